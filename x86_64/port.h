@@ -1,0 +1,51 @@
+/* x86 port I/O: the one place the suite writes inline in/out instructions.
+ *
+ * Header-only so that uart16550, qemu_exit and pci_types can use it for their
+ * x86 backends without linking libx86_64.a. Only compiled on x86 (x86_64 and
+ * i686); on other architectures this header declares nothing.
+ * Intel SDM Vol. 2: IN, OUT, INS, OUTS. */
+#ifndef X86_64_PORT_H
+#define X86_64_PORT_H
+
+#if defined(__x86_64__) || defined(__i386__)
+
+#include <stdint.h>
+
+static inline void x86_outb(uint16_t port, uint8_t value)
+{
+    __asm__ __volatile__("outb %0, %1" : : "a"(value), "Nd"(port) : "memory");
+}
+
+static inline void x86_outw(uint16_t port, uint16_t value)
+{
+    __asm__ __volatile__("outw %0, %1" : : "a"(value), "Nd"(port) : "memory");
+}
+
+static inline void x86_outl(uint16_t port, uint32_t value)
+{
+    __asm__ __volatile__("outl %0, %1" : : "a"(value), "Nd"(port) : "memory");
+}
+
+static inline uint8_t x86_inb(uint16_t port)
+{
+    uint8_t value;
+    __asm__ __volatile__("inb %1, %0" : "=a"(value) : "Nd"(port) : "memory");
+    return value;
+}
+
+static inline uint16_t x86_inw(uint16_t port)
+{
+    uint16_t value;
+    __asm__ __volatile__("inw %1, %0" : "=a"(value) : "Nd"(port) : "memory");
+    return value;
+}
+
+static inline uint32_t x86_inl(uint16_t port)
+{
+    uint32_t value;
+    __asm__ __volatile__("inl %1, %0" : "=a"(value) : "Nd"(port) : "memory");
+    return value;
+}
+
+#endif /* x86 */
+#endif /* X86_64_PORT_H */
