@@ -1,0 +1,42 @@
+/* acpi/status.h - the one status enum of the acpi library.
+ *
+ * ACPI_OK is 0. Values below 100 describe the caller's situation (end of an
+ * iteration, an absent table, a failed map); values from 100 on mean the
+ * firmware's bytes are wrong, so a kernel can log them and go on.
+ * New values are only ever appended to their block; values never change.
+ */
+#ifndef ACPI_STATUS_H
+#define ACPI_STATUS_H
+
+#if defined(__GNUC__) || defined(__clang__)
+#define ACPI_MUST_USE __attribute__((warn_unused_result))
+#else
+#define ACPI_MUST_USE
+#endif
+
+enum acpi_status {
+    ACPI_OK = 0,
+
+    /* Caller / environment conditions. */
+    ACPI_END = 1,              /* an iterator has no more items (not an error) */
+    ACPI_NOT_FOUND = 2,        /* no table / entry / structure of that kind */
+    ACPI_INVALID_ARGUMENT = 3, /* NULL pointer or impossible request from the caller */
+    ACPI_MAP_FAILED = 4,       /* the host's map() returned NULL */
+    ACPI_BUFFER_TOO_SMALL = 5, /* the caller's buffer cannot hold the result */
+    ACPI_UNSUPPORTED = 6,      /* valid but not handled (e.g. an address space we cannot access) */
+
+    /* Bad firmware data. */
+    ACPI_BAD_SIGNATURE = 100,  /* table signature differs from the expected one */
+    ACPI_BAD_CHECKSUM = 101,   /* bytes do not sum to zero (strict policy) */
+    ACPI_BAD_LENGTH = 102,     /* a length field is impossible (smaller than its header, absurd) */
+    ACPI_TRUNCATED = 103,      /* a length field points past the end of the buffer / table */
+    ACPI_BAD_REVISION = 104,   /* a revision the structure cannot have */
+    ACPI_BAD_ENTRY = 105,      /* a sub-structure (MADT entry, descriptor) is malformed */
+    ACPI_BAD_RSDP = 106,       /* the RSDP failed validation */
+    ACPI_BAD_ADDRESS = 107,    /* a physical address field is zero or overflows */
+};
+
+/* A short constant English description of status; never NULL. */
+const char *acpi_status_str(enum acpi_status status);
+
+#endif
