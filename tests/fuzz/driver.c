@@ -15,6 +15,8 @@ int fuzz_one(const uint8_t *data, size_t size);
 
 #ifdef __AFL_FUZZ_TESTCASE_LEN
 
+#include <unistd.h> /* read(), used by AFL++'s test-case macros */
+
 __AFL_FUZZ_INIT();
 
 int main(void)
