@@ -9,6 +9,7 @@
 
 #if defined(__x86_64__) || defined(__i386__)
 
+#include <stddef.h>
 #include <stdint.h>
 
 static inline void x86_outb(uint16_t port, uint8_t value)
@@ -46,6 +47,28 @@ static inline uint32_t x86_inl(uint16_t port)
     __asm__ __volatile__("inl %1, %0" : "=a"(value) : "Nd"(port) : "memory");
     return value;
 }
+
+/* String forms (REP INS/OUTS): COUNT items between PORT and BUFFER, each access
+ * at the width of the function, buffer ascending (the ABI keeps DF clear). */
+#define X86_PORT_STRING(suffix, type)                                                    \
+    static inline void x86_ins##suffix(uint16_t port, type *buffer, size_t count)          \
+    {                                                                                    \
+        __asm__ __volatile__("rep ins" #suffix                                            \
+                             : "+D"(buffer), "+c"(count)                                  \
+                             : "d"(port)                                                  \
+                             : "memory");                                                 \
+    }                                                                                    \
+    static inline void x86_outs##suffix(uint16_t port, const type *buffer, size_t count)   \
+    {                                                                                    \
+        __asm__ __volatile__("rep outs" #suffix                                           \
+                             : "+S"(buffer), "+c"(count)                                  \
+                             : "d"(port)                                                  \
+                             : "memory");                                                 \
+    }
+
+X86_PORT_STRING(b, uint8_t)
+X86_PORT_STRING(w, uint16_t)
+X86_PORT_STRING(l, uint32_t)
 
 #endif /* x86 */
 #endif /* X86_64_PORT_H */

@@ -1,0 +1,164 @@
+/* A page-table mapper for 4-level and 5-level paging (Intel SDM Vol. 3A, 4.5).
+ * x86_64 builds only (the declarations below exist only when __x86_64__).
+ *
+ * The mapper edits tables in memory the host makes reachable:
+ *   - struct x86_phys_access turns a table's physical address into a pointer
+ *     (ready-made: x86_phys_identity for identity-mapped memory and
+ *     x86_phys_window for a fixed offset over a bounded window, e.g. a kernel's
+ *     direct map or a host buffer in tests);
+ *   - struct x86_frame_allocator hands out (and optionally takes back) 4 KiB
+ *     frames for new tables; the mapper zeroes every frame it takes;
+ *   - struct x86_tlb receives TLB invalidations (per page and full); x86_tlb_invlpg
+ *     and x86_tlb_reload_cr3 do it on the running CPU. Ranges are batched: up to
+ *     X86_TLB_BATCH pages are flushed one by one, more with one full flush.
+ * Nothing is allocated and no state is kept outside the caller's struct x86_mapper.
+ *
+ * Corrupted tables never make the mapper loop or step outside the memory the
+ * access callback grants: a table the callback refuses, a misaligned pointer, or
+ * PS set in a PML5E/PML4E gives X86_BAD_TABLE, and a table that appears twice on
+ * one walk (a self-reference, including a recursive entry) gives X86_TABLE_CYCLE.
+ * Walks are bounded by the number of levels. Not thread-safe: the caller locks. */
+#ifndef X86_64_MAPPER_H
+#define X86_64_MAPPER_H
+
+#if defined(__x86_64__)
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "x86_64/page.h"
+#include "x86_64/paging.h"
+#include "x86_64/status.h"
+
+#define X86_TLB_BATCH 16
+
+struct x86_phys_access {
+    void *ctx;
+    /* Writable pointer to the whole 4 KiB table at PHYS (4 KiB aligned), valid
+     * until the mapper call returns; NULL if that memory is not accessible. */
+    void *(*table)(void *ctx, uint64_t phys);
+};
+
+/* Fixed-offset backend: physical [phys_start, phys_start + size) is visible at
+ * virtual virt_start onwards. Use with x86_phys_window_table and ctx = the window. */
+struct x86_phys_window {
+    uint64_t phys_start;
+    uint64_t size;
+    uintptr_t virt_start;
+};
+void *x86_phys_window_table(void *ctx, uint64_t phys);
+
+/* Identity backend: physical address == virtual address (ctx unused, may be NULL). */
+void *x86_phys_identity_table(void *ctx, uint64_t phys);
+
+struct x86_frame_allocator {
+    void *ctx;
+    /* A free 4 KiB-aligned frame into *PHYS; false when out of frames. NULL means
+     * the mapper may not create tables (X86_NO_FRAME). */
+    bool (*alloc)(void *ctx, uint64_t *phys);
+    /* Take back a table frame freed by x86_free_empty_tables; may be NULL, then
+     * x86_free_empty_tables answers X86_UNSUPPORTED. */
+    void (*free)(void *ctx, uint64_t phys);
+};
+
+struct x86_tlb {
+    void *ctx;
+    void (*flush_page)(void *ctx, uint64_t virt); /* NULL: no per-page flushes */
+    void (*flush_all)(void *ctx);                 /* NULL: no full flushes */
+};
+/* TLB backends for the running CPU (kernel mode only): INVLPG and a CR3 reload. */
+void x86_tlb_invlpg(void *ctx, uint64_t virt);
+void x86_tlb_reload_cr3(void *ctx);
+
+struct x86_mapper {
+    uint64_t root;                      /* physical address of the PML4 or PML5 */
+    unsigned levels;                    /* 4 or 5 */
+    struct x86_phys_access mem;
+    struct x86_frame_allocator frames;
+    struct x86_tlb tlb;
+};
+
+/* Set up M over the existing top-level table at ROOT. FRAMES and TLB may be NULL
+ * (no table creation; no flushes). The structs are copied. X86_BAD_ARGUMENT for
+ * LEVELS other than 4/5 or a NULL MEM/table callback, X86_NOT_ALIGNED /
+ * X86_BAD_PHYS_ADDR for a bad ROOT. */
+X86_MUST_USE enum x86_status x86_mapper_init(struct x86_mapper *m, uint64_t root, unsigned levels,
+                                             const struct x86_phys_access *mem,
+                                             const struct x86_frame_allocator *frames,
+                                             const struct x86_tlb *tlb);
+
+/* As x86_mapper_init with a new, zeroed top-level table taken from FRAMES
+ * (X86_NO_FRAME, X86_BAD_FRAME, X86_BAD_TABLE if it cannot be reached). */
+X86_MUST_USE enum x86_status x86_mapper_create(struct x86_mapper *m, unsigned levels,
+                                               const struct x86_phys_access *mem,
+                                               const struct x86_frame_allocator *frames,
+                                               const struct x86_tlb *tlb);
+
+/* Map the page of SIZE at VIRT to the frame at PHYS with FLAGS (X86_PTE_* bits
+ * other than address bits; PRESENT is added, and PS for 2 MiB/1 GiB). Missing
+ * tables are created; parents get PRESENT plus the WRITABLE and USER bits the
+ * mapping has, added to existing parents too. No flush is needed (a not-present
+ * entry is never cached, SDM 4.10.4.3).
+ * X86_NOT_CANONICAL, X86_NOT_ALIGNED (VIRT or PHYS), X86_BAD_PHYS_ADDR,
+ * X86_BAD_FLAGS, X86_BAD_ARGUMENT (SIZE), X86_ALREADY_MAPPED (the entry is
+ * present), X86_HUGE_PAGE (a larger page covers VIRT), X86_NO_FRAME,
+ * X86_BAD_FRAME, X86_BAD_TABLE, X86_TABLE_CYCLE. */
+X86_MUST_USE enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
+                                     enum x86_page_size size, uint64_t flags);
+
+struct x86_translation {
+    uint64_t phys;              /* physical address of VIRT itself */
+    uint64_t frame;             /* start of the frame that maps it */
+    enum x86_page_size size;    /* size of that page */
+    uint64_t flags;             /* the leaf entry without its address bits */
+};
+
+/* Walk the tables for VIRT (any alignment). X86_NOT_MAPPED when a not-present
+ * entry ends the walk, X86_NOT_CANONICAL, X86_BAD_TABLE, X86_TABLE_CYCLE. */
+X86_MUST_USE enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
+                                           struct x86_translation *out);
+
+/* Remove the mapping that starts at VIRT, whatever its size, into *OUT (may be
+ * NULL) and flush it. X86_NOT_ALIGNED if VIRT is inside a page but not at its
+ * start; otherwise the statuses of x86_translate. */
+X86_MUST_USE enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out);
+
+/* Replace the flags of the page that starts at VIRT with FLAGS (as x86_map) and
+ * flush it. Statuses of x86_unmap, plus X86_BAD_FLAGS. */
+X86_MUST_USE enum x86_status x86_update_flags(struct x86_mapper *m, uint64_t virt, uint64_t flags);
+
+/* Map LEN bytes at VIRT to PHYS, each step using the largest size allowed by
+ * SIZES (X86_SIZES_* mask) that VIRT, PHYS and the rest of LEN are aligned to.
+ * VIRT, PHYS and LEN must be 4 KiB multiples (X86_NOT_ALIGNED; also when SIZES
+ * lacks 4 KiB and a step fits no allowed size). On any failure the pages this
+ * call mapped are unmapped again (batched flush) and the status returned;
+ * X86_OVERFLOW or X86_NOT_CANONICAL if the range wraps or leaves its half of
+ * the canonical space. */
+X86_MUST_USE enum x86_status x86_map_range(struct x86_mapper *m, uint64_t virt, uint64_t phys,
+                                           uint64_t len, uint64_t flags, unsigned sizes);
+
+/* Unmap every page inside [VIRT, VIRT + LEN), skipping holes, with a batched
+ * flush. X86_HUGE_PAGE if a page straddles either end (nothing after it is
+ * unmapped; pages before it are), other statuses as x86_map_range. */
+X86_MUST_USE enum x86_status x86_unmap_range(struct x86_mapper *m, uint64_t virt, uint64_t len);
+
+/* Free every table below the top level whose 512 entries are zero and that is
+ * reached through [VIRT, VIRT + LEN), clearing its parent entry; parents that
+ * become empty are freed in turn. One full flush if anything was freed.
+ * X86_UNSUPPORTED without a free callback; walk statuses as x86_translate. */
+X86_MUST_USE enum x86_status x86_free_empty_tables(struct x86_mapper *m, uint64_t virt,
+                                                   uint64_t len);
+
+/* Recursive mapping: make entry INDEX (0..511) of the top-level table point at
+ * the table itself (PRESENT | WRITABLE | NO_EXECUTE). X86_ALREADY_MAPPED if that
+ * entry is in use, X86_BAD_ARGUMENT for INDEX > 511. Walks through that slot
+ * then report X86_TABLE_CYCLE. */
+X86_MUST_USE enum x86_status x86_recursive_install(struct x86_mapper *m, unsigned index);
+
+/* Virtual address at which, with recursive entry INDEX installed in a LEVELS-level
+ * hierarchy, the table of LEVEL (1 = page table .. LEVELS = the top table) used
+ * to translate VIRT appears. 0 for bad arguments. SDM 4.5 index arithmetic. */
+uint64_t x86_recursive_table_addr(unsigned levels, unsigned index, uint64_t virt, unsigned level);
+
+#endif /* __x86_64__ */
+#endif

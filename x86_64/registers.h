@@ -1,0 +1,258 @@
+/* Control, flags, extended-control, debug and model-specific registers
+ * (Intel SDM Vol. 3A, 2.5 control registers, 2.2.1 EFER, 2.6 XCR0, 17.2 debug
+ * registers; Vol. 4 MSR list; Vol. 1, 3.4.3 EFLAGS).
+ *
+ * The bit constants are plain data and available on every target. The inline
+ * accessors are compiled only on x86 (x86_64 and i686; CR8, the MSRs' 64-bit
+ * values and the rest work from 32-bit code too, except CR8 which is x86_64
+ * only). Privileged: kernel mode only. */
+#ifndef X86_64_REGISTERS_H
+#define X86_64_REGISTERS_H
+
+#include <stdint.h>
+
+/* CR0 (SDM 2.5) */
+#define X86_CR0_PE (UINT64_C(1) << 0)   /* protection enable */
+#define X86_CR0_MP (UINT64_C(1) << 1)   /* monitor coprocessor */
+#define X86_CR0_EM (UINT64_C(1) << 2)   /* x87 emulation */
+#define X86_CR0_TS (UINT64_C(1) << 3)   /* task switched */
+#define X86_CR0_ET (UINT64_C(1) << 4)   /* extension type */
+#define X86_CR0_NE (UINT64_C(1) << 5)   /* numeric error */
+#define X86_CR0_WP (UINT64_C(1) << 16)  /* write protect */
+#define X86_CR0_AM (UINT64_C(1) << 18)  /* alignment mask */
+#define X86_CR0_NW (UINT64_C(1) << 29)  /* not write-through */
+#define X86_CR0_CD (UINT64_C(1) << 30)  /* cache disable */
+#define X86_CR0_PG (UINT64_C(1) << 31)  /* paging */
+
+/* CR3 (SDM 4.5, Table 4-12 and 4-13) */
+#define X86_CR3_PWT (UINT64_C(1) << 3)
+#define X86_CR3_PCD (UINT64_C(1) << 4)
+#define X86_CR3_PCID_MASK UINT64_C(0xFFF)          /* with CR4.PCIDE = 1 */
+#define X86_CR3_ADDR_MASK UINT64_C(0x000FFFFFFFFFF000)
+#define X86_CR3_NO_FLUSH (UINT64_C(1) << 63)       /* MOV to CR3 keeps the PCID's TLB entries */
+
+/* CR3 value for the top-level table at ROOT (4 KiB aligned) and PCID (0..4095). */
+static inline uint64_t x86_cr3_make(uint64_t root, uint16_t pcid)
+{
+    return (root & X86_CR3_ADDR_MASK) | (pcid & X86_CR3_PCID_MASK);
+}
+
+/* CR4 (SDM 2.5) */
+#define X86_CR4_VME        (UINT64_C(1) << 0)
+#define X86_CR4_PVI        (UINT64_C(1) << 1)
+#define X86_CR4_TSD        (UINT64_C(1) << 2)
+#define X86_CR4_DE         (UINT64_C(1) << 3)
+#define X86_CR4_PSE        (UINT64_C(1) << 4)
+#define X86_CR4_PAE        (UINT64_C(1) << 5)
+#define X86_CR4_MCE        (UINT64_C(1) << 6)
+#define X86_CR4_PGE        (UINT64_C(1) << 7)
+#define X86_CR4_PCE        (UINT64_C(1) << 8)
+#define X86_CR4_OSFXSR     (UINT64_C(1) << 9)
+#define X86_CR4_OSXMMEXCPT (UINT64_C(1) << 10)
+#define X86_CR4_UMIP       (UINT64_C(1) << 11)
+#define X86_CR4_LA57       (UINT64_C(1) << 12)
+#define X86_CR4_VMXE       (UINT64_C(1) << 13)
+#define X86_CR4_SMXE       (UINT64_C(1) << 14)
+#define X86_CR4_FSGSBASE   (UINT64_C(1) << 16)
+#define X86_CR4_PCIDE      (UINT64_C(1) << 17)
+#define X86_CR4_OSXSAVE    (UINT64_C(1) << 18)
+#define X86_CR4_KL         (UINT64_C(1) << 19)
+#define X86_CR4_SMEP       (UINT64_C(1) << 20)
+#define X86_CR4_SMAP       (UINT64_C(1) << 21)
+#define X86_CR4_PKE        (UINT64_C(1) << 22)
+#define X86_CR4_CET        (UINT64_C(1) << 23)
+#define X86_CR4_PKS        (UINT64_C(1) << 24)
+
+/* RFLAGS (SDM Vol. 1, 3.4.3) */
+#define X86_RFLAGS_CF   (UINT64_C(1) << 0)
+#define X86_RFLAGS_PF   (UINT64_C(1) << 2)
+#define X86_RFLAGS_AF   (UINT64_C(1) << 4)
+#define X86_RFLAGS_ZF   (UINT64_C(1) << 6)
+#define X86_RFLAGS_SF   (UINT64_C(1) << 7)
+#define X86_RFLAGS_TF   (UINT64_C(1) << 8)
+#define X86_RFLAGS_IF   (UINT64_C(1) << 9)
+#define X86_RFLAGS_DF   (UINT64_C(1) << 10)
+#define X86_RFLAGS_OF   (UINT64_C(1) << 11)
+#define X86_RFLAGS_IOPL (UINT64_C(3) << 12)
+#define X86_RFLAGS_NT   (UINT64_C(1) << 14)
+#define X86_RFLAGS_RF   (UINT64_C(1) << 16)
+#define X86_RFLAGS_VM   (UINT64_C(1) << 17)
+#define X86_RFLAGS_AC   (UINT64_C(1) << 18)
+#define X86_RFLAGS_VIF  (UINT64_C(1) << 19)
+#define X86_RFLAGS_VIP  (UINT64_C(1) << 20)
+#define X86_RFLAGS_ID   (UINT64_C(1) << 21)
+
+/* XCR0 (SDM 2.6, Vol. 1 13.1) */
+#define X86_XCR0_X87       (UINT64_C(1) << 0)
+#define X86_XCR0_SSE       (UINT64_C(1) << 1)
+#define X86_XCR0_AVX       (UINT64_C(1) << 2)
+#define X86_XCR0_BNDREG    (UINT64_C(1) << 3)
+#define X86_XCR0_BNDCSR    (UINT64_C(1) << 4)
+#define X86_XCR0_OPMASK    (UINT64_C(1) << 5)
+#define X86_XCR0_ZMM_HI256 (UINT64_C(1) << 6)
+#define X86_XCR0_HI16_ZMM  (UINT64_C(1) << 7)
+#define X86_XCR0_PKRU      (UINT64_C(1) << 9)
+
+/* DR6 and DR7 (SDM 17.2.3, 17.2.4) */
+#define X86_DR6_B0  (UINT64_C(1) << 0)
+#define X86_DR6_B1  (UINT64_C(1) << 1)
+#define X86_DR6_B2  (UINT64_C(1) << 2)
+#define X86_DR6_B3  (UINT64_C(1) << 3)
+#define X86_DR6_BD  (UINT64_C(1) << 13)
+#define X86_DR6_BS  (UINT64_C(1) << 14)
+#define X86_DR6_BT  (UINT64_C(1) << 15)
+#define X86_DR7_LOCAL(n)  (UINT64_C(1) << (2 * (n)))        /* L0..L3 */
+#define X86_DR7_GLOBAL(n) (UINT64_C(1) << (2 * (n) + 1))    /* G0..G3 */
+#define X86_DR7_GD        (UINT64_C(1) << 13)
+#define X86_DR7_RW_SHIFT(n)  (16 + 4 * (n))                 /* R/W0..3: 2 bits each */
+#define X86_DR7_LEN_SHIFT(n) (18 + 4 * (n))                 /* LEN0..3: 2 bits each */
+#define X86_DR7_RW_EXECUTE 0u
+#define X86_DR7_RW_WRITE   1u
+#define X86_DR7_RW_IO      2u
+#define X86_DR7_RW_ACCESS  3u
+
+/* MSR numbers (SDM Vol. 4, Table 2-2) */
+#define X86_MSR_APIC_BASE      0x0000001Bu
+#define X86_MSR_PAT            0x00000277u
+#define X86_MSR_EFER           0xC0000080u
+#define X86_MSR_STAR           0xC0000081u
+#define X86_MSR_LSTAR          0xC0000082u
+#define X86_MSR_CSTAR          0xC0000083u
+#define X86_MSR_SFMASK         0xC0000084u
+#define X86_MSR_FS_BASE        0xC0000100u
+#define X86_MSR_GS_BASE        0xC0000101u
+#define X86_MSR_KERNEL_GS_BASE 0xC0000102u
+#define X86_MSR_TSC_AUX        0xC0000103u
+
+/* EFER (SDM 2.2.1) */
+#define X86_EFER_SCE   (UINT64_C(1) << 0)    /* SYSCALL enable */
+#define X86_EFER_LME   (UINT64_C(1) << 8)    /* long mode enable */
+#define X86_EFER_LMA   (UINT64_C(1) << 10)   /* long mode active */
+#define X86_EFER_NXE   (UINT64_C(1) << 11)   /* execute-disable enable */
+#define X86_EFER_SVME  (UINT64_C(1) << 12)   /* AMD: SVM enable */
+#define X86_EFER_LMSLE (UINT64_C(1) << 13)   /* AMD: long mode segment limit enable */
+#define X86_EFER_FFXSR (UINT64_C(1) << 14)   /* AMD: fast FXSAVE/FXRSTOR */
+#define X86_EFER_TCE   (UINT64_C(1) << 15)   /* AMD: translation cache extension */
+
+/* IA32_APIC_BASE (SDM 10.4.4) */
+#define X86_APIC_BASE_BSP        (UINT64_C(1) << 8)
+#define X86_APIC_BASE_X2APIC     (UINT64_C(1) << 10)
+#define X86_APIC_BASE_ENABLE     (UINT64_C(1) << 11)
+#define X86_APIC_BASE_ADDR_MASK  UINT64_C(0x000FFFFFFFFFF000)
+
+/* IA32_STAR (SDM 5.8.8): SYSCALL loads CS from bits 47..32 (SS = that + 8);
+ * 64-bit SYSRET loads CS from bits 63..48 + 16 and SS from bits 63..48 + 8. */
+static inline uint64_t x86_star_make(uint16_t syscall_cs, uint16_t sysret_base)
+{
+    return ((uint64_t)sysret_base << 48) | ((uint64_t)syscall_cs << 32);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+
+#define X86_DEFINE_CR(n)                                                                \
+    static inline uint64_t x86_read_cr##n(void)                                         \
+    {                                                                                   \
+        uintptr_t value;                                                                \
+        __asm__ __volatile__("mov %%cr" #n ", %0" : "=r"(value) : : "memory");          \
+        return value;                                                                   \
+    }                                                                                   \
+    static inline void x86_write_cr##n(uint64_t value)                                  \
+    {                                                                                   \
+        uintptr_t v = (uintptr_t)value;                                                 \
+        __asm__ __volatile__("mov %0, %%cr" #n : : "r"(v) : "memory");                  \
+    }
+
+X86_DEFINE_CR(0)
+X86_DEFINE_CR(3)
+X86_DEFINE_CR(4)
+#if defined(__x86_64__)
+X86_DEFINE_CR(8) /* task-priority register, 64-bit mode only (SDM 2.5) */
+#endif
+
+/* CR2 holds the faulting linear address of the last page fault (read only). */
+static inline uint64_t x86_read_cr2(void)
+{
+    uintptr_t value;
+    __asm__ __volatile__("mov %%cr2, %0" : "=r"(value) : : "memory");
+    return value;
+}
+
+#define X86_DEFINE_DR(n)                                                                \
+    static inline uint64_t x86_read_dr##n(void)                                         \
+    {                                                                                   \
+        uintptr_t value;                                                                \
+        __asm__ __volatile__("mov %%db" #n ", %0" : "=r"(value));                       \
+        return value;                                                                   \
+    }                                                                                   \
+    static inline void x86_write_dr##n(uint64_t value)                                  \
+    {                                                                                   \
+        uintptr_t v = (uintptr_t)value;                                                 \
+        __asm__ __volatile__("mov %0, %%db" #n : : "r"(v));                             \
+    }
+
+X86_DEFINE_DR(0)
+X86_DEFINE_DR(1)
+X86_DEFINE_DR(2)
+X86_DEFINE_DR(3)
+X86_DEFINE_DR(6)
+X86_DEFINE_DR(7)
+
+static inline uint64_t x86_rdmsr(uint32_t msr)
+{
+    uint32_t lo;
+    uint32_t hi;
+    __asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void x86_wrmsr(uint32_t msr, uint64_t value)
+{
+    __asm__ __volatile__("wrmsr"
+                         :
+                         : "c"(msr), "a"((uint32_t)value), "d"((uint32_t)(value >> 32))
+                         : "memory");
+}
+
+static inline uint64_t x86_read_efer(void)
+{
+    return x86_rdmsr(X86_MSR_EFER);
+}
+
+static inline void x86_write_efer(uint64_t value)
+{
+    x86_wrmsr(X86_MSR_EFER, value);
+}
+
+/* XCR0 through XGETBV/XSETBV (needs CR4.OSXSAVE). */
+static inline uint64_t x86_read_xcr0(void)
+{
+    uint32_t lo;
+    uint32_t hi;
+    __asm__ __volatile__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0u));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void x86_write_xcr0(uint64_t value)
+{
+    __asm__ __volatile__("xsetbv"
+                         :
+                         : "c"(0u), "a"((uint32_t)value), "d"((uint32_t)(value >> 32))
+                         : "memory");
+}
+
+/* RFLAGS through PUSHF/POP (readable in user mode too). */
+static inline uint64_t x86_read_rflags(void)
+{
+    uintptr_t value;
+    __asm__ __volatile__("pushf\n\tpop %0" : "=r"(value) : : "memory");
+    return value;
+}
+
+static inline void x86_write_rflags(uint64_t value)
+{
+    uintptr_t v = (uintptr_t)value;
+    __asm__ __volatile__("push %0\n\tpopf" : : "r"(v) : "memory", "cc");
+}
+
+#endif /* x86 */
+#endif
