@@ -15,7 +15,7 @@
  *   x86_64:  mfence / lfence / sfence;
  *   i386:    `lock orl $0,(%esp)` for all three (no SSE2 fences assumed);
  *   aarch64: dsb sy / dsb ld / dsb st;
- *   riscv:   fence iorw,iorw / fence ri,ri / fence wo,wo.
+ *   riscv:   fence iorw,iorw / fence ir,ir / fence ow,ow.
  */
 #ifndef VOL_BARRIER_H
 #define VOL_BARRIER_H
@@ -39,8 +39,8 @@ static inline void vol_fence_read(void) { __asm__ __volatile__("dsb ld" ::: "mem
 static inline void vol_fence_write(void) { __asm__ __volatile__("dsb st" ::: "memory"); }
 #elif defined(__riscv)
 static inline void vol_fence(void) { __asm__ __volatile__("fence iorw,iorw" ::: "memory"); }
-static inline void vol_fence_read(void) { __asm__ __volatile__("fence ri,ri" ::: "memory"); }
-static inline void vol_fence_write(void) { __asm__ __volatile__("fence wo,wo" ::: "memory"); }
+static inline void vol_fence_read(void) { __asm__ __volatile__("fence ir,ir" ::: "memory"); }
+static inline void vol_fence_write(void) { __asm__ __volatile__("fence ow,ow" ::: "memory"); }
 #else
 #error "volatile/barrier.h: no fences defined for this architecture"
 #endif
