@@ -116,7 +116,7 @@ struct mb2_tag_iter {
  * MAX_SIZE. Checks, each with its own status: 8-byte alignment (MISALIGNED),
  * 16 <= total_size (TOTAL_SIZE_TOO_SMALL) <= MAX_SIZE (TOTAL_SIZE_TOO_LARGE),
  * total_size % 8 (TOTAL_SIZE_UNALIGNED), every tag: size >= 8 (TAG_TOO_SMALL),
- * inside total_size (TAG_OUT_OF_BOUNDS), padding inside (TAG_PADDING_OUT_OF_BOUNDS),
+ * inside total_size (TAG_OUT_OF_BOUNDS) and so on an 8-byte boundary, then
  * an end tag of size 8 (BAD_END_TAG) before total_size runs out (NO_END_TAG).
  * On failure *BAD_OFFSET (may be NULL) gets the offset of the offending tag
  * (0 for the fixed part). OUT is written only on MB2_OK. */

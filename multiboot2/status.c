@@ -17,7 +17,6 @@ const char *mb2_status_str(enum mb2_status status)
     case MB2_TOTAL_SIZE_UNALIGNED: return "total_size not a multiple of 8";
     case MB2_TAG_TOO_SMALL: return "tag size below 8";
     case MB2_TAG_OUT_OF_BOUNDS: return "tag runs past total_size";
-    case MB2_TAG_PADDING_OUT_OF_BOUNDS: return "tag padding runs past total_size";
     case MB2_NO_END_TAG: return "no end tag";
     case MB2_BAD_END_TAG: return "end tag size is not 8";
     case MB2_TAG_TRUNCATED: return "tag shorter than its layout";

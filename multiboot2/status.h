@@ -32,16 +32,15 @@ enum mb2_status {
     MB2_TOTAL_SIZE_UNALIGNED = 103, /* total_size not a multiple of 8 */
     MB2_TAG_TOO_SMALL = 104,       /* a tag's size is below 8 */
     MB2_TAG_OUT_OF_BOUNDS = 105,   /* a tag runs past total_size */
-    MB2_TAG_PADDING_OUT_OF_BOUNDS = 106, /* a tag's padding to 8 bytes runs past total_size */
-    MB2_NO_END_TAG = 107,          /* the tags end without an end tag */
-    MB2_BAD_END_TAG = 108,         /* an end tag whose size is not 8 */
-    MB2_TAG_TRUNCATED = 109,       /* a tag is shorter than its type's fixed layout */
-    MB2_BAD_STRING = 110,          /* a string without its terminating NUL inside the tag */
-    MB2_BAD_ENTRY_SIZE = 111,      /* entry_size 0, below an entry, or not dividing the tag */
-    MB2_BAD_INDEX = 112,           /* an index (ELF shndx, string offset) out of range */
-    MB2_BAD_SIGNATURE = 113,       /* an RSDP copy without "RSD PTR " */
-    MB2_BAD_CHECKSUM = 114,        /* bytes do not sum to zero (RSDP copy, header) */
-    MB2_BAD_LENGTH = 115,          /* a length field inside a tag is impossible */
+    MB2_NO_END_TAG = 106,          /* the tags end without an end tag */
+    MB2_BAD_END_TAG = 107,         /* an end tag whose size is not 8 */
+    MB2_TAG_TRUNCATED = 108,       /* a tag is shorter than its type's fixed layout */
+    MB2_BAD_STRING = 109,          /* a string without its terminating NUL inside the tag */
+    MB2_BAD_ENTRY_SIZE = 110,      /* entry_size 0, below an entry, or not dividing the tag */
+    MB2_BAD_INDEX = 111,           /* an index (ELF shndx, string offset) out of range */
+    MB2_BAD_SIGNATURE = 112,       /* an RSDP copy without "RSD PTR " */
+    MB2_BAD_CHECKSUM = 113,        /* bytes do not sum to zero (RSDP copy, header) */
+    MB2_BAD_LENGTH = 114,          /* a length field inside a tag is impossible */
 
     /* Malformed Multiboot2 header (Multiboot2 spec 3.1). */
     MB2_BAD_ARCHITECTURE = 130,    /* architecture neither i386 (0) nor MIPS32 (4) */
