@@ -180,8 +180,9 @@ const char *mb2_tag_type_name(uint32_t type)
 const void *mb2_direct_map(void *ctx, uint64_t phys, size_t len)
 {
     const uint64_t offset = ctx != NULL ? *(const uint64_t *)ctx : 0;
+    /* Modulo 2^64, so an offset may also move addresses down. */
     const uint64_t virt = phys + offset;
-    if (virt < phys || virt > UINTPTR_MAX || len > UINTPTR_MAX - virt)
+    if (virt > UINTPTR_MAX || len > UINTPTR_MAX - virt)
         return NULL;
     return (const void *)(uintptr_t)virt;
 }

@@ -81,7 +81,7 @@ struct mb2_host {
 };
 
 /* Ready-made map backend for a kernel: physical memory is visible at
- * phys + offset, where CTX points at a uint64_t offset (NULL: identity, as
+ * phys + offset (modulo 2^64), where CTX points at a uint64_t offset (NULL: identity, as
  * under GRUB's protected mode or an identity-mapped long mode). Fails (NULL)
  * when the range does not fit the address space. Unmap does nothing. */
 const void *mb2_direct_map(void *ctx, uint64_t phys, size_t len);
