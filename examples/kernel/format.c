@@ -1,7 +1,6 @@
 /* See format.h. */
 #include "format.h"
 
-#include <stdbool.h>
 #include <stdint.h>
 
 struct out {
@@ -66,6 +65,15 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
             width = width * 10 + (unsigned)(*p - '0');
             p++;
         }
+        unsigned precision = UINT32_MAX;
+        if (*p == '.') {
+            precision = 0;
+            p++;
+            while (*p >= '0' && *p <= '9') {
+                precision = precision * 10 + (unsigned)(*p - '0');
+                p++;
+            }
+        }
         while (*p == 'l') {
             longs++;
             p++;
@@ -81,14 +89,14 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
             if (s == NULL) {
                 s = "(null)";
             }
-            for (const char *q = s; *q != '\0'; q++) {
+            while (n < precision && s[n] != '\0') {
                 n++;
             }
-            for (; n < width; n++) {
+            for (unsigned i = n; i < width; i++) {
                 put(&o, ' ');
             }
-            while (*s != '\0') {
-                put(&o, *s++);
+            for (unsigned i = 0; i < n; i++) {
+                put(&o, s[i]);
             }
             break;
         }
@@ -142,4 +150,47 @@ size_t format(char *buf, size_t size, const char *fmt, ...)
     size_t n = format_v(buf, size, fmt, args);
     va_end(args);
     return n;
+}
+
+bool format_escaped(char *buf, size_t size, const void *bytes, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    const uint8_t *in = bytes;
+    struct out o = {buf, size, 0};
+
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = in[i];
+        char two = 0;
+        if (c == '\\' || c == '"') {
+            two = (char)c;
+        } else if (c == '\n') {
+            two = 'n';
+        } else if (c == '\r') {
+            two = 'r';
+        } else if (c == '\t') {
+            two = 't';
+        }
+        size_t need = two != 0 ? 2 : (c < 0x20 || c > 0x7E) ? 4 : 1;
+        if (o.len + need >= size) {
+            if (size > 0) {
+                buf[o.len] = '\0';
+            }
+            return false;
+        }
+        if (two != 0) {
+            put(&o, '\\');
+            put(&o, two);
+        } else if (need == 4) {
+            put(&o, '\\');
+            put(&o, 'x');
+            put(&o, hex[c >> 4]);
+            put(&o, hex[c & 15]);
+        } else {
+            put(&o, (char)c);
+        }
+    }
+    if (size > 0) {
+        buf[o.len] = '\0';
+    }
+    return true;
 }

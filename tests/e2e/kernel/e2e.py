@@ -29,10 +29,13 @@ import zlib
 REPORT_BEGIN = "@@OSDEV-REPORT-BEGIN"
 REPORT_END = "@@OSDEV-REPORT-END"
 WAIT_MARKER = "@@OSDEV-WAIT"
+# OVMF and GRUB colour COM1 text with ANSI escapes and rewrite lines with CR.
+ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|.)")
 
-# qemu_exit with code 0x10: isa-debug-exit makes QEMU exit with (code << 1) | 1.
+# isa-debug-exit makes QEMU exit with (code << 1) | 1: qemu_exit_success writes
+# 0x10 (status 33), qemu_exit_failure writes 1 (status 3).
 SUCCESS_STATUS = 33
-FAILURE_STATUS = 35
+FAILURE_STATUS = 3
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 ISO_SOURCE = os.path.join(ROOT, "examples", "kernel", "iso")
@@ -193,7 +196,8 @@ class Serial:
                 partial += chunk
                 while b"\n" in partial:
                     line, partial = partial.split(b"\n", 1)
-                    text = line.decode("ascii", errors="replace").rstrip("\r")
+                    text = ANSI_ESCAPE.sub("", line.decode("ascii", errors="replace"))
+                    text = text.rstrip("\r").split("\r")[-1]   # what a terminal shows
                     self.lines.append(text)
                     self._echo(text)
                 self.cond.notify_all()
@@ -597,7 +601,7 @@ def explain_status(status):
     if status == SUCCESS_STATUS:
         return f"{status} = isa-debug-exit code 0x10 (the kernel's success code): every kernel check passed"
     if status == FAILURE_STATUS:
-        return f"{status} = isa-debug-exit code 0x11 (the kernel's failure code): a kernel check failed"
+        return f"{status} = isa-debug-exit code 0x01 (the kernel's failure code): a kernel check failed"
     if status == 0:
         return "0 = QEMU stopped without isa-debug-exit: a triple fault under -no-reboot (the kernel crashed)"
     if status == 1:
@@ -631,6 +635,7 @@ def main():
     ap.add_argument("--demo", action="store_true", help="print the kernel's report as it arrives")
     ap.add_argument("--png", help="save the framebuffer screendump as this PNG file")
     ap.add_argument("--timeout", type=float, default=90, help="seconds for one boot")
+    ap.add_argument("--serial-log", help="save everything QEMU's COM1 carried into this file")
     args = ap.parse_args()
     name = ALIASES.get(args.machine, args.machine)
     if name not in MACHINES:
@@ -650,6 +655,9 @@ def main():
         status, serial, view, note = boot(name, tools, iso, workdir, args.demo, args.timeout, cache_dir)
         if note:
             print(note)
+        if args.serial_log:
+            with open(args.serial_log, "wb") as f:
+                f.write(serial.raw)
         if args.png and view["screen_ppm"]:
             ppm_to_png(view["screen_ppm"], args.png)
             print(f"framebuffer screendump saved as {args.png}")
