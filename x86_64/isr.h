@@ -41,8 +41,8 @@ typedef void (*x86_isr_dispatch_fn)(struct x86_isr_frame *frame);
 
 extern x86_isr_dispatch_fn x86_isr_dispatcher;
 extern const uint64_t x86_isr_stub_table[256];
+extern const uint8_t x86_isr_stubs[256 * 16];   /* the stubs' code, 16 bytes each */
 
-#define X86_ISR_STUB_SIZE 16
 
 /* Make DISPATCH the handler of every vector. */
 static inline void x86_isr_set_dispatcher(x86_isr_dispatch_fn dispatch)

@@ -1,0 +1,544 @@
+/* Mapper tests: page tables built in a host buffer seen through the fixed-offset
+ * window backend, checked entry by entry against the Intel SDM Vol. 3A layouts
+ * (4.5: Tables 4-15 PML5E, 4-16 PML4E, 4-17 PDPTE 1 GiB, 4-18 PDPTE, 4-19 PDE
+ * 2 MiB, 4-20 PDE, 4-21 PTE). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "x86_64/addr.h"
+#include "x86_64/mapper.h"
+#include "x86_64/status.h"
+
+#define FRAMES 64
+#define PHYS_BASE UINT64_C(0x200000)   /* where the pool sits in "physical" memory */
+
+/* SDM bit positions, written out here rather than taken from the header. */
+#define P (UINT64_C(1) << 0)
+#define RW (UINT64_C(1) << 1)
+#define US (UINT64_C(1) << 2)
+#define PS (UINT64_C(1) << 7)
+#define G (UINT64_C(1) << 8)
+#define XD (UINT64_C(1) << 63)
+
+struct fixture {
+    uint8_t *pool;
+    struct x86_phys_window window;
+    /* frame allocator */
+    size_t next;
+    size_t limit;        /* frames the allocator may still hand out */
+    uint64_t freed[FRAMES];
+    size_t freed_count;
+    uint64_t bad_frame;  /* if non-zero, alloc returns this once */
+    /* TLB hook log */
+    size_t page_flushes;
+    size_t full_flushes;
+    uint64_t last_flush;
+    struct x86_mapper m;
+};
+
+static bool pool_alloc(void *ctx, uint64_t *phys)
+{
+    struct fixture *f = ctx;
+    if (f->bad_frame != 0) {
+        *phys = f->bad_frame;
+        f->bad_frame = 0;
+        return true;
+    }
+    if (f->next >= FRAMES || f->limit == 0) {
+        return false;
+    }
+    f->limit--;
+    /* Dirty the frame so the test sees the mapper zero it. */
+    memset(f->pool + f->next * 4096, 0xA5, 4096);
+    *phys = PHYS_BASE + (uint64_t)f->next++ * 4096;
+    return true;
+}
+
+static void pool_free(void *ctx, uint64_t phys)
+{
+    struct fixture *f = ctx;
+    assert_true(f->freed_count < FRAMES);
+    f->freed[f->freed_count++] = phys;
+}
+
+static void flush_page(void *ctx, uint64_t virt)
+{
+    struct fixture *f = ctx;
+    f->page_flushes++;
+    f->last_flush = virt;
+}
+
+static void flush_all(void *ctx)
+{
+    struct fixture *f = ctx;
+    f->full_flushes++;
+}
+
+static struct fixture *setup(unsigned levels)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    assert_non_null(f);
+    f->pool = aligned_alloc(4096, FRAMES * 4096);
+    assert_non_null(f->pool);
+    f->window = (struct x86_phys_window){ PHYS_BASE, FRAMES * 4096, (uintptr_t)f->pool };
+    f->limit = FRAMES;
+    struct x86_phys_access mem = { &f->window, x86_phys_window_table };
+    struct x86_frame_allocator frames = { f, pool_alloc, pool_free };
+    struct x86_tlb tlb = { f, flush_page, flush_all };
+    assert_int_equal(x86_mapper_create(&f->m, levels, &mem, &frames, &tlb), X86_OK);
+    assert_int_equal(f->m.root, PHYS_BASE);
+    return f;
+}
+
+static void teardown(struct fixture *f)
+{
+    free(f->pool);
+    free(f);
+}
+
+/* The table at PHYS as the test sees it. */
+static uint64_t *table(struct fixture *f, uint64_t phys)
+{
+    assert_true(phys >= PHYS_BASE && phys < PHYS_BASE + FRAMES * 4096);
+    return (uint64_t *)(void *)(f->pool + (phys - PHYS_BASE));
+}
+
+static uint64_t addr_of(uint64_t entry)
+{
+    return entry & UINT64_C(0x000FFFFFFFFFF000); /* bits 51:12 */
+}
+
+static void test_map_4k_entries(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    /* 0xFFFF800000201000: PML4 256, PDPT 0, PD 1, PT 1. */
+    uint64_t virt = UINT64_C(0xFFFF800000201000);
+    assert_int_equal(x86_map(&f->m, virt, 0xABC000, X86_PAGE_4K, X86_PTE_WRITABLE | X86_PTE_NO_EXECUTE),
+                     X86_OK);
+    uint64_t *pml4 = table(f, f->m.root);
+    assert_int_equal(pml4[256], (PHYS_BASE + 0x1000) | P | RW);
+    for (unsigned i = 0; i < 512; i++) {
+        if (i != 256) {
+            assert_int_equal(pml4[i], 0);
+        }
+    }
+    uint64_t *pdpt = table(f, addr_of(pml4[256]));
+    assert_int_equal(pdpt[0], (PHYS_BASE + 0x2000) | P | RW);
+    assert_int_equal(pdpt[1], 0); /* new tables are zeroed, not 0xA5 */
+    uint64_t *pd = table(f, addr_of(pdpt[0]));
+    assert_int_equal(pd[1], (PHYS_BASE + 0x3000) | P | RW);
+    uint64_t *pt = table(f, addr_of(pd[1]));
+    assert_int_equal(pt[1], UINT64_C(0xABC000) | P | RW | XD);
+    assert_int_equal(pt[0], 0);
+
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, virt + 0x123, &t), X86_OK);
+    assert_int_equal(t.phys, 0xABC123);
+    assert_int_equal(t.frame, 0xABC000);
+    assert_int_equal(t.size, X86_PAGE_4K);
+    assert_int_equal(t.flags, P | RW | XD);
+    assert_int_equal(x86_translate(&f->m, virt + 0x1000, &t), X86_NOT_MAPPED);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x0000800000000000), &t), X86_NOT_CANONICAL);
+    /* Mapping never flushes: a not-present entry is not cached. */
+    assert_int_equal(f->page_flushes + f->full_flushes, 0);
+    teardown(f);
+}
+
+static void test_map_huge_entries(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    /* 2 MiB page at 0x40200000 (PML4 0, PDPT 1, PD 1) -> 0x80000000. PAT for a
+     * huge page is bit 12 (Table 4-19). */
+    assert_int_equal(x86_map(&f->m, 0x40200000, 0x80000000, X86_PAGE_2M,
+                             X86_PTE_GLOBAL | X86_PTE_PAT_HUGE),
+                     X86_OK);
+    uint64_t *pml4 = table(f, f->m.root);
+    uint64_t *pdpt = table(f, addr_of(pml4[0]));
+    uint64_t *pd = table(f, addr_of(pdpt[1]));
+    assert_int_equal(pd[1], UINT64_C(0x80000000) | P | PS | G | (UINT64_C(1) << 12));
+    assert_int_equal(pml4[0], addr_of(pml4[0]) | P); /* read-only kernel page: parents P only */
+
+    /* 1 GiB page at 0x80000000 (PDPT 2) -> 0x1C0000000. */
+    assert_int_equal(x86_map(&f->m, 0x80000000, UINT64_C(0x1C0000000), X86_PAGE_1G, X86_PTE_WRITABLE),
+                     X86_OK);
+    assert_int_equal(pdpt[2], UINT64_C(0x1C0000000) | P | RW | PS);
+    assert_int_equal(pml4[0], addr_of(pml4[0]) | P | RW); /* writable added to the parent */
+
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0x40212345, &t), X86_OK);
+    assert_int_equal(t.phys, 0x80012345);
+    assert_int_equal(t.size, X86_PAGE_2M);
+    assert_int_equal(t.frame, 0x80000000);
+    assert_int_equal(x86_translate(&f->m, 0xBFFFFFFF, &t), X86_OK);
+    assert_int_equal(t.phys, UINT64_C(0x1FFFFFFFF));
+    assert_int_equal(t.size, X86_PAGE_1G);
+
+    /* A 4 KiB or 2 MiB mapping inside a huge page is refused. */
+    assert_int_equal(x86_map(&f->m, 0x40201000, 0x1000, X86_PAGE_4K, 0), X86_HUGE_PAGE);
+    assert_int_equal(x86_map(&f->m, 0x80200000, 0x200000, X86_PAGE_2M, 0), X86_HUGE_PAGE);
+    assert_int_equal(x86_map(&f->m, 0x40200000, 0x200000, X86_PAGE_2M, 0), X86_ALREADY_MAPPED);
+    /* A 2 MiB page where a page table already is. */
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_OK);
+    assert_int_equal(x86_map(&f->m, 0, 0, X86_PAGE_2M, 0), X86_ALREADY_MAPPED);
+    teardown(f);
+}
+
+static void test_map_arguments(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x2000, X86_PAGE_4K, 0), X86_OK);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x3000, X86_PAGE_4K, 0), X86_ALREADY_MAPPED);
+    assert_int_equal(x86_map(&f->m, 0x1800, 0x3000, X86_PAGE_4K, 0), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map(&f->m, 0x2000, 0x3800, X86_PAGE_4K, 0), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map(&f->m, 0x201000, 0x200000, X86_PAGE_2M, 0), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map(&f->m, 0x200000, 0x201000, X86_PAGE_2M, 0), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map(&f->m, UINT64_C(0x0000800000000000), 0, X86_PAGE_4K, 0),
+                     X86_NOT_CANONICAL);
+    assert_int_equal(x86_map(&f->m, 0x2000, UINT64_C(1) << 52, X86_PAGE_4K, 0), X86_BAD_PHYS_ADDR);
+    assert_int_equal(x86_map(&f->m, 0x2000, 0x3000, X86_PAGE_4K, UINT64_C(1) << 20), X86_BAD_FLAGS);
+    assert_int_equal(x86_map(&f->m, 0x2000, 0x3000, (enum x86_page_size)0x2000, 0), X86_BAD_ARGUMENT);
+    /* The PAT bit of a 4 KiB PTE is bit 7 (Table 4-21): allowed, no PS meaning. */
+    assert_int_equal(x86_map(&f->m, 0x2000, 0x3000, X86_PAGE_4K, X86_PTE_PAT_4K), X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0x2000, &t), X86_OK);
+    assert_int_equal(t.size, X86_PAGE_4K);
+    assert_int_equal(t.flags, P | (UINT64_C(1) << 7));
+    teardown(f);
+}
+
+static void test_user_parents(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_map(&f->m, 0x400000, 0x5000, X86_PAGE_4K, 0), X86_OK);
+    uint64_t *pml4 = table(f, f->m.root);
+    uint64_t *pdpt = table(f, addr_of(pml4[0]));
+    uint64_t *pd = table(f, addr_of(pdpt[0]));
+    assert_int_equal(pml4[0] & (P | RW | US), P);
+    /* A user, writable page in the same tables: every parent gains U/S and R/W
+     * (SDM 4.6.1: rights combine over all levels). */
+    assert_int_equal(x86_map(&f->m, 0x401000, 0x6000, X86_PAGE_4K, X86_PTE_USER | X86_PTE_WRITABLE),
+                     X86_OK);
+    assert_int_equal(pml4[0] & (P | RW | US), P | RW | US);
+    assert_int_equal(pdpt[0] & (P | RW | US), P | RW | US);
+    assert_int_equal(pd[2] & (P | RW | US), P | RW | US);
+    uint64_t *pt = table(f, addr_of(pd[2]));
+    assert_int_equal(pt[0], 0x5000 | P);             /* the kernel page stays as it was */
+    assert_int_equal(pt[1], 0x6000 | P | RW | US);
+    teardown(f);
+}
+
+static void test_unmap_and_update(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_map(&f->m, 0x200000, 0x600000, X86_PAGE_2M, X86_PTE_WRITABLE), X86_OK);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x7000, X86_PAGE_4K, X86_PTE_WRITABLE), X86_OK);
+
+    struct x86_frame fr;
+    assert_int_equal(x86_unmap(&f->m, 0x201000, &fr), X86_NOT_ALIGNED);
+    assert_int_equal(x86_unmap(&f->m, 0x400000, &fr), X86_NOT_MAPPED);
+    assert_int_equal(x86_unmap(&f->m, UINT64_C(0xFFF0000000000000), &fr), X86_NOT_CANONICAL);
+
+    assert_int_equal(x86_update_flags(&f->m, 0x1000, X86_PTE_NO_EXECUTE | X86_PTE_USER), X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0x1000, &t), X86_OK);
+    assert_int_equal(t.flags, P | US | XD);
+    assert_int_equal(t.frame, 0x7000);
+    assert_int_equal(f->page_flushes, 1);
+    assert_int_equal(f->last_flush, 0x1000);
+    assert_int_equal(x86_update_flags(&f->m, 0x200000, 0), X86_OK);
+    assert_int_equal(x86_translate(&f->m, 0x200000, &t), X86_OK);
+    assert_int_equal(t.flags, P | PS);
+    assert_int_equal(x86_update_flags(&f->m, 0x200000, UINT64_C(1) << 21), X86_BAD_FLAGS);
+    assert_int_equal(x86_update_flags(&f->m, 0x3000, 0), X86_NOT_MAPPED);
+
+    assert_int_equal(x86_unmap(&f->m, 0x200000, &fr), X86_OK);
+    assert_int_equal(fr.start, 0x600000);
+    assert_int_equal(fr.size, X86_PAGE_2M);
+    assert_int_equal(f->last_flush, 0x200000);
+    assert_int_equal(x86_translate(&f->m, 0x200000, &t), X86_NOT_MAPPED);
+    assert_int_equal(x86_unmap(&f->m, 0x1000, NULL), X86_OK);
+    assert_int_equal(x86_translate(&f->m, 0x1000, &t), X86_NOT_MAPPED);
+    assert_int_equal(f->page_flushes, 4);
+    teardown(f);
+}
+
+static void test_map_range_sizes(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    /* 1 GiB + 2 MiB + 4 KiB from a 1 GiB-aligned start: one page of each size. */
+    uint64_t len = 0x40000000 + 0x200000 + 0x1000;
+    assert_int_equal(x86_map_range(&f->m, 0x40000000, 0x80000000, len, X86_PTE_WRITABLE, X86_SIZES_ALL),
+                     X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0x40000000, &t), X86_OK);
+    assert_int_equal(t.size, X86_PAGE_1G);
+    assert_int_equal(x86_translate(&f->m, 0x80000000, &t), X86_OK);
+    assert_int_equal(t.size, X86_PAGE_2M);
+    assert_int_equal(t.frame, 0xC0000000);
+    assert_int_equal(x86_translate(&f->m, 0x80200000, &t), X86_OK);
+    assert_int_equal(t.size, X86_PAGE_4K);
+    assert_int_equal(t.frame, 0xC0200000);
+    assert_int_equal(x86_translate(&f->m, 0x80201000, &t), X86_NOT_MAPPED);
+
+    /* Without 1 GiB pages the same kind of range uses 2 MiB pages; a phys that
+     * is only 4 KiB-aligned forces 4 KiB pages. */
+    assert_int_equal(x86_map_range(&f->m, UINT64_C(0x100000000), 0x40000000, 0x400000, 0,
+                                   X86_SIZES_4K | X86_SIZES_2M),
+                     X86_OK);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x100200000), &t), X86_OK);
+    assert_int_equal(t.size, X86_PAGE_2M);
+    assert_int_equal(x86_map_range(&f->m, UINT64_C(0x140000000), 0x1000, 0x200000, 0, X86_SIZES_ALL),
+                     X86_OK);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x1401FF000), &t), X86_OK);
+    assert_int_equal(t.size, X86_PAGE_4K);
+    assert_int_equal(t.frame, 0x200000);
+    /* Only 2 MiB allowed and a 4 KiB remainder: refused, nothing left behind. */
+    assert_int_equal(x86_map_range(&f->m, UINT64_C(0x180000000), 0, 0x201000, 0, X86_SIZES_2M),
+                     X86_NOT_ALIGNED);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x180000000), &t), X86_NOT_MAPPED);
+    /* Argument checks. */
+    assert_int_equal(x86_map_range(&f->m, 0x800, 0, 0x1000, 0, X86_SIZES_ALL), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map_range(&f->m, 0x1000, 0x800, 0x1000, 0, X86_SIZES_ALL), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map_range(&f->m, 0x1000, 0, 0x800, 0, X86_SIZES_ALL), X86_NOT_ALIGNED);
+    assert_int_equal(x86_map_range(&f->m, UINT64_C(0x00007FFFFFFFF000), 0, 0x2000, 0, X86_SIZES_ALL),
+                     X86_NOT_CANONICAL);
+    assert_int_equal(x86_map_range(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), 0, 0x2000, 0, X86_SIZES_ALL),
+                     X86_OVERFLOW);
+    assert_int_equal(x86_map_range(&f->m, 0x1000, X86_PHYS_ADDR_MAX - 0xFFF, 0x2000, 0, X86_SIZES_ALL),
+                     X86_BAD_PHYS_ADDR);
+    assert_int_equal(x86_map_range(&f->m, 0x1000, 0, 0, 0, X86_SIZES_ALL), X86_OK);
+    teardown(f);
+}
+
+static void test_map_range_rollback(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    /* PML4 exists; the range needs a PDPT, a PD and two PTs (it crosses a 2 MiB
+     * boundary): allow three frames so the second PT cannot be made. */
+    f->limit = 3;
+    uint64_t virt = 0x1FF000;
+    assert_int_equal(x86_map_range(&f->m, virt, 0x10000, 0x3000, 0, X86_SIZES_4K), X86_NO_FRAME);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, virt, &t), X86_NOT_MAPPED);
+    assert_int_equal(f->page_flushes, 1); /* the one page mapped, undone, flushed */
+    teardown(f);
+}
+
+static void test_unmap_range_batched(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    /* 8 pages, a hole of 2, 8 pages: 16 unmaps, flushed one by one. */
+    assert_int_equal(x86_map_range(&f->m, 0x10000, 0x10000, 0x8000, 0, X86_SIZES_4K), X86_OK);
+    assert_int_equal(x86_map_range(&f->m, 0x1A000, 0x1A000, 0x8000, 0, X86_SIZES_4K), X86_OK);
+    assert_int_equal(x86_unmap_range(&f->m, 0x10000, 0x12000), X86_OK);
+    assert_int_equal(f->page_flushes, X86_TLB_BATCH);
+    assert_int_equal(f->full_flushes, 0);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0x21000, &t), X86_NOT_MAPPED);
+    /* 17 pages: one full flush instead. */
+    assert_int_equal(x86_map_range(&f->m, 0x10000, 0x10000, 0x11000, 0, X86_SIZES_4K), X86_OK);
+    assert_int_equal(x86_unmap_range(&f->m, 0x10000, 0x11000), X86_OK);
+    assert_int_equal(f->page_flushes, X86_TLB_BATCH);
+    assert_int_equal(f->full_flushes, 1);
+    /* Holes at every level are skipped quickly (a 512 GiB range of nothing). */
+    assert_int_equal(x86_unmap_range(&f->m, UINT64_C(0x8000000000), UINT64_C(0x8000000000)), X86_OK);
+    /* A huge page straddling the end is refused. */
+    assert_int_equal(x86_map(&f->m, 0x400000, 0x400000, X86_PAGE_2M, 0), X86_OK);
+    assert_int_equal(x86_unmap_range(&f->m, 0x400000, 0x1000), X86_HUGE_PAGE);
+    assert_int_equal(x86_unmap_range(&f->m, 0x3FF000, 0x2000), X86_HUGE_PAGE);
+    assert_int_equal(x86_unmap_range(&f->m, 0x400000, 0x200000), X86_OK);
+    assert_int_equal(x86_translate(&f->m, 0x400000, &t), X86_NOT_MAPPED);
+    teardown(f);
+}
+
+static void test_free_empty_tables(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_OK);
+    assert_int_equal(x86_map(&f->m, UINT64_C(0x8000001000), 0x2000, X86_PAGE_4K, 0), X86_OK);
+    assert_int_equal(f->next, 7); /* root + 3 tables per address */
+    assert_int_equal(x86_unmap(&f->m, 0x1000, NULL), X86_OK);
+    /* The PT, PD and PDPT of 0x1000 are now empty; the other branch is not. */
+    assert_int_equal(x86_free_empty_tables(&f->m, 0, UINT64_C(0x10000000000)), X86_OK);
+    assert_int_equal(f->freed_count, 3);
+    assert_int_equal(f->freed[0], PHYS_BASE + 0x3000); /* PT first, then PD, PDPT */
+    assert_int_equal(f->freed[1], PHYS_BASE + 0x2000);
+    assert_int_equal(f->freed[2], PHYS_BASE + 0x1000);
+    assert_int_equal(f->full_flushes, 1);
+    uint64_t *pml4 = table(f, f->m.root);
+    assert_int_equal(pml4[0], 0);
+    assert_true(pml4[1] != 0);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x8000001000), &t), X86_OK);
+    /* Nothing more to free. */
+    assert_int_equal(x86_free_empty_tables(&f->m, 0, UINT64_C(0x10000000000)), X86_OK);
+    assert_int_equal(f->freed_count, 3);
+    assert_int_equal(x86_free_empty_tables(&f->m, 0x800, 0x1000), X86_NOT_ALIGNED);
+    f->m.frames.free = NULL;
+    assert_int_equal(x86_free_empty_tables(&f->m, 0, 0x1000), X86_UNSUPPORTED);
+    teardown(f);
+}
+
+static void test_five_level(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(5);
+    /* Bit 49 set: not canonical with 48 bits, PML5 index 2 (bits 56:48) with 57. */
+    uint64_t virt = UINT64_C(0x0002000000000000);
+    assert_int_equal(x86_map(&f->m, virt, 0x9000, X86_PAGE_4K, X86_PTE_WRITABLE), X86_OK);
+    uint64_t *pml5 = table(f, f->m.root);
+    assert_int_equal(pml5[2], (PHYS_BASE + 0x1000) | P | RW);
+    assert_int_equal(pml5[0], 0);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, virt + 5, &t), X86_OK);
+    assert_int_equal(t.phys, 0x9005);
+    assert_int_equal(f->next, 5); /* PML5, PML4, PDPT, PD, PT */
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFF00000000000000), &t), X86_NOT_MAPPED);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x0200000000000000), &t), X86_NOT_CANONICAL);
+    teardown(f);
+}
+
+static void test_corrupt_tables(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    uint64_t *pml4 = table(f, f->m.root);
+    struct x86_translation t;
+    /* PML4[0] points at the PML4 itself. */
+    pml4[0] = f->m.root | P | RW;
+    assert_int_equal(x86_translate(&f->m, 0x1000, &t), X86_TABLE_CYCLE);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_TABLE_CYCLE);
+    assert_int_equal(x86_unmap(&f->m, 0x1000, NULL), X86_TABLE_CYCLE);
+    assert_int_equal(x86_unmap_range(&f->m, 0, 0x2000), X86_TABLE_CYCLE);
+    assert_int_equal(x86_free_empty_tables(&f->m, 0, 0x2000), X86_TABLE_CYCLE);
+    /* A table outside the memory the window grants. */
+    pml4[0] = UINT64_C(0x7654000) | P;
+    assert_int_equal(x86_translate(&f->m, 0x1000, &t), X86_BAD_TABLE);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_BAD_TABLE);
+    /* PS is reserved in a PML4E (Table 4-16). */
+    pml4[0] = PHYS_BASE | P | PS;
+    assert_int_equal(x86_translate(&f->m, 0x1000, &t), X86_BAD_TABLE);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_BAD_TABLE);
+    assert_int_equal(x86_free_empty_tables(&f->m, 0, 0x2000), X86_BAD_TABLE);
+    pml4[0] = 0;
+    teardown(f);
+}
+
+static void test_allocator_failures(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    f->bad_frame = PHYS_BASE + 0x800; /* misaligned */
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_BAD_FRAME);
+    f->bad_frame = UINT64_C(0x10000000); /* aligned but outside the window */
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_BAD_TABLE);
+    assert_int_equal(f->freed_count, 1); /* handed back */
+    assert_int_equal(f->freed[0], 0x10000000);
+    f->limit = 0;
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_NO_FRAME);
+    /* A mapper without an allocator cannot create tables. */
+    struct x86_mapper bare;
+    struct x86_phys_access mem = { &f->window, x86_phys_window_table };
+    assert_int_equal(x86_mapper_init(&bare, f->m.root, 4, &mem, NULL, NULL), X86_OK);
+    assert_int_equal(x86_map(&bare, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_NO_FRAME);
+    assert_int_equal(x86_mapper_create(&bare, 4, &mem, NULL, NULL), X86_NO_FRAME);
+    teardown(f);
+}
+
+static void test_init_arguments(void **state)
+{
+    (void)state;
+    struct x86_phys_window w = { 0, 0, 0 };
+    struct x86_phys_access mem = { &w, x86_phys_window_table };
+    struct x86_phys_access none = { NULL, NULL };
+    struct x86_mapper m;
+    assert_int_equal(x86_mapper_init(&m, 0x1000, 3, &mem, NULL, NULL), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_mapper_init(&m, 0x1000, 4, NULL, NULL, NULL), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_mapper_init(&m, 0x1000, 4, &none, NULL, NULL), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_mapper_init(&m, 0x1800, 4, &mem, NULL, NULL), X86_NOT_ALIGNED);
+    assert_int_equal(x86_mapper_init(&m, UINT64_C(1) << 52, 4, &mem, NULL, NULL), X86_BAD_PHYS_ADDR);
+    assert_int_equal(x86_mapper_init(&m, 0x1000, 5, &mem, NULL, NULL), X86_OK);
+    /* An empty window grants nothing: the root itself is unreachable. */
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_TABLE);
+}
+
+static void test_backends(void **state)
+{
+    (void)state;
+    static uint64_t tables[1024] __attribute__((aligned(4096)));
+    struct x86_phys_window w = { 0x5000, sizeof(tables), (uintptr_t)tables };
+    assert_ptr_equal(x86_phys_window_table(&w, 0x5000), (void *)tables);
+    assert_ptr_equal(x86_phys_window_table(&w, 0x6000), (void *)&tables[512]);
+    assert_null(x86_phys_window_table(&w, 0x4000));
+    assert_null(x86_phys_window_table(&w, 0x7000));  /* would end past the window */
+    assert_null(x86_phys_window_table(&w, UINT64_MAX & ~UINT64_C(0xFFF)));
+    assert_ptr_equal(x86_phys_identity_table(NULL, (uintptr_t)tables), (void *)tables);
+}
+
+static void test_recursive(void **state)
+{
+    (void)state;
+    /* Known addresses of a recursive entry at index 511 in 4-level paging: the
+     * PML4 appears at 0xFFFFFFFFFFFFF000, and the page table that maps 0 at
+     * 0xFFFFFF8000000000 (index 511 then 0, 0, 0). With index 510 the PML4
+     * appears at 0xFFFFFF7FBFDFE000. */
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0, 4), UINT64_C(0xFFFFFFFFFFFFF000));
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0, 1), UINT64_C(0xFFFFFF8000000000));
+    assert_int_equal(x86_recursive_table_addr(4, 510, 0x1234567000, 4), UINT64_C(0xFFFFFF7FBFDFE000));
+    /* The PD of 0x40000000 (PML4 0, PDPT 1): 511, 511, 0, 1. */
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0x40000000, 2), UINT64_C(0xFFFFFFFFC0001000));
+    assert_int_equal(x86_recursive_table_addr(5, 511, 0, 5), UINT64_C(0xFFFFFFFFFFFFF000));
+    assert_int_equal(x86_recursive_table_addr(4, 512, 0, 1), 0);
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0, 5), 0);
+    assert_int_equal(x86_recursive_table_addr(3, 511, 0, 1), 0);
+
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_recursive_install(&f->m, 511), X86_OK);
+    uint64_t *pml4 = table(f, f->m.root);
+    assert_int_equal(pml4[511], f->m.root | P | RW | XD);
+    assert_int_equal(x86_recursive_install(&f->m, 511), X86_ALREADY_MAPPED);
+    assert_int_equal(x86_recursive_install(&f->m, 512), X86_BAD_ARGUMENT);
+    /* Ordinary addresses still work; the recursive window is a cycle. */
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), &t), X86_TABLE_CYCLE);
+    teardown(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_map_4k_entries),
+        cmocka_unit_test(test_map_huge_entries),
+        cmocka_unit_test(test_map_arguments),
+        cmocka_unit_test(test_user_parents),
+        cmocka_unit_test(test_unmap_and_update),
+        cmocka_unit_test(test_map_range_sizes),
+        cmocka_unit_test(test_map_range_rollback),
+        cmocka_unit_test(test_unmap_range_batched),
+        cmocka_unit_test(test_free_empty_tables),
+        cmocka_unit_test(test_five_level),
+        cmocka_unit_test(test_corrupt_tables),
+        cmocka_unit_test(test_allocator_failures),
+        cmocka_unit_test(test_init_arguments),
+        cmocka_unit_test(test_backends),
+        cmocka_unit_test(test_recursive),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
