@@ -15,12 +15,12 @@ enum x86_status x86_align_up(uint64_t addr, uint64_t align, uint64_t *out)
 
 uint64_t x86_virt_sign_extend(uint64_t virt, unsigned levels)
 {
-    unsigned bits = x86_virt_bits(levels);
-    if (bits == 0) {
+    if (x86_virt_bits(levels) == 0) {
         return virt;
     }
-    uint64_t sign = UINT64_C(1) << (bits - 1);
-    uint64_t low = virt & ((UINT64_C(1) << bits) - 1);
+    /* Constant shifts only (no 64-bit shift helper on 32-bit targets). */
+    uint64_t sign = levels == 4 ? UINT64_C(1) << 47 : UINT64_C(1) << 56;
+    uint64_t low = virt & ((sign << 1) - 1);
     /* (low ^ sign) - sign sign-extends without a signed shift (SDM 3.3.7.1). */
     return (low ^ sign) - sign;
 }
@@ -54,9 +54,10 @@ uint64_t x86_virt_from_indices(unsigned levels, const unsigned index[], uint64_t
     if (x86_virt_bits(levels) == 0) {
         return 0;
     }
-    uint64_t virt = offset & 0xFFFu;
-    for (unsigned level = 1; level <= levels; level++) {
-        virt |= (uint64_t)(index[level - 1] & 0x1FFu) << (X86_PAGE_SHIFT + 9u * (level - 1u));
+    uint64_t virt = 0;
+    for (unsigned level = levels; level >= 1; level--) {
+        virt = (virt << 9) | (index[level - 1] & 0x1FFu);
     }
+    virt = (virt << X86_PAGE_SHIFT) | (offset & 0xFFFu);
     return x86_virt_sign_extend(virt, levels);
 }

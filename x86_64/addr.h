@@ -25,10 +25,19 @@ static inline unsigned x86_virt_bits(unsigned levels)
     return levels == 4 ? 48u : levels == 5 ? 57u : 0u;
 }
 
-/* Index into the table of LEVEL (1..5) that VIRT selects: bits 12+9(L-1) .. +8. */
+/* Index into the table of LEVEL (1..5) that VIRT selects: bits 12+9(L-1) .. +8
+ * (0 for another LEVEL). Constant shifts only, so 32-bit targets need no
+ * compiler-runtime helper for 64-bit shifts. */
 static inline unsigned x86_virt_table_index(uint64_t virt, unsigned level)
 {
-    return (unsigned)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
+    switch (level) {
+    case 1: return (unsigned)(virt >> 12) & 0x1FFu;
+    case 2: return (unsigned)(virt >> 21) & 0x1FFu;
+    case 3: return (unsigned)(virt >> 30) & 0x1FFu;
+    case 4: return (unsigned)(virt >> 39) & 0x1FFu;
+    case 5: return (unsigned)(virt >> 48) & 0x1FFu;
+    default: return 0;
+    }
 }
 
 /* Offset of VIRT inside its 4 KiB page (bits 11..0). */

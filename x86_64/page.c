@@ -44,6 +44,17 @@ enum x86_status x86_frame_containing(uint64_t phys, enum x86_page_size size, str
     return X86_OK;
 }
 
+/* BYTES / SIZE with constant shifts (no 64-bit division helper on 32-bit targets). */
+static uint64_t pages_in(uint64_t bytes, enum x86_page_size size)
+{
+    switch (size) {
+    case X86_PAGE_4K: return bytes >> 12;
+    case X86_PAGE_2M: return bytes >> 21;
+    case X86_PAGE_1G: return bytes >> 30;
+    }
+    return 0;
+}
+
 enum x86_status x86_page_range_init(struct x86_page_range *range, uint64_t start, uint64_t count,
                                     enum x86_page_size size)
 {
@@ -54,7 +65,7 @@ enum x86_status x86_page_range_init(struct x86_page_range *range, uint64_t start
         return X86_NOT_ALIGNED;
     }
     /* The last page must start at or below 2^64 - SIZE: (count - 1) pages after START. */
-    if (count != 0 && count - 1 > (UINT64_MAX - (uint64_t)size + 1 - start) / (uint64_t)size) {
+    if (count != 0 && count - 1 > pages_in(UINT64_MAX - (uint64_t)size + 1 - start, size)) {
         return X86_OVERFLOW;
     }
     range->next = start;

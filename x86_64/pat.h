@@ -28,14 +28,20 @@ enum x86_memory_type {
 /* Type of entry INDEX (0..7) of the IA32_PAT value PAT: byte INDEX, bits 2:0. */
 static inline enum x86_memory_type x86_pat_type(uint64_t pat, unsigned index)
 {
-    return (enum x86_memory_type)((pat >> (8u * (index & 7u))) & 7u);
+    /* 32-bit halves: no 64-bit variable shift (a runtime helper on i686). */
+    uint32_t half = (index & 4u) != 0 ? (uint32_t)(pat >> 32) : (uint32_t)pat;
+    return (enum x86_memory_type)((half >> (8u * (index & 3u))) & 7u);
 }
 
 /* PAT with entry INDEX (0..7) set to TYPE. */
 static inline uint64_t x86_pat_with_type(uint64_t pat, unsigned index, enum x86_memory_type type)
 {
-    unsigned shift = 8u * (index & 7u);
-    return (pat & ~(UINT64_C(0xFF) << shift)) | ((uint64_t)((unsigned)type & 7u) << shift);
+    unsigned shift = 8u * (index & 3u);
+    uint32_t lo = (uint32_t)pat;
+    uint32_t hi = (uint32_t)(pat >> 32);
+    uint32_t *half = (index & 4u) != 0 ? &hi : &lo;
+    *half = (*half & ~(UINT32_C(0xFF) << shift)) | (((uint32_t)type & 7u) << shift);
+    return ((uint64_t)hi << 32) | lo;
 }
 
 /* Leaf-entry bits that select PAT entry INDEX (0..7) for a page of SIZE. */
@@ -49,7 +55,7 @@ static inline uint64_t x86_pat_entry_bits(unsigned index, enum x86_page_size siz
         bits |= UINT64_C(1) << 4;                                /* PCD */
     }
     if ((index & 4u) != 0) {
-        bits |= UINT64_C(1) << (size == X86_PAGE_4K ? 7 : 12);   /* PAT */
+        bits |= size == X86_PAGE_4K ? UINT64_C(1) << 7 : UINT64_C(1) << 12; /* PAT */
     }
     return bits;
 }
@@ -57,9 +63,8 @@ static inline uint64_t x86_pat_entry_bits(unsigned index, enum x86_page_size siz
 /* PAT index (0..7) a leaf ENTRY of SIZE selects. */
 static inline unsigned x86_pat_index_of(uint64_t entry, enum x86_page_size size)
 {
-    unsigned pat_bit = size == X86_PAGE_4K ? 7u : 12u;
-    return (unsigned)(((entry >> 3) & 1u) | (((entry >> 4) & 1u) << 1) |
-                      (((entry >> pat_bit) & 1u) << 2));
+    uint64_t pat = size == X86_PAGE_4K ? (entry >> 7) & 1u : (entry >> 12) & 1u;
+    return (unsigned)(((entry >> 3) & 1u) | (((entry >> 4) & 1u) << 1) | (pat << 2));
 }
 
 #endif
