@@ -54,12 +54,15 @@ enum acpi_status acpi_sdt_validate(const void *buf, size_t buf_len, const char *
     if (buf == NULL || out == NULL)
         return ACPI_INVALID_ARGUMENT;
     enum acpi_status st = acpi_sdt_read_header(buf, buf_len, out);
+    if (st == ACPI_TRUNCATED)
+        return st;
+    /* A different table is named as such before its lengths are judged. */
+    if (signature != NULL && !acpi_sdt_is(out, signature))
+        return ACPI_BAD_SIGNATURE;
     if (st != ACPI_OK)
         return st;
     if (out->length > buf_len)
         return ACPI_TRUNCATED;
-    if (signature != NULL && !acpi_sdt_is(out, signature))
-        return ACPI_BAD_SIGNATURE;
     /* ACPI 6.5, 5.2.6: the entire table, header included, sums to zero. */
     out->checksum_ok = acpi_checksum(buf, out->length) == 0;
     if (!out->checksum_ok && policy == ACPI_CHECKSUM_STRICT)
