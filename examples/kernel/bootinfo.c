@@ -7,7 +7,7 @@
 
 /* GRUB's boot information is a few KiB; this bounds what a corrupt
  * total_size could make the kernel read. */
-#define BOOT_INFO_MAX_SIZE (64u * 1024u)
+#define BOOT_INFO_MAX_SIZE ((size_t)64 * 1024)
 /* Modules whose text the report shows in full. */
 #define MODULE_TEXT_MAX 256u
 

@@ -7,6 +7,7 @@
 #define CELL_WIDTH (FONT_GLYPH_WIDTH + 1)
 #define CELL_HEIGHT (FONT_GLYPH_HEIGHT + 3)
 #define MARGIN 4
+#define PANE_GAP 12
 
 static uint32_t scale_channel(uint8_t value, uint8_t size)
 {
@@ -46,10 +47,12 @@ bool fbcon_init(struct fbcon *con, const struct fbcon_mode *mode)
 {
     con->base = (volatile uint8_t *)(uintptr_t)mode->address;
     con->mode = *mode;
+    con->pane = 0;
     con->column = 0;
     con->row = 0;
     con->columns = 0;
     con->rows = 0;
+    con->panes = 1;
     if (mode->bpp != 16 && mode->bpp != 24 && mode->bpp != 32) {
         return false;
     }
@@ -59,6 +62,14 @@ bool fbcon_init(struct fbcon *con, const struct fbcon_mode *mode)
     }
     con->columns = (mode->width - 2 * MARGIN) / CELL_WIDTH;
     con->rows = (mode->height - 2 * MARGIN) / CELL_HEIGHT;
+    /* n panes need n * columns cells plus the gaps between them. */
+    while (con->columns / (con->panes + 1) >= FBCON_MIN_COLUMNS) {
+        con->panes++;
+    }
+    if (con->panes > 1) {
+        uint32_t gaps = (con->panes - 1) * PANE_GAP;
+        con->columns = (mode->width - 2 * MARGIN - gaps) / CELL_WIDTH / con->panes;
+    }
     con->background = pack_color(mode, 0x10, 0x18, 0x28);
     con->foreground = pack_color(mode, 0xE0, 0xE0, 0xE0);
     fill_rows(con, 0, mode->height, con->background);
@@ -70,20 +81,33 @@ void fbcon_set_color(struct fbcon *con, uint8_t red, uint8_t green, uint8_t blue
     con->foreground = pack_color(&con->mode, red, green, blue);
 }
 
+static uint32_t pane_x(const struct fbcon *con, uint32_t pane)
+{
+    return MARGIN + pane * (con->columns * CELL_WIDTH + PANE_GAP);
+}
+
+/* Moves the text of the current pane up one line and clears its last line. */
 static void scroll(struct fbcon *con)
 {
     uint32_t top = MARGIN;
     uint32_t text_rows = con->rows * CELL_HEIGHT;
-    size_t row_bytes = (size_t)con->mode.width * (con->mode.bpp / 8);
+    uint32_t bytes = con->mode.bpp / 8;
+    size_t x0 = (size_t)pane_x(con, con->pane) * bytes;
+    size_t span = (size_t)con->columns * CELL_WIDTH * bytes;
 
     for (uint32_t y = top; y + CELL_HEIGHT < top + text_rows; y++) {
-        volatile uint8_t *dst = con->base + (size_t)y * con->mode.pitch;
+        volatile uint8_t *dst = con->base + (size_t)y * con->mode.pitch + x0;
         const volatile uint8_t *src = dst + (size_t)CELL_HEIGHT * con->mode.pitch;
-        for (size_t i = 0; i < row_bytes; i++) {
+        for (size_t i = 0; i < span; i++) {
             dst[i] = src[i];
         }
     }
-    fill_rows(con, top + text_rows - CELL_HEIGHT, top + text_rows, con->background);
+    uint32_t x_end = pane_x(con, con->pane) + con->columns * CELL_WIDTH;
+    for (uint32_t y = top + text_rows - CELL_HEIGHT; y < top + text_rows; y++) {
+        for (uint32_t x = pane_x(con, con->pane); x < x_end; x++) {
+            put_pixel(con, x, y, con->background);
+        }
+    }
 }
 
 static void new_line(struct fbcon *con)
@@ -91,6 +115,9 @@ static void new_line(struct fbcon *con)
     con->column = 0;
     if (con->row + 1 < con->rows) {
         con->row++;
+    } else if (con->pane + 1 < con->panes) {
+        con->pane++;
+        con->row = 0;
     } else {
         scroll(con);
     }
@@ -99,7 +126,7 @@ static void new_line(struct fbcon *con)
 static void draw_glyph(struct fbcon *con, char c)
 {
     const uint8_t *glyph = font_glyph(c);
-    uint32_t x0 = MARGIN + con->column * CELL_WIDTH;
+    uint32_t x0 = pane_x(con, con->pane) + con->column * CELL_WIDTH;
     uint32_t y0 = MARGIN + con->row * CELL_HEIGHT + 1;
 
     for (uint32_t y = 0; y < FONT_GLYPH_HEIGHT; y++) {

@@ -1,5 +1,8 @@
 /* Text console on a linear RGB framebuffer (the one GRUB set up and described
  * in the Multiboot2 framebuffer tag), drawn with the 5x7 font of font.h.
+ * A wide screen is split into side-by-side panes of at least FBCON_MIN_COLUMNS
+ * characters: text fills the first pane top to bottom, then the next; the last
+ * pane scrolls. Long lines wrap inside their pane.
  * The caller owns the struct and maps the framebuffer before fbcon_init. */
 #ifndef KERNEL_FBCON_H
 #define KERNEL_FBCON_H
@@ -7,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#define FBCON_MIN_COLUMNS 80
 
 struct fbcon_mode {
     uint64_t address;           /* physical, also the virtual address (identity map) */
@@ -21,8 +26,9 @@ struct fbcon_mode {
 struct fbcon {
     volatile uint8_t *base;
     struct fbcon_mode mode;
-    uint32_t columns, rows;     /* character cells */
-    uint32_t column, row;       /* cursor */
+    uint32_t columns, rows;     /* character cells of one pane */
+    uint32_t panes;
+    uint32_t pane, column, row; /* cursor */
     uint32_t foreground, background;
 };
 

@@ -47,6 +47,9 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
 {
     struct out o = {buf, size, 0};
 
+    if (size > 0) {
+        buf[0] = '\0';
+    }
     for (const char *p = fmt; *p != '\0'; p++) {
         if (*p != '%') {
             put(&o, *p);
@@ -56,7 +59,6 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
         char pad = ' ';
         unsigned width = 0;
         unsigned longs = 0;
-        bool size_t_arg = false;
         if (*p == '0') {
             pad = '0';
             p++;
@@ -76,10 +78,6 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
         }
         while (*p == 'l') {
             longs++;
-            p++;
-        }
-        if (*p == 'z') {
-            size_t_arg = true;
             p++;
         }
         switch (*p) {
@@ -112,14 +110,7 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
         case 'u':
         case 'x':
         case 'X': {
-            uint64_t v;
-            if (size_t_arg) {
-                v = va_arg(args, size_t);
-            } else if (longs > 0) {
-                v = va_arg(args, unsigned long long);
-            } else {
-                v = va_arg(args, unsigned int);
-            }
+            uint64_t v = longs > 0 ? va_arg(args, unsigned long long) : va_arg(args, unsigned int);
             put_number(&o, v, *p == 'u' ? 10U : 16U, *p == 'X', false, width, pad);
             break;
         }

@@ -1,6 +1,7 @@
 /* A small printf for the kernel's report. Conversions: %s %c %d %u %x %X %%,
- * with the length modifiers l, ll and z, a width, the '0' flag and a precision
- * for %s ("%.6s" reads at most 6 characters of a string without NUL). */
+ * with the length modifier ll (long long; also taken for l), a width, the
+ * '0' flag and a precision for %s ("%.6s" reads at most 6 characters of a
+ * string without NUL). */
 #ifndef KERNEL_FORMAT_H
 #define KERNEL_FORMAT_H
 

@@ -130,7 +130,7 @@ static bool handle_demand_fault(uint64_t address, uint64_t error)
     uint64_t frame;
 
     if (!kernel.mapper_ready || (error & X86_PF_PRESENT) != 0 || address < DEMAND_BASE ||
-        address >= DEMAND_BASE + DEMAND_PAGES * 4096u) {
+        address >= DEMAND_BASE + (uint64_t)DEMAND_PAGES * 4096) {
         return false;
     }
     if (!frame_allocator_alloc(&kernel.frames, &frame)) {
