@@ -279,7 +279,7 @@ static void setup_paging(bool nx)
 }
 
 /* Waits for one byte on COM1, at most WAIT_SECONDS measured with the ACPI PM
- * timer (or a fixed number of polls without one). */
+ * timer (or a fixed number of polls without one); at once without a UART. */
 static void wait_for_byte(void)
 {
     const struct acpi_facts *a = &kernel.acpi;
@@ -291,6 +291,9 @@ static void wait_for_byte(void)
     uint64_t elapsed = 0;
     uint8_t byte;
 
+    if (!kernel.uart_ok) {
+        return;
+    }
     serial_marker(REPORT_WAIT);
     for (uint64_t polls = 0;; polls++) {
         enum uart16550_status st = uart16550_try_receive_byte(&kernel.uart, &byte);
