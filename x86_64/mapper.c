@@ -18,14 +18,27 @@ static inline uint64_t entry_span(unsigned level)
     return UINT64_C(1) << (X86_PAGE_SHIFT + 9u * (level - 1u));
 }
 
+/* Table index of VIRT at LEVEL (x86_64 only, so a variable shift is fine). */
+static inline unsigned index_of(uint64_t virt, unsigned level)
+{
+    return (unsigned)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
+}
+
+/* x86_virt_is_canonical for the mapper's LEVELS (4 or 5), inlined for walks. */
+static inline bool canonical(const struct x86_mapper *m, uint64_t virt)
+{
+    uint64_t sign = UINT64_C(1) << (m->levels == 5 ? 56 : 47);
+    uint64_t low = virt & ((sign << 1) - 1);
+    return ((low ^ sign) - sign) == virt;
+}
+
 static inline enum x86_page_size level_size(unsigned level)
 {
     return level == 3 ? X86_PAGE_1G : level == 2 ? X86_PAGE_2M : X86_PAGE_4K;
 }
 
-void *x86_phys_window_table(void *ctx, uint64_t phys)
+static inline void *window_lookup(const struct x86_phys_window *w, uint64_t phys)
 {
-    const struct x86_phys_window *w = ctx;
     if (phys < w->phys_start || w->size < X86_PAGE_4K ||
         phys - w->phys_start > w->size - X86_PAGE_4K) {
         return NULL;
@@ -35,6 +48,11 @@ void *x86_phys_window_table(void *ctx, uint64_t phys)
         return NULL;
     }
     return (void *)(w->virt_start + (uintptr_t)offset);
+}
+
+void *x86_phys_window_table(void *ctx, uint64_t phys)
+{
+    return window_lookup(ctx, phys);
 }
 
 void *x86_phys_identity_table(void *ctx, uint64_t phys)
@@ -107,7 +125,10 @@ struct walk {
 
 static enum x86_status table_ptr(const struct x86_mapper *m, uint64_t phys, uint64_t **out)
 {
-    void *p = m->mem.table(m->mem.ctx, phys);
+    /* The library's own window backend is inlined: an indirect call per level
+     * would dominate a walk. */
+    void *p = m->mem.table == x86_phys_window_table ? window_lookup(m->mem.ctx, phys)
+                                                    : m->mem.table(m->mem.ctx, phys);
     if (p == NULL || ((uintptr_t)p & (sizeof(uint64_t) - 1)) != 0) {
         return X86_BAD_TABLE;
     }
@@ -132,7 +153,7 @@ static enum x86_status enter(const struct x86_mapper *m, struct walk *w, unsigne
  * PDPTE with PS), X86_NOT_MAPPED with W at the not-present entry. */
 static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct walk *w)
 {
-    if (!x86_virt_is_canonical(virt, m->levels)) {
+    if (!canonical(m, virt)) {
         return X86_NOT_CANONICAL;
     }
     uint64_t phys = m->root;
@@ -142,7 +163,7 @@ static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct wa
         if (status != X86_OK) {
             return status;
         }
-        w->entry = &table[x86_virt_table_index(virt, level)];
+        w->entry = &table[index_of(virt, level)];
         w->level = level;
         uint64_t e = *w->entry;
         if (!x86_pte_is_present(e)) {
@@ -240,7 +261,7 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
     if (target == 0) {
         return X86_BAD_ARGUMENT;
     }
-    if (!x86_virt_is_canonical(virt, m->levels)) {
+    if (!canonical(m, virt)) {
         return X86_NOT_CANONICAL;
     }
     if (!x86_is_aligned(virt, (uint64_t)size)) {
@@ -262,7 +283,7 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
         if (status != X86_OK) {
             return status;
         }
-        uint64_t *e = &table[x86_virt_table_index(virt, level)];
+        uint64_t *e = &table[index_of(virt, level)];
         if (level == target) {
             if (x86_pte_is_present(*e)) {
                 return X86_ALREADY_MAPPED;
@@ -476,7 +497,7 @@ static enum x86_status free_in(struct x86_mapper *m, struct walk *w, uint64_t *t
                                unsigned level, uint64_t lo, uint64_t hi, bool *freed)
 {
     uint64_t span = entry_span(level);
-    for (unsigned i = x86_virt_table_index(lo, level); i <= x86_virt_table_index(hi, level); i++) {
+    for (unsigned i = index_of(lo, level); i <= index_of(hi, level); i++) {
         uint64_t e = table[i];
         if (!x86_pte_is_present(e) || level == 1 || (e & X86_PTE_HUGE) != 0) {
             if (level > 3 && (e & X86_PTE_HUGE) != 0 && x86_pte_is_present(e)) {
@@ -566,7 +587,7 @@ uint64_t x86_recursive_table_addr(unsigned levels, unsigned index, uint64_t virt
      * shift down by LEVEL levels and the table itself appears as the page. */
     unsigned idx[MAX_LEVELS];
     for (unsigned k = 1; k <= levels; k++) {
-        idx[k - 1] = k > levels - level ? index : x86_virt_table_index(virt, k + level);
+        idx[k - 1] = k > levels - level ? index : index_of(virt, k + level);
     }
     return x86_virt_from_indices(levels, idx, 0);
 }
