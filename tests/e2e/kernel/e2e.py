@@ -64,6 +64,15 @@ MACHINES = {
 }
 ALIASES = {"1": "i440fx-seabios", "2": "q35-seabios", "3": "q35-ovmf"}
 
+# The names QEMU's `info pci` gives classes (base class and subclass), as the
+# fixtures show them side by side (../shared/fixtures/qemu/*/pci.txt and
+# pci/index.txt); QEMU prints "Class XXXX" for classes without a name.
+QEMU_CLASS_NAMES = {
+    "IDE controller": 0x0101, "SATA controller": 0x0106, "Ethernet controller": 0x0200,
+    "VGA controller": 0x0300, "Host bridge": 0x0600, "ISA bridge": 0x0601,
+    "PCI bridge": 0x0604, "Bridge": 0x0680, "SMBus": 0x0c05,
+}
+
 
 class Skip(Exception):
     """Something this machine lacks (exit 77)."""
@@ -124,7 +133,7 @@ def make_iso(tools, kernel, workdir):
 class Qmp:
     """A minimal QMP client (QEMU's JSON monitor) on a unix socket."""
 
-    def __init__(self, path, deadline):
+    def __init__(self, path, deadline, proc):
         while True:
             try:
                 self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -132,7 +141,7 @@ class Qmp:
                 break
             except OSError:
                 self.sock.close()
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline or proc.poll() is not None:
                     raise
                 time.sleep(0.05)
         self.sock.settimeout(30)
@@ -244,8 +253,9 @@ def boot(name, tools, iso, workdir, echo, timeout, cache_dir):
     """Boot (twice if KVM hangs); returns (status, serial, qemu_view)."""
     machine = MACHINES[name]
     disk = os.path.join(workdir, "disk.img")
-    with open(disk, "wb") as f:
-        f.truncate(1 << 20)
+    if any("{disk}" in a for a in machine["args"]):
+        with open(disk, "wb") as f:    # a blank 1 MiB disk for the AHCI controller
+            f.truncate(1 << 20)
     accels = ["kvm", "tcg"] if kvm_usable(cache_dir) else ["tcg"]
     while True:
         result = boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels)
@@ -286,15 +296,19 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels):
     qmp = None
     view = {"pci": None, "mtree": None, "screen": None, "screen_ppm": None}
     try:
-        qmp = Qmp(qmp_path, deadline)
-        if "kvm" in accels and len(accels) > 1:
+        try:
+            qmp = Qmp(qmp_path, deadline, proc)
+        except OSError:
+            qmp = None          # QEMU did not start: its stderr tells why
+        if qmp and "kvm" in accels and len(accels) > 1:
             kvm = qmp.execute("query-kvm")
             probe_end = time.monotonic() + 10
             if kvm.get("enabled") and not serial.wait_for(lambda s: len(s.raw) > 0, probe_end):
                 proc.kill()
                 proc.wait()
                 return None
-        if serial.wait_for(lambda s: any(l.startswith(WAIT_MARKER) for l in s.lines), deadline):
+        if qmp and serial.wait_for(lambda s: any(l.startswith(WAIT_MARKER) for l in s.lines),
+                                   deadline):
             view["pci"] = qmp.hmp("info pci")
             view["mtree"] = qmp.hmp("info mtree -f")
             ppm = os.path.join(workdir, "screen.ppm")
@@ -414,9 +428,12 @@ def parse_info_pci(text):
             continue
         if cur is None:
             continue
-        m = re.search(r"PCI device ([0-9a-f]{4}):([0-9a-f]{4})", line)
-        if m and "id" not in cur and "subsystem" not in line:
-            cur["id"] = f"{m.group(1)}:{m.group(2)}"
+        m = re.search(r"^\s*(.*): PCI device ([0-9a-f]{4}):([0-9a-f]{4})", line)
+        if m and "id" not in cur:
+            cur["id"] = f"{m.group(2)}:{m.group(3)}"
+            name = m.group(1)
+            numbered = re.fullmatch(r"Class ([0-9a-f]{4})", name)
+            cur["class"] = int(numbered.group(1), 16) if numbered else QEMU_CLASS_NAMES.get(name)
         m = re.search(r"PCI subsystem ([0-9a-f]{4}):([0-9a-f]{4})", line)
         if m:
             cur["subsystem"] = f"{m.group(1)}:{m.group(2)}"
@@ -512,6 +529,9 @@ def compare_pci(checks, kernel, qemu):
         where = "%02x:%02x.%x" % bdf
         if k.get("id") != q.get("id"):
             problems.append(f"{where} id {k.get('id')} != {q.get('id')}")
+        kclass = int(k.get("class", "ff.ff").replace(".", "")[:4], 16)
+        if q.get("class") is not None and kclass != q["class"]:
+            problems.append(f"{where} class {kclass:04x} != {q['class']:04x}")
         if "subsystem" in q and k.get("subsystem") != q["subsystem"]:
             problems.append(f"{where} subsystem {k.get('subsystem')} != {q['subsystem']}")
         if "irq" in q and (num(k.get("irq", "-1")) != q["irq"] or num(k.get("pin", "0")) != q["pin"]):
@@ -620,6 +640,8 @@ def explain_status(status):
 
 def kernel_path(args):
     if args.kernel:
+        if not os.path.exists(args.kernel):
+            raise SystemExit(f"{args.kernel} does not exist")
         return args.kernel
     cross = os.environ.get("OSDEV_CROSS_X86_64_KERNEL")
     if not cross:
@@ -636,7 +658,7 @@ def main():
     ap.add_argument("--kernel", help="kernel ELF (default: $OSDEV_CROSS_X86_64_KERNEL/examples/kernel/kernel.elf)")
     ap.add_argument("--demo", action="store_true", help="print the kernel's report as it arrives")
     ap.add_argument("--png", help="save the framebuffer screendump as this PNG file")
-    ap.add_argument("--timeout", type=float, default=90, help="seconds for one boot")
+    ap.add_argument("--timeout", type=float, default=150, help="seconds for one boot")
     ap.add_argument("--serial-log", help="save everything QEMU's COM1 carried into this file")
     args = ap.parse_args()
     name = ALIASES.get(args.machine, args.machine)
