@@ -134,15 +134,6 @@ size_t format_v(char *buf, size_t size, const char *fmt, va_list args)
     return o.len;
 }
 
-size_t format(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list args;
-    va_start(args, fmt);
-    size_t n = format_v(buf, size, fmt, args);
-    va_end(args);
-    return n;
-}
-
 bool format_escaped(char *buf, size_t size, const void *bytes, size_t len)
 {
     static const char hex[] = "0123456789abcdef";

@@ -12,7 +12,6 @@
 /* Formats into buf (always NUL-terminated when size > 0; output that does not
  * fit is cut). Returns the number of characters stored, without the NUL. */
 size_t format_v(char *buf, size_t size, const char *fmt, va_list args);
-size_t format(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Copies LEN bytes into buf as printable ASCII: backslash, double quote and
  * bytes outside 0x20-0x7E become \\ \" \n \r \t or \xNN. NUL-terminated;
