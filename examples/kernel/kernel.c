@@ -338,10 +338,16 @@ void kernel_main(uint32_t magic, uint64_t mbi)
     if (mb2_st != MB2_OK && kernel.boot.info.bytes == NULL) {
         finish();
     }
-    console_check(kernel.boot.have_fb && kernel.fb.columns > 0, "framebuffer",
-                  "%ux%ux%u, %u columns x %u rows of text", kernel.boot.fb.framebuffer_width,
-                  kernel.boot.fb.framebuffer_height, kernel.boot.fb.framebuffer_bpp,
-                  kernel.fb.columns, kernel.fb.rows);
+    if (kernel.boot.have_fb && kernel.boot.fb.framebuffer_type == MB2_FRAMEBUFFER_TYPE_RGB) {
+        console_check(kernel.fb.columns > 0, "framebuffer",
+                      "%ux%ux%u, %u panes of %u columns x %u rows of text",
+                      kernel.boot.fb.framebuffer_width, kernel.boot.fb.framebuffer_height,
+                      kernel.boot.fb.framebuffer_bpp, kernel.fb.panes, kernel.fb.columns,
+                      kernel.fb.rows);
+    } else {
+        /* Text mode or none: GRUB found no linear mode; the report stays on COM1. */
+        console_printf("framebuffer none (no linear RGB framebuffer from GRUB)\n");
+    }
 
     bool nx = report_cpu();
     boot_info_print(&kernel.boot);

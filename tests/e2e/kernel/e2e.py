@@ -487,7 +487,7 @@ def parse_report(lines):
             r["ioapics"].append(f)
         elif word == "hpet":
             r["hpets"].append(f)
-        elif word == "framebuffer":
+        elif word == "framebuffer" and "width" in f:
             r["fb"] = f
         elif word == "pci":
             bdf = tuple(int(x, 16) for x in re.split(r"[:.]", line.split()[1]))
