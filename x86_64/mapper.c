@@ -157,7 +157,8 @@ static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct wa
         return X86_NOT_CANONICAL;
     }
     uint64_t phys = m->root;
-    for (unsigned level = m->levels;; level--) {
+    /* Bounded by the level count even if a caller edited m->levels. */
+    for (unsigned level = m->levels; level >= 1 && level <= MAX_LEVELS; level--) {
         uint64_t *table;
         enum x86_status status = enter(m, w, level, phys, &table);
         if (status != X86_OK) {
@@ -178,6 +179,7 @@ static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct wa
         }
         phys = e & X86_PTE_ADDR_4K;
     }
+    return X86_BAD_ARGUMENT;
 }
 
 static void zero_table(uint64_t *table)
@@ -277,7 +279,7 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
     uint64_t parent = X86_PTE_PRESENT | (flags & (X86_PTE_WRITABLE | X86_PTE_USER));
     struct walk w;
     uint64_t table_phys = m->root;
-    for (unsigned level = m->levels;; level--) {
+    for (unsigned level = m->levels; level >= target && level <= MAX_LEVELS; level--) {
         uint64_t *table;
         status = enter(m, &w, level, table_phys, &table);
         if (status != X86_OK) {
@@ -305,6 +307,7 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
         }
         table_phys = *e & X86_PTE_ADDR_4K;
     }
+    return X86_BAD_ARGUMENT;
 }
 
 enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,

@@ -476,6 +476,11 @@ static void test_init_arguments(void **state)
     /* An empty window grants nothing: the root itself is unreachable. */
     struct x86_translation t;
     assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_TABLE);
+    /* A level count edited after init is refused, not walked. */
+    m.levels = 7;
+    assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_map(&m, 0, 0, X86_PAGE_4K, 0), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_unmap_range(&m, 0, 0x1000), X86_BAD_ARGUMENT);
 }
 
 static void test_backends(void **state)
