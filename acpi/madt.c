@@ -50,6 +50,13 @@ static uint8_t min_length(uint8_t type)
         [ACPI_MADT_GICR] = 16,
         [ACPI_MADT_GIC_ITS] = 20,
         [ACPI_MADT_MULTIPROCESSOR_WAKEUP] = 16,
+        [ACPI_MADT_CORE_PIC] = 15,
+        [ACPI_MADT_LIO_PIC] = 23,
+        [ACPI_MADT_HT_PIC] = 21,
+        [ACPI_MADT_EIO_PIC] = 13,
+        [ACPI_MADT_MSI_PIC] = 19,
+        [ACPI_MADT_BIO_PIC] = 17,
+        [ACPI_MADT_LPC_PIC] = 15,
     };
     return type < sizeof lengths ? lengths[type] : 2;
 }
@@ -89,6 +96,60 @@ static void decode_local_sapic(const uint8_t *e, uint8_t length,
             s->acpi_processor_uid_string = (const char *)(e + 16);
             break;
         }
+    }
+}
+
+/* ACPI 6.5, 5.2.12.20 - 5.2.12.26: LoongArch structures, packed with no
+ * alignment (64-bit fields at offset 3). */
+static bool decode_loongarch(const uint8_t *e, struct acpi_madt_entry *out)
+{
+    switch (out->type) {
+    case ACPI_MADT_CORE_PIC:
+        out->u.core_pic.version = e[2];
+        out->u.core_pic.acpi_processor_id = acpi_le32(e + 3);
+        out->u.core_pic.physical_processor_id = acpi_le32(e + 7);
+        out->u.core_pic.flags = acpi_le32(e + 11);
+        return true;
+    case ACPI_MADT_LIO_PIC:
+        out->u.lio_pic.version = e[2];
+        out->u.lio_pic.base_address = acpi_le64(e + 3);
+        out->u.lio_pic.size = acpi_le16(e + 11);
+        out->u.lio_pic.cascade_vector = acpi_le16(e + 13);
+        out->u.lio_pic.cascade_vector_mapping = acpi_le64(e + 15);
+        return true;
+    case ACPI_MADT_HT_PIC:
+        out->u.ht_pic.version = e[2];
+        out->u.ht_pic.base_address = acpi_le64(e + 3);
+        out->u.ht_pic.size = acpi_le16(e + 11);
+        out->u.ht_pic.cascade_vector = acpi_le64(e + 13);
+        return true;
+    case ACPI_MADT_EIO_PIC:
+        out->u.eio_pic.version = e[2];
+        out->u.eio_pic.cascade_vector = e[3];
+        out->u.eio_pic.node = e[4];
+        out->u.eio_pic.node_map = acpi_le64(e + 5);
+        return true;
+    case ACPI_MADT_MSI_PIC:
+        out->u.msi_pic.version = e[2];
+        out->u.msi_pic.message_address = acpi_le64(e + 3);
+        out->u.msi_pic.start = acpi_le32(e + 11);
+        out->u.msi_pic.count = acpi_le32(e + 15);
+        return true;
+    case ACPI_MADT_BIO_PIC:
+        out->u.bio_pic.version = e[2];
+        out->u.bio_pic.base_address = acpi_le64(e + 3);
+        out->u.bio_pic.size = acpi_le16(e + 11);
+        out->u.bio_pic.hardware_id = acpi_le16(e + 13);
+        out->u.bio_pic.gsi_base = acpi_le16(e + 15);
+        return true;
+    case ACPI_MADT_LPC_PIC:
+        out->u.lpc_pic.version = e[2];
+        out->u.lpc_pic.base_address = acpi_le64(e + 3);
+        out->u.lpc_pic.size = acpi_le16(e + 11);
+        out->u.lpc_pic.cascade_vector = acpi_le16(e + 13);
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -180,7 +241,7 @@ static void decode(const uint8_t *e, uint8_t length, struct acpi_madt_entry *out
         out->u.multiprocessor_wakeup.mailbox_address = acpi_le64(e + 8);
         break;
     default:
-        out->decoded = false;
+        out->decoded = decode_loongarch(e, out);
         break;
     }
 }

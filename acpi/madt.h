@@ -1,9 +1,9 @@
 /* acpi/madt.h - Multiple APIC Description Table, signature "APIC" (ACPI 6.5,
  * 5.2.12): the table's fixed part and an iterator over its interrupt
- * controller structures, decoding every type ACPI 6.5 defines up to the
- * multiprocessor wakeup structure (0x10). Later, reserved and OEM types
- * (0x11-0xFF) are returned undecoded: their type,
- * length and bytes, nothing decoded.
+ * controller structures, decoding every type ACPI 6.5 defines (0x00-0x17:
+ * APIC, SAPIC, GIC, multiprocessor wakeup and the LoongArch PICs). Reserved
+ * and OEM types (0x18-0xFF) are returned undecoded: their type, length and
+ * bytes.
  *
  *     struct acpi_madt madt; struct acpi_madt_iter it; struct acpi_madt_entry e;
  *     if (acpi_madt_parse(buf, len, &madt) == ACPI_OK) {
@@ -44,6 +44,13 @@ enum acpi_madt_type {
     ACPI_MADT_GICR = 0x0E,
     ACPI_MADT_GIC_ITS = 0x0F,
     ACPI_MADT_MULTIPROCESSOR_WAKEUP = 0x10,
+    ACPI_MADT_CORE_PIC = 0x11, /* LoongArch, ACPI 6.5 */
+    ACPI_MADT_LIO_PIC = 0x12,
+    ACPI_MADT_HT_PIC = 0x13,
+    ACPI_MADT_EIO_PIC = 0x14,
+    ACPI_MADT_MSI_PIC = 0x15,
+    ACPI_MADT_BIO_PIC = 0x16,
+    ACPI_MADT_LPC_PIC = 0x17,
 };
 
 /* Local APIC / x2APIC / SAPIC / GICC flags (Tables 5.24, 5.40). */
@@ -176,8 +183,53 @@ struct acpi_madt_multiprocessor_wakeup { /* 5.2.12.19 */
     uint64_t mailbox_address;
 };
 
-/* One interrupt controller structure. `decoded` is false for types this
- * library does not decode (0x11 and up): use type, length and bytes. */
+struct acpi_madt_core_pic { /* 5.2.12.20 */
+    uint8_t version;
+    uint32_t acpi_processor_id;
+    uint32_t physical_processor_id;
+    uint32_t flags; /* bit 0: enabled */
+};
+struct acpi_madt_lio_pic { /* 5.2.12.21 */
+    uint8_t version;
+    uint64_t base_address;
+    uint16_t size;
+    uint16_t cascade_vector;
+    uint64_t cascade_vector_mapping;
+};
+struct acpi_madt_ht_pic { /* 5.2.12.22 */
+    uint8_t version;
+    uint64_t base_address;
+    uint16_t size;
+    uint64_t cascade_vector;
+};
+struct acpi_madt_eio_pic { /* 5.2.12.23 */
+    uint8_t version;
+    uint8_t cascade_vector;
+    uint8_t node;
+    uint64_t node_map;
+};
+struct acpi_madt_msi_pic { /* 5.2.12.24 */
+    uint8_t version;
+    uint64_t message_address;
+    uint32_t start;
+    uint32_t count;
+};
+struct acpi_madt_bio_pic { /* 5.2.12.25 */
+    uint8_t version;
+    uint64_t base_address;
+    uint16_t size;
+    uint16_t hardware_id;
+    uint16_t gsi_base;
+};
+struct acpi_madt_lpc_pic { /* 5.2.12.26 */
+    uint8_t version;
+    uint64_t base_address;
+    uint16_t size;
+    uint16_t cascade_vector;
+};
+
+/* One interrupt controller structure. `decoded` is false for reserved and
+ * OEM types (0x18 and up): use type, length and bytes. */
 struct acpi_madt_entry {
     uint8_t type;
     uint8_t length;
@@ -202,6 +254,13 @@ struct acpi_madt_entry {
         struct acpi_madt_gicr gicr;
         struct acpi_madt_gic_its gic_its;
         struct acpi_madt_multiprocessor_wakeup multiprocessor_wakeup;
+        struct acpi_madt_core_pic core_pic;
+        struct acpi_madt_lio_pic lio_pic;
+        struct acpi_madt_ht_pic ht_pic;
+        struct acpi_madt_eio_pic eio_pic;
+        struct acpi_madt_msi_pic msi_pic;
+        struct acpi_madt_bio_pic bio_pic;
+        struct acpi_madt_lpc_pic lpc_pic;
     } u;
 };
 

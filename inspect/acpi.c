@@ -106,6 +106,58 @@ static void json_enabled(struct json *j, uint32_t flags)
     json_kv_bool(j, "online_capable", (flags & ACPI_MADT_ONLINE_CAPABLE) != 0);
 }
 
+static void json_madt_loongarch(struct json *j, const struct acpi_madt_entry *e)
+{
+    switch (e->type) {
+    case ACPI_MADT_CORE_PIC:
+        json_kv_uint(j, "version", e->u.core_pic.version);
+        json_kv_uint(j, "processor_id", e->u.core_pic.acpi_processor_id);
+        json_kv_uint(j, "core_id", e->u.core_pic.physical_processor_id);
+        json_kv_uint(j, "flags", e->u.core_pic.flags);
+        break;
+    case ACPI_MADT_LIO_PIC:
+        json_kv_uint(j, "version", e->u.lio_pic.version);
+        json_kv_uint(j, "address", e->u.lio_pic.base_address);
+        json_kv_uint(j, "size", e->u.lio_pic.size);
+        json_kv_uint(j, "cascade", e->u.lio_pic.cascade_vector);
+        json_kv_uint(j, "cascade_map", e->u.lio_pic.cascade_vector_mapping);
+        break;
+    case ACPI_MADT_HT_PIC:
+        json_kv_uint(j, "version", e->u.ht_pic.version);
+        json_kv_uint(j, "address", e->u.ht_pic.base_address);
+        json_kv_uint(j, "size", e->u.ht_pic.size);
+        json_kv_uint(j, "cascade", e->u.ht_pic.cascade_vector);
+        break;
+    case ACPI_MADT_EIO_PIC:
+        json_kv_uint(j, "version", e->u.eio_pic.version);
+        json_kv_uint(j, "cascade", e->u.eio_pic.cascade_vector);
+        json_kv_uint(j, "node", e->u.eio_pic.node);
+        json_kv_uint(j, "node_map", e->u.eio_pic.node_map);
+        break;
+    case ACPI_MADT_MSI_PIC:
+        json_kv_uint(j, "version", e->u.msi_pic.version);
+        json_kv_uint(j, "msg_address", e->u.msi_pic.message_address);
+        json_kv_uint(j, "start", e->u.msi_pic.start);
+        json_kv_uint(j, "count", e->u.msi_pic.count);
+        break;
+    case ACPI_MADT_BIO_PIC:
+        json_kv_uint(j, "version", e->u.bio_pic.version);
+        json_kv_uint(j, "address", e->u.bio_pic.base_address);
+        json_kv_uint(j, "size", e->u.bio_pic.size);
+        json_kv_uint(j, "id", e->u.bio_pic.hardware_id);
+        json_kv_uint(j, "gsi_base", e->u.bio_pic.gsi_base);
+        break;
+    case ACPI_MADT_LPC_PIC:
+        json_kv_uint(j, "version", e->u.lpc_pic.version);
+        json_kv_uint(j, "address", e->u.lpc_pic.base_address);
+        json_kv_uint(j, "size", e->u.lpc_pic.size);
+        json_kv_uint(j, "cascade", e->u.lpc_pic.cascade_vector);
+        break;
+    default:
+        break;
+    }
+}
+
 static void json_madt_gic(struct json *j, const struct acpi_madt_entry *e)
 {
     switch (e->type) {
@@ -148,6 +200,7 @@ static void json_madt_gic(struct json *j, const struct acpi_madt_entry *e)
         json_kv_uint(j, "base_address", e->u.gic_its.physical_base_address);
         break;
     default:
+        json_madt_loongarch(j, e);
         break;
     }
 }
@@ -387,7 +440,8 @@ static const char *madt_type_name(uint8_t type)
         "Local APIC NMI", "Local APIC Address Override", "I/O SAPIC", "Local SAPIC",
         "Platform Interrupt Sources", "Local x2APIC", "Local x2APIC NMI", "GIC CPU Interface",
         "GIC Distributor", "GIC MSI Frame", "GIC Redistributor", "GIC ITS",
-        "Multiprocessor Wakeup",
+        "Multiprocessor Wakeup", "Core PIC", "LIO PIC", "HT PIC", "EIO PIC", "MSI PIC",
+        "BIO PIC", "LPC PIC",
     };
     return type < sizeof names / sizeof names[0] ? names[type] : "unknown/OEM";
 }

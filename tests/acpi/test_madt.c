@@ -194,6 +194,40 @@ static void test_built_types(void **state)
     free(t);
 }
 
+/* ACPI 6.5, 5.2.12.20 and 5.2.12.24: LoongArch CORE PIC and MSI PIC, whose
+ * 64-bit fields sit at odd offsets. */
+static void test_built_loongarch(void **state)
+{
+    (void)state;
+    static const uint8_t entries[] = {
+        /* CORE PIC v1: processor 2, core 5, enabled */
+        0x11, 15, 1, 2, 0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0,
+        /* MSI PIC v1: address 0x2FF00000, start 64, count 192 */
+        0x15, 19, 1, 0x00, 0x00, 0xF0, 0x2F, 0, 0, 0, 0, 64, 0, 0, 0, 192, 0, 0, 0,
+        /* EIO PIC one byte short of its 13 */
+        0x14, 12, 1, 3, 0, 1, 0, 0, 0, 0, 0, 0,
+    };
+    size_t len;
+    uint8_t *t = build(entries, sizeof entries, &len);
+    struct acpi_madt madt;
+    assert_int_equal(acpi_madt_parse(t, len, &madt), ACPI_OK);
+    struct acpi_madt_iter it;
+    struct acpi_madt_entry e;
+    acpi_madt_iter_init(&it, &madt);
+    assert_int_equal(acpi_madt_next(&it, &e), ACPI_OK);
+    assert_true(e.decoded);
+    assert_int_equal(e.u.core_pic.version, 1);
+    assert_int_equal(e.u.core_pic.acpi_processor_id, 2);
+    assert_int_equal(e.u.core_pic.physical_processor_id, 5);
+    assert_int_equal(e.u.core_pic.flags, 1);
+    assert_int_equal(acpi_madt_next(&it, &e), ACPI_OK);
+    assert_int_equal(e.u.msi_pic.message_address, 0x2FF00000u);
+    assert_int_equal(e.u.msi_pic.start, 64);
+    assert_int_equal(e.u.msi_pic.count, 192);
+    assert_int_equal(acpi_madt_next(&it, &e), ACPI_BAD_ENTRY);
+    free(t);
+}
+
 static enum acpi_status run_to_end(const uint8_t *entries, size_t n, unsigned *seen)
 {
     size_t len;
@@ -243,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_qemu_madt),
         cmocka_unit_test(test_corpus_x2apic_and_unknown),
         cmocka_unit_test(test_built_types),
+        cmocka_unit_test(test_built_loongarch),
         cmocka_unit_test(test_malformed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
