@@ -228,7 +228,7 @@ static void setup_paging(bool nx)
     const struct boot_info *b = &kernel.boot;
     bool ok = true;
 
-    frame_allocator_init(&kernel.frames);
+    frame_allocator_init(&kernel.frames, MEMORY_IDENTITY_LIMIT);
     if (b->have_mmap) {
         struct mb2_mmap_iter it;
         struct mb2_mmap_entry e;

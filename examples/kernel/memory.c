@@ -4,95 +4,10 @@
 #include "x86_64/paging.h"
 #include "x86_64/registers.h"
 
-#define FRAME 4096u
-#define LOW_MEMORY_END 0x100000u
 #define KERNEL_VMA UINT64_C(0xFFFFFFFF80000000)
 
 /* Linker script symbols (linker.ld): section boundaries in the higher half. */
 extern const char kernel_text_start[], kernel_rodata_start[], kernel_data_start[], kernel_end[];
-
-void frame_allocator_init(struct frame_allocator *fa)
-{
-    fa->usable_count = 0;
-    fa->reserved_count = 0;
-    fa->range = 0;
-    fa->next = 0;
-    fa->handed_out = 0;
-}
-
-bool frame_allocator_add_usable(struct frame_allocator *fa, uint64_t base, uint64_t len)
-{
-    uint64_t end = base + len < base ? UINT64_MAX : base + len;
-    uint64_t start = base < LOW_MEMORY_END ? LOW_MEMORY_END : base;
-
-    if (end > MEMORY_IDENTITY_LIMIT) {
-        end = MEMORY_IDENTITY_LIMIT;
-    }
-    start = (start + FRAME - 1) & ~(uint64_t)(FRAME - 1);
-    end &= ~(uint64_t)(FRAME - 1);
-    if (start >= end) {
-        return true;
-    }
-    if (fa->usable_count == MEMORY_MAX_RANGES) {
-        return false;
-    }
-    fa->usable[fa->usable_count].start = start;
-    fa->usable[fa->usable_count].end = end;
-    if (fa->usable_count == 0) {
-        fa->next = start;
-    }
-    fa->usable_count++;
-    return true;
-}
-
-bool frame_allocator_reserve(struct frame_allocator *fa, uint64_t start, uint64_t end)
-{
-    if (fa->reserved_count == MEMORY_MAX_RESERVED) {
-        return false;
-    }
-    fa->reserved[fa->reserved_count].start = start & ~(uint64_t)(FRAME - 1);
-    fa->reserved[fa->reserved_count].end = end;
-    fa->reserved_count++;
-    return true;
-}
-
-/* The end of the reserved range that holds FRAME_START, or 0 if none does. */
-static uint64_t reserved_end(const struct frame_allocator *fa, uint64_t frame_start)
-{
-    for (unsigned i = 0; i < fa->reserved_count; i++) {
-        const struct phys_range *r = &fa->reserved[i];
-        if (frame_start < r->end && frame_start + FRAME > r->start) {
-            return (r->end + FRAME - 1) & ~(uint64_t)(FRAME - 1);
-        }
-    }
-    return 0;
-}
-
-bool frame_allocator_alloc(void *ctx, uint64_t *phys)
-{
-    struct frame_allocator *fa = ctx;
-
-    while (fa->range < fa->usable_count) {
-        const struct phys_range *r = &fa->usable[fa->range];
-        if (fa->next < r->start) {
-            fa->next = r->start;
-        }
-        if (fa->next + FRAME > r->end) {
-            fa->range++;
-            continue;
-        }
-        uint64_t skip = reserved_end(fa, fa->next);
-        if (skip != 0) {
-            fa->next = skip;
-            continue;
-        }
-        *phys = fa->next;
-        fa->next += FRAME;
-        fa->handed_out++;
-        return true;
-    }
-    return false;
-}
 
 uint64_t memory_kernel_phys(const void *virt)
 {

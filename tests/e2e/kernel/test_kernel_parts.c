@@ -1,0 +1,219 @@
+/* Host tests of the demo kernel's own parts (examples/kernel): the frame
+ * allocator over GRUB's real memory maps (../shared/fixtures/multiboot2), the
+ * report formatter and CRC-32. Expected values come from the fixtures' decoded
+ * .txt files, the C standard's printf semantics and the CRC-32 check value. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "crc32.h"
+#include "format.h"
+#include "frames.h"
+#include "multiboot2/info.h"
+#include "multiboot2/mmap.h"
+#include "support.h"
+
+#define GIB (UINT64_C(1) << 30)
+
+/* Feeds the available entries of a fixture MBI's memory map to FA. */
+static void load_map(struct frame_allocator *fa, const char *fixture)
+{
+    uint8_t *bytes;
+    size_t len;
+    struct mb2_info info;
+    struct mb2_tag tag;
+    struct mb2_mmap mmap;
+    struct mb2_mmap_iter it;
+    struct mb2_mmap_entry e;
+
+    assert_int_equal(support_read_file(support_path(fixture), &bytes, &len), 0);
+    /* Tags are read in place: copy to an 8-byte aligned buffer. */
+    uint64_t *aligned = calloc((len + 7) / 8, 8);
+    assert_non_null(aligned);
+    memcpy(aligned, bytes, len);
+    assert_int_equal(mb2_info_load(aligned, len, &info, NULL), MB2_OK);
+    assert_int_equal(mb2_tag_find(&info, MB2_TAG_TYPE_MMAP, &tag), MB2_OK);
+    assert_int_equal(mb2_mmap(&tag, &mmap), MB2_OK);
+    mb2_mmap_iter_init(&it, &mmap);
+    while (mb2_mmap_next(&it, &e) == MB2_OK) {
+        if (e.type == MB2_MEMORY_AVAILABLE) {
+            assert_true(frame_allocator_add_usable(fa, e.base_addr, e.length));
+        }
+    }
+    free(aligned);
+    free(bytes);
+}
+
+/* grub-bios-q35.txt: available 0x100000-0x7fdefff above 1 MiB; the kernel's
+ * sections end with .bss at 0x102000 + 0x4000, the MBI is at 0x1005e8 (792
+ * bytes), the module at 0x106000-0x107388. */
+static void test_bios_map_skips_image_mbi_module(void **state)
+{
+    struct frame_allocator fa;
+    uint64_t frame;
+    uint64_t count = 0;
+    uint64_t first = 0;
+    uint64_t last = 0;
+
+    (void)state;
+    frame_allocator_init(&fa, 4 * GIB);
+    load_map(&fa, "fixtures/multiboot2/grub-bios-q35.mbi");
+    assert_true(frame_allocator_reserve(&fa, 0x100000, 0x106000));
+    assert_true(frame_allocator_reserve(&fa, 0x1005e8, 0x1005e8 + 792));
+    assert_true(frame_allocator_reserve(&fa, 0x106000, 0x107388));
+    while (frame_allocator_alloc(&fa, &frame)) {
+        if (count == 0) {
+            first = frame;
+        }
+        assert_true(frame > last || count == 0);
+        last = frame;
+        count++;
+    }
+    assert_int_equal(first, 0x108000);
+    assert_int_equal(last, 0x7fde000);
+    assert_int_equal(count, (0x7fdf000 - 0x108000) / 0x1000);
+    assert_int_equal(fa.handed_out, count);
+    assert_false(frame_allocator_alloc(&fa, &frame));
+}
+
+/* grub-efi-q35.txt: the available ranges above 1 MiB of OVMF's map. */
+static const struct phys_range efi_available[] = {
+    {0x100000, 0x800000},   {0x808000, 0x80b000},   {0x80c000, 0x810000},
+    {0x900000, 0x6ab7000},  {0x6b78000, 0x74ed000}, {0x77ff000, 0x7f58000},
+};
+
+static void test_efi_map_only_available_frames(void **state)
+{
+    struct frame_allocator fa;
+    uint64_t frame;
+    uint64_t count = 0;
+    uint64_t expected = 0;
+    uint64_t previous = 0;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof efi_available / sizeof efi_available[0]; i++) {
+        expected += (efi_available[i].end - efi_available[i].start) / 0x1000;
+    }
+    frame_allocator_init(&fa, 4 * GIB);
+    load_map(&fa, "fixtures/multiboot2/grub-efi-q35.mbi");
+    while (frame_allocator_alloc(&fa, &frame)) {
+        bool inside = false;
+        for (size_t i = 0; i < sizeof efi_available / sizeof efi_available[0]; i++) {
+            inside = inside || (frame >= efi_available[i].start &&
+                                frame + 0x1000 <= efi_available[i].end);
+        }
+        assert_true(inside);
+        assert_true(frame > previous);
+        previous = frame;
+        count++;
+    }
+    assert_int_equal(count, expected);
+}
+
+/* The limit: below 8 MiB only the range 0x100000-0x7fffff remains. */
+static void test_limit_clips_ranges(void **state)
+{
+    struct frame_allocator fa;
+    uint64_t frame;
+    uint64_t count = 0;
+
+    (void)state;
+    frame_allocator_init(&fa, 0x800000);
+    load_map(&fa, "fixtures/multiboot2/grub-efi-q35.mbi");
+    while (frame_allocator_alloc(&fa, &frame)) {
+        assert_true(frame >= 0x100000 && frame < 0x800000);
+        count++;
+    }
+    assert_int_equal(count, 0x700);
+}
+
+/* A reserved range that covers the end of one usable range and the start of
+ * the next, and unaligned ranges, never yield a frame overlapping them. */
+static void test_reserved_and_unaligned_ranges(void **state)
+{
+    struct frame_allocator fa;
+    uint64_t frame;
+    uint64_t frames[8];
+    unsigned n = 0;
+
+    (void)state;
+    frame_allocator_init(&fa, 4 * GIB);
+    assert_true(frame_allocator_add_usable(&fa, 0x200800, 0x3000));  /* 0x201000-0x203000 */
+    assert_true(frame_allocator_add_usable(&fa, 0x300000, 0x3000));  /* 0x300000-0x303000 */
+    assert_true(frame_allocator_reserve(&fa, 0x202fff, 0x300001));
+    while (frame_allocator_alloc(&fa, &frame)) {
+        assert_true(n < 8);
+        frames[n++] = frame;
+    }
+    assert_int_equal(n, 3);
+    assert_int_equal(frames[0], 0x201000);
+    assert_int_equal(frames[1], 0x301000);
+    assert_int_equal(frames[2], 0x302000);
+}
+
+static size_t fmt(char *buf, size_t size, const char *f, ...)
+{
+    va_list args;
+    va_start(args, f);
+    size_t n = format_v(buf, size, f, args);
+    va_end(args);
+    return n;
+}
+
+/* C11 7.21.6.1 semantics for the conversions the kernel uses. */
+static void test_format_conversions(void **state)
+{
+    char buf[128];
+
+    (void)state;
+    assert_int_equal(fmt(buf, sizeof buf, "%08x|%X|%u|%d|%c|%%", 0x1234u, 0xabcu, 42u, -7, 'z'),
+                     strlen("00001234|ABC|42|-7|z|%"));
+    assert_string_equal(buf, "00001234|ABC|42|-7|z|%");
+    fmt(buf, sizeof buf, "%llx %llu %lld", 0xfd00000000ull, 18446744073709551615ull, -5ll);
+    assert_string_equal(buf, "fd00000000 18446744073709551615 -5");
+    fmt(buf, sizeof buf, "[%.6s][%5s][%03d]", "BOCHS BXPC", "ab", -4);
+    assert_string_equal(buf, "[BOCHS ][   ab][-04]");
+    /* Output that does not fit is cut and still terminated. */
+    assert_int_equal(fmt(buf, 6, "%s", "abcdefgh"), 5);
+    assert_string_equal(buf, "abcde");
+}
+
+static void test_format_escaped(void **state)
+{
+    char buf[32];
+    const char in[] = "a\"b\\\n\x01~";
+
+    (void)state;
+    assert_true(format_escaped(buf, sizeof buf, in, sizeof in - 1));
+    assert_string_equal(buf, "a\\\"b\\\\\\n\\x01~");
+    /* 4 bytes hold "a\"" and the NUL; 'b' no longer fits. */
+    assert_false(format_escaped(buf, 4, in, sizeof in - 1));
+    assert_string_equal(buf, "a\\\"");
+}
+
+/* The CRC-32 check value (CRC catalogue, CRC-32/ISO-HDLC): "123456789". */
+static void test_crc32_check_value(void **state)
+{
+    (void)state;
+    assert_int_equal(crc32("123456789", 9), 0xCBF43926u);
+    assert_int_equal(crc32("", 0), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bios_map_skips_image_mbi_module),
+        cmocka_unit_test(test_efi_map_only_available_frames),
+        cmocka_unit_test(test_limit_clips_ranges),
+        cmocka_unit_test(test_reserved_and_unaligned_ranges),
+        cmocka_unit_test(test_format_conversions),
+        cmocka_unit_test(test_format_escaped),
+        cmocka_unit_test(test_crc32_check_value),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
