@@ -204,6 +204,46 @@ static void test_search_skips_bad_candidates(void **state)
     free(data);
 }
 
+/* multiboot2/grub-efi-q35.txt: GRUB's tags hold copies of both OVMF RSDPs
+ * (type 14 at +0x398, size 28: rev 0, RSDT 0x0777d000; type 15 at +0x3b8,
+ * size 44: rev 2, XSDT 0x777d0e8) and the EFI system table address (type 12
+ * at +0x388: 0x075ec018), which the q35-ovmf snapshot (same OVMF) serves. */
+static uint32_t le32_at(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void test_multiboot2_tags(void **state)
+{
+    (void)state;
+    uint8_t *mbi;
+    size_t len;
+    read_rsdp("fixtures/multiboot2/grub-efi-q35.mbi", &mbi, &len);
+    assert_true(len >= 0x3b8 + 44);
+    assert_int_equal(le32_at(mbi + 0x398), 14);
+    assert_int_equal(le32_at(mbi + 0x3b8), 15);
+    struct rsdp_info info;
+    assert_int_equal(rsdp_validate_copy(mbi + 0x398 + 8, le32_at(mbi + 0x398 + 4) - 8, &info),
+                     RSDP_OK);
+    assert_int_equal(info.revision, 0);
+    assert_int_equal(info.rsdt_address, 0x0777D000);
+    assert_int_equal(rsdp_validate_copy(mbi + 0x3b8 + 8, le32_at(mbi + 0x3b8 + 4) - 8, &info),
+                     RSDP_OK);
+    assert_int_equal(info.revision, 2);
+    assert_int_equal(info.xsdt_address, 0x0777D0E8);
+
+    assert_int_equal(le32_at(mbi + 0x388), 12);
+    uint64_t system_table = le32_at(mbi + 0x388 + 8) | (uint64_t)le32_at(mbi + 0x388 + 12) << 32;
+    struct mock_mem m;
+    load(&m, "fixtures/qemu/q35-ovmf");
+    struct rsdp_host h = host_of(&m);
+    assert_int_equal(rsdp_find_efi(&h, system_table, RSDP_EFI64, &info), RSDP_OK);
+    assert_int_equal(info.address, 0x0777E014);
+    assert_true(mock_mem_clean(&m));
+    mock_mem_free(&m);
+    free(mbi);
+}
+
 /* A failing map is reported, not a crash. */
 static void test_map_failure(void **state)
 {
@@ -237,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_validate_at_ovmf_v1),
         cmocka_unit_test(test_validate_copy),
         cmocka_unit_test(test_search_skips_bad_candidates),
+        cmocka_unit_test(test_multiboot2_tags),
         cmocka_unit_test(test_map_failure),
         cmocka_unit_test(test_status_strings),
     };
