@@ -352,8 +352,10 @@ void kernel_main(uint32_t magic, uint64_t mbi)
     bool nx = report_cpu();
     boot_info_print(&kernel.boot);
     setup_interrupts();
-    setup_paging(nx);
+    /* Firmware structures first: once frames are handed out, RAM the memory
+     * map calls available (e.g. what UEFI boot services used) may be reused. */
     acpi_report(&kernel.acpi, &kernel.boot, &host);
+    setup_paging(nx);
     pci_report(&kernel.acpi);
 
     unsigned failed = console_checks_failed();
