@@ -5,7 +5,7 @@
 #include "font.h"
 
 #define CELL_WIDTH (FONT_GLYPH_WIDTH + 1)
-#define CELL_HEIGHT (FONT_GLYPH_HEIGHT + 3)
+#define CELL_HEIGHT (FONT_GLYPH_HEIGHT + FONT_DESCENDER_DROP + 1)
 #define MARGIN 4
 #define PANE_GAP 12
 
@@ -127,8 +127,15 @@ static void draw_glyph(struct fbcon *con, char c)
 {
     const uint8_t *glyph = font_glyph(c);
     uint32_t x0 = pane_x(con, con->pane) + con->column * CELL_WIDTH;
-    uint32_t y0 = MARGIN + con->row * CELL_HEIGHT + 1;
+    uint32_t top = MARGIN + con->row * CELL_HEIGHT;
+    uint32_t y0 = top + 1 + font_glyph_drop(c);
 
+    /* Clear the cell first: a dropped glyph leaves its top rows unpainted. */
+    for (uint32_t y = top; y < top + CELL_HEIGHT; y++) {
+        for (uint32_t x = x0; x < x0 + CELL_WIDTH; x++) {
+            put_pixel(con, x, y, con->background);
+        }
+    }
     for (uint32_t y = 0; y < FONT_GLYPH_HEIGHT; y++) {
         for (uint32_t x = 0; x < FONT_GLYPH_WIDTH; x++) {
             bool on = (glyph[y] >> (FONT_GLYPH_WIDTH - 1 - x)) & 1;
