@@ -1,5 +1,5 @@
 /* See pci_report.h. Configuration space: PCI Local Bus 3.0 chapter 6, PCI
- * Express Base 4.0 7.2 (ECAM). */
+ * Express Base 4.0, 7.2.2 (ECAM). */
 #include "pci_report.h"
 
 #include "console.h"
@@ -8,6 +8,7 @@
 #include "pci_types/capability.h"
 #include "pci_types/class.h"
 #include "pci_types/ecam.h"
+#include "pci_types/enumerate.h"
 #include "pci_types/header.h"
 #include "pci_types/legacy.h"
 
@@ -20,37 +21,22 @@ struct function_list {
     bool overflow;
 };
 
-/* Brute-force scan of every bus in [first, last]; function 1-7 only when
- * function 0 says it is multi-function (PCI 3.0, 6.2.1 Header Type). */
-static void scan(const struct pci_config_access *access, uint16_t segment, uint8_t first,
-                 uint8_t last, struct function_list *out)
+/* Collects the functions a cursor of pci_types/enumerate.h finds. */
+static enum pci_status collect(struct pci_enum *e, struct function_list *out)
 {
+    struct pci_enum_entry entry;
+    enum pci_status st;
+
     out->count = 0;
     out->overflow = false;
-    for (unsigned bus = first; bus <= last; bus++) {
-        for (uint8_t dev = 0; dev <= PCI_MAX_DEVICE; dev++) {
-            for (uint8_t fn = 0; fn <= PCI_MAX_FUNCTION; fn++) {
-                struct pci_address a = pci_address_make(segment, (uint8_t)bus, dev, fn);
-                struct pci_function f = pci_function_make(access, a);
-                struct pci_header_common h;
-                enum pci_status st = pci_header_read_common(&f, &h);
-                if (st == PCI_NO_FUNCTION) {
-                    if (fn == 0) {
-                        break;
-                    }
-                    continue;
-                }
-                if (out->count < MAX_FUNCTIONS) {
-                    out->addr[out->count++] = a;
-                } else {
-                    out->overflow = true;
-                }
-                if (fn == 0 && !h.multifunction) {
-                    break;
-                }
-            }
+    while ((st = pci_enum_next(e, &entry)) == PCI_OK) {
+        if (out->count < MAX_FUNCTIONS) {
+            out->addr[out->count++] = entry.function.address;
+        } else {
+            out->overflow = true;
         }
     }
+    return st;
 }
 
 static const char *bar_kind(enum pci_bar_kind kind)
@@ -146,8 +132,12 @@ static void compare_ecam(const struct pci_config_access *legacy, const struct fu
     if (!console_check(st == PCI_OK, "pci-ecam", "%s", pci_status_str(st))) {
         return;
     }
-    scan(&access, region->pci_segment_group, region->start_bus, region->end_bus, &via_ecam);
-    bool same = via_ecam.count == found->count && !via_ecam.overflow;
+    /* Every bus of the region, independently of the bridges the legacy walk followed. */
+    struct pci_enum e;
+    pci_enum_init_brute_force(&e, &access, region->pci_segment_group, region->start_bus,
+                              region->end_bus);
+    st = collect(&e, &via_ecam);
+    bool same = st == PCI_END && via_ecam.count == found->count && !via_ecam.overflow;
     unsigned differing = 0;
     for (unsigned i = 0; same && i < found->count; i++) {
         struct pci_function a = pci_function_make(legacy, found->addr[i]);
@@ -187,14 +177,17 @@ void pci_report(const struct acpi_facts *facts)
     if (!console_check(st == PCI_OK, "pci-legacy", "%s", pci_status_str(st))) {
         return;
     }
-    scan(&legacy_access, 0, 0, 255, &found);
+    /* Bus 0 and every bus behind a bridge (its Secondary Bus Number register). */
+    struct pci_enum e;
+    pci_enum_init_recursive(&e, &legacy_access, 0, 0, 255);
+    st = collect(&e, &found);
     for (unsigned i = 0; i < found.count; i++) {
         struct pci_function f = pci_function_make(&legacy_access, found.addr[i]);
         ok = print_function(&f) && ok;
     }
-    console_check(ok && !found.overflow && found.count > 0, "pci-enumerate",
-                  "%u functions through 0xCF8/0xCFC%s", found.count,
-                  found.overflow ? " (list full)" : "");
+    console_check(st == PCI_END && ok && !found.overflow && found.count > 0, "pci-enumerate",
+                  "%u functions through 0xCF8/0xCFC, bus 0 and behind bridges%s: %s", found.count,
+                  found.overflow ? " (list full)" : "", pci_status_str(st));
     for (unsigned i = 0; i < facts->ecam_count; i++) {
         if (facts->ecam[i].pci_segment_group == 0) {
             compare_ecam(&legacy_access, &found, &facts->ecam[i]);
