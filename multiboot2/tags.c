@@ -33,6 +33,8 @@ enum mb2_status mb2_tag_string(const struct mb2_tag *tag, struct mb2_string *out
         (tag->type != MB2_TAG_TYPE_CMDLINE && tag->type != MB2_TAG_TYPE_BOOT_LOADER_NAME))
         return MB2_INVALID_ARGUMENT;
     const size_t hdr = sizeof(struct mb2_tag_header);
+    if (tag->size < hdr)
+        return MB2_TAG_TOO_SMALL;
     return string_in(tag->bytes + hdr, tag->size - hdr, out);
 }
 
@@ -259,6 +261,7 @@ enum mb2_status mb2_tag_network(const struct mb2_tag *tag, struct mb2_bytes *out
 
 void mb2_tag_payload(const struct mb2_tag *tag, struct mb2_bytes *out)
 {
-    out->bytes = tag->bytes + sizeof(struct mb2_tag_header);
-    out->len = tag->size - sizeof(struct mb2_tag_header);
+    const size_t hdr = sizeof(struct mb2_tag_header);
+    out->bytes = tag->bytes + hdr;
+    out->len = tag->size > hdr ? tag->size - hdr : 0;
 }
