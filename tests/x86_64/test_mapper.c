@@ -14,6 +14,7 @@
 #include "x86_64/addr.h"
 #include "x86_64/mapper.h"
 #include "x86_64/status.h"
+#include "mock_mem.h"
 
 #define FRAMES 64
 #define PHYS_BASE UINT64_C(0x200000)   /* where the pool sits in "physical" memory */
@@ -526,6 +527,96 @@ static void test_recursive(void **state)
     teardown(f);
 }
 
+/* Physical memory as sparse ranges (tests/support/mock_mem): tables far apart,
+ * one of them in the very last frame below 2^52. */
+static void *mock_table(void *ctx, uint64_t phys)
+{
+    return mock_mem_at(ctx, phys, 4096);
+}
+
+struct list_alloc {
+    const uint64_t *frames;
+    size_t count;
+};
+
+static bool list_alloc(void *ctx, uint64_t *phys)
+{
+    struct list_alloc *a = ctx;
+    if (a->count == 0) {
+        return false;
+    }
+    *phys = *a->frames++;
+    a->count--;
+    return true;
+}
+
+static void test_sparse_memory(void **state)
+{
+    (void)state;
+    static const uint64_t frames[] = { 0x1000, UINT64_C(0x7FFF0000000), UINT64_C(0xFFFFFFFFFF000),
+                                       UINT64_C(0x123456789000) };
+    struct mock_mem mm;
+    mock_mem_init(&mm);
+    for (size_t i = 0; i < 4; i++) {
+        assert_non_null(mock_mem_add(&mm, frames[i], 4096));
+    }
+    struct list_alloc a = { frames, 4 };
+    struct x86_phys_access mem = { &mm, mock_table };
+    struct x86_frame_allocator alloc = { &a, list_alloc, NULL };
+    struct x86_mapper m;
+    assert_int_equal(x86_mapper_create(&m, 4, &mem, &alloc, NULL), X86_OK);
+    assert_int_equal(m.root, 0x1000);
+    assert_int_equal(x86_map(&m, UINT64_C(0xFFFFFFFF80000000), UINT64_C(0xFFFFFFFFFF000), X86_PAGE_4K,
+                             X86_PTE_GLOBAL),
+                     X86_OK);
+    /* PML4 511 -> 0x7FFF0000000, PDPT 510 -> top frame, PD 0 -> 0x123456789000. */
+    uint64_t *pml4 = (uint64_t *)(void *)mock_mem_at(&mm, 0x1000, 4096);
+    assert_int_equal(pml4[511], UINT64_C(0x7FFF0000000) | P);
+    uint64_t *pdpt = (uint64_t *)(void *)mock_mem_at(&mm, UINT64_C(0x7FFF0000000), 4096);
+    assert_int_equal(pdpt[510], UINT64_C(0xFFFFFFFFFF000) | P);
+    uint64_t *pd = (uint64_t *)(void *)mock_mem_at(&mm, UINT64_C(0xFFFFFFFFFF000), 4096);
+    assert_int_equal(pd[0], UINT64_C(0x123456789000) | P);
+    uint64_t *pt = (uint64_t *)(void *)mock_mem_at(&mm, UINT64_C(0x123456789000), 4096);
+    assert_int_equal(pt[0], UINT64_C(0xFFFFFFFFFF000) | P | G);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&m, UINT64_C(0xFFFFFFFF80000FFF), &t), X86_OK);
+    assert_int_equal(t.phys, UINT64_C(0xFFFFFFFFFFFFF));
+    /* Out of frames for a second branch. */
+    assert_int_equal(x86_map(&m, 0, 0, X86_PAGE_4K, 0), X86_NO_FRAME);
+    mock_mem_free(&mm);
+}
+
+/* A backend that hands out misaligned pointers. */
+static void *skewed_table(void *ctx, uint64_t phys)
+{
+    (void)phys;
+    return (uint8_t *)ctx + 4;
+}
+
+static void test_misaligned_backend(void **state)
+{
+    (void)state;
+    static uint64_t buffer[1024];
+    struct x86_phys_access mem = { buffer, skewed_table };
+    struct x86_mapper m;
+    assert_int_equal(x86_mapper_init(&m, 0x1000, 4, &mem, NULL, NULL), X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_TABLE);
+    assert_int_equal(x86_recursive_install(&m, 511), X86_BAD_TABLE);
+    assert_int_equal(x86_free_empty_tables(&m, 0, 0x1000), X86_UNSUPPORTED);
+}
+
+static void test_update_needs_page_start(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_map(&f->m, 0x200000, 0x200000, X86_PAGE_2M, 0), X86_OK);
+    assert_int_equal(x86_update_flags(&f->m, 0x201000, X86_PTE_WRITABLE), X86_NOT_ALIGNED);
+    assert_int_equal(x86_update_flags(&f->m, UINT64_C(0x0000800000000000), 0), X86_NOT_CANONICAL);
+    assert_int_equal(f->page_flushes, 0);
+    teardown(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +635,9 @@ int main(void)
         cmocka_unit_test(test_init_arguments),
         cmocka_unit_test(test_backends),
         cmocka_unit_test(test_recursive),
+        cmocka_unit_test(test_sparse_memory),
+        cmocka_unit_test(test_misaligned_backend),
+        cmocka_unit_test(test_update_needs_page_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
