@@ -5,6 +5,7 @@
 #include "acpi/hpet.h"
 #include "acpi/madt.h"
 #include "console.h"
+#include "hpet.h"
 #include "rsdp/efi.h"
 #include "rsdp/rsdp.h"
 
@@ -185,6 +186,9 @@ static void survey_hpet(const struct acpi_facts *facts)
     }
     acpi_table_unmap(&facts->root, &sdt);
     console_check(st == ACPI_OK, "hpet", "%s", acpi_status_str(st));
+    if (st == ACPI_OK) {
+        hpet_report(&hpet);
+    }
 }
 
 static void survey_mcfg(struct acpi_facts *facts)
