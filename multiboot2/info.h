@@ -118,6 +118,7 @@ struct mb2_tag_iter {
  * total_size % 8 (TOTAL_SIZE_UNALIGNED), every tag: size >= 8 (TAG_TOO_SMALL),
  * inside total_size (TAG_OUT_OF_BOUNDS) and so on an 8-byte boundary, then
  * an end tag of size 8 (BAD_END_TAG) before total_size runs out (NO_END_TAG).
+ * Bytes after the first end tag are ignored (the walk ends there).
  * On failure *BAD_OFFSET (may be NULL) gets the offset of the offending tag
  * (0 for the fixed part). OUT is written only on MB2_OK. */
 MB2_MUST_USE enum mb2_status mb2_info_load(const void *addr, size_t max_size,
