@@ -25,6 +25,7 @@
 #define PTE_HUGE         0x80
 
 #define COM1             0x3F8
+#define ISA_DEBUG_EXIT   0xF4
 
     .section .boot.text, "ax"
     .code32
@@ -128,8 +129,13 @@ no_long_mode:
     outb %al, %dx
     inc %ebx
     jmp 4b
-5:  hlt
-    jmp 5b
+5:  /* Leave QEMU with the kernel's failure code (qemu_exit_failure: code 1
+     * to isa-debug-exit, 4 bytes at 0xF4); on other machines, halt. */
+    mov $ISA_DEBUG_EXIT, %dx
+    mov $1, %eax
+    outl %eax, %dx
+6:  hlt
+    jmp 6b
 
     .code64
 long_mode_entry:
@@ -175,9 +181,9 @@ higher_half_entry:
     movabs $kernel_stack_top, %rsp
     xor %ebp, %ebp
     call kernel_main
-6:  cli
+7:  cli
     hlt
-    jmp 6b
+    jmp 7b
 
     .bss
     .balign 16

@@ -64,6 +64,7 @@ struct kernel {
     struct frame_allocator frames;
     struct x86_mapper mapper;
     bool mapper_ready;
+    bool nx;                    /* EFER.NXE is on (boot.S sets it when CPUID has NX) */
     struct acpi_facts acpi;
     unsigned breakpoints;
     unsigned demand_faults;
@@ -137,7 +138,7 @@ static bool handle_demand_fault(uint64_t address, uint64_t error)
         return false;
     }
     enum x86_status st = x86_map(&kernel.mapper, page, frame, X86_PAGE_4K,
-                                 X86_PTE_WRITABLE | X86_PTE_NO_EXECUTE);
+                                 X86_PTE_WRITABLE | (kernel.nx ? X86_PTE_NO_EXECUTE : 0));
     console_printf("exception vector=14 (page fault) address=0x%llx error=0x%llx: mapped frame "
                    "0x%llx there (%s)\n",
                    (unsigned long long)address, (unsigned long long)error,
@@ -223,7 +224,7 @@ static void setup_interrupts(void)
                   kernel.breakpoints);
 }
 
-static void setup_paging(bool nx)
+static void setup_paging(void)
 {
     const struct boot_info *b = &kernel.boot;
     bool ok = true;
@@ -252,7 +253,7 @@ static void setup_paging(bool nx)
         return;
     }
 
-    enum x86_status st = memory_build_kernel_tables(&kernel.mapper, &kernel.frames, nx);
+    enum x86_status st = memory_build_kernel_tables(&kernel.mapper, &kernel.frames, kernel.nx);
     if (!console_check(st == X86_OK, "page-tables", "%s; %llu frames for tables",
                        x86_status_str(st), (unsigned long long)kernel.frames.handed_out)) {
         return;
@@ -349,13 +350,13 @@ void kernel_main(uint32_t magic, uint64_t mbi)
         console_printf("framebuffer none (no linear RGB framebuffer from GRUB)\n");
     }
 
-    bool nx = report_cpu();
+    kernel.nx = report_cpu();
     boot_info_print(&kernel.boot);
     setup_interrupts();
     /* Firmware structures first: once frames are handed out, RAM the memory
      * map calls available (e.g. what UEFI boot services used) may be reused. */
     acpi_report(&kernel.acpi, &kernel.boot, &host);
-    setup_paging(nx);
+    setup_paging();
     pci_report(&kernel.acpi);
 
     unsigned failed = console_checks_failed();

@@ -249,7 +249,7 @@ def kvm_marker(cache_dir):
     return os.path.join(cache_dir, f"kvm-hangs-{boot_id}") if cache_dir else None
 
 
-def boot(name, tools, iso, workdir, echo, timeout, cache_dir):
+def boot(name, tools, iso, workdir, echo, timeout, cache_dir, extra):
     """Boot (twice if KVM hangs); returns (status, serial, qemu_view)."""
     machine = MACHINES[name]
     disk = os.path.join(workdir, "disk.img")
@@ -258,7 +258,7 @@ def boot(name, tools, iso, workdir, echo, timeout, cache_dir):
             f.truncate(1 << 20)
     accels = ["kvm", "tcg"] if kvm_usable(cache_dir) else ["tcg"]
     while True:
-        result = boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels)
+        result = boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra)
         if result is not None:
             return result
         # No byte from the firmware within the probe time: KVM exists but makes
@@ -271,7 +271,7 @@ def boot(name, tools, iso, workdir, echo, timeout, cache_dir):
         accels = ["tcg"]
 
 
-def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels):
+def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     qmp_path = os.path.join(workdir, "qmp.sock")
     if os.path.exists(qmp_path):
         os.unlink(qmp_path)
@@ -286,6 +286,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels):
     args += [a.format(disk=disk) for a in machine["args"]]
     if machine["firmware"] == "ovmf":
         args += ["-bios", tools["ovmf"]]
+    args += extra
     start = time.monotonic()
     deadline = start + timeout
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -660,6 +661,8 @@ def main():
     ap.add_argument("--png", help="save the framebuffer screendump as this PNG file")
     ap.add_argument("--timeout", type=float, default=150, help="seconds for one boot")
     ap.add_argument("--serial-log", help="save everything QEMU's COM1 carried into this file")
+    ap.add_argument("--qemu-arg", action="append", default=[],
+                    help="one more QEMU argument (repeatable), e.g. --qemu-arg=-cpu --qemu-arg=qemu64,-nx")
     args = ap.parse_args()
     name = ALIASES.get(args.machine, args.machine)
     if name not in MACHINES:
@@ -676,7 +679,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="osdev-e2e-") as workdir:
         iso = make_iso(tools, kernel, workdir)
         print(f"booting {name}: {machine['title']}", flush=True)
-        status, serial, view = boot(name, tools, iso, workdir, args.demo, args.timeout, cache_dir)
+        status, serial, view = boot(name, tools, iso, workdir, args.demo, args.timeout, cache_dir,
+                                     args.qemu_arg)
         if args.serial_log:
             with open(args.serial_log, "wb") as f:
                 f.write(serial.raw)
