@@ -144,7 +144,8 @@ static inline void x86_ltr(uint16_t selector)
     __asm__ __volatile__("ltr %0" : : "r"(selector) : "memory");
 }
 
-/* Reload CS with SELECTOR through a far return. */
+/* Reload CS with SELECTOR through a far return. Pushes onto the stack, so the
+ * caller must be built without a red zone (-mno-red-zone, as kernels are). */
 static inline void x86_load_cs(uint16_t selector)
 {
 #if defined(__x86_64__)

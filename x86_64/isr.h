@@ -14,7 +14,12 @@
  * once before loading the IDT. While it is NULL a stub halts the CPU with
  * interrupts off. The dispatcher runs on the interrupted stack (or the IST
  * stack of the gate) and must not use SSE/x87 registers unless it saves them
- * (build kernel code with -mgeneral-regs-only and -mno-red-zone). */
+ * (build kernel code with -mgeneral-regs-only and -mno-red-zone).
+ *
+ * Like every SWAPGS-on-CPL-check entry, an NMI or machine check that arrives
+ * between a user-mode entry and its SWAPGS sees the user's GS base; a kernel
+ * that keeps per-CPU data behind GS should read IA32_GS_BASE in those handlers
+ * (and give them IST stacks). */
 #ifndef X86_64_ISR_H
 #define X86_64_ISR_H
 

@@ -3,9 +3,9 @@
  * registers; Vol. 4 MSR list; Vol. 1, 3.4.3 EFLAGS).
  *
  * The bit constants are plain data and available on every target. The inline
- * accessors are compiled only on x86 (x86_64 and i686; CR8, the MSRs' 64-bit
- * values and the rest work from 32-bit code too, except CR8 which is x86_64
- * only). Privileged: kernel mode only. */
+ * accessors are compiled only on x86: all of them on x86_64, and all but CR8
+ * (a 64-bit-mode register) on i686, where 64-bit values are zero-extended
+ * register contents. Privileged (CPL 0), except x86_read_rflags. */
 #ifndef X86_64_REGISTERS_H
 #define X86_64_REGISTERS_H
 
@@ -240,18 +240,25 @@ static inline void x86_write_xcr0(uint64_t value)
                          : "memory");
 }
 
-/* RFLAGS through PUSHF/POP (readable in user mode too). */
+/* RFLAGS (readable in user mode too). The compiler's builtins emit PUSHF/POPF
+ * themselves, which keeps them safe in code that uses the red zone, where a
+ * PUSH inside inline assembly would overwrite the compiler's data. */
 static inline uint64_t x86_read_rflags(void)
 {
-    uintptr_t value;
-    __asm__ __volatile__("pushf\n\tpop %0" : "=r"(value) : : "memory");
-    return value;
+#if defined(__x86_64__)
+    return __builtin_ia32_readeflags_u64();
+#else
+    return __builtin_ia32_readeflags_u32();
+#endif
 }
 
 static inline void x86_write_rflags(uint64_t value)
 {
-    uintptr_t v = (uintptr_t)value;
-    __asm__ __volatile__("push %0\n\tpopf" : : "r"(v) : "memory", "cc");
+#if defined(__x86_64__)
+    __builtin_ia32_writeeflags_u64(value);
+#else
+    __builtin_ia32_writeeflags_u32((uint32_t)value);
+#endif
 }
 
 #endif /* x86 */
