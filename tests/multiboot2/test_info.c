@@ -282,6 +282,52 @@ static void test_direct_map(void **state)
     fixture_free(&f);
 }
 
+/* Every bound below total_size is refused before any tag is read; every
+ * value of every byte of every tag header gives a status, and a structure
+ * that validates walks to its end tag (exactly-sized copies for ASan). */
+static void test_exhaustive_corruption(void **state)
+{
+    (void)state;
+    struct fixture f;
+    fixture_load("grub-bios-i440fx", &f);
+    struct mb2_info info;
+    uint32_t bad;
+    for (size_t max = 0; max < f.len; max++)
+        assert_int_equal(mb2_info_load(f.bytes, max, &info, &bad), MB2_TOTAL_SIZE_TOO_LARGE);
+    uint8_t *copy = aligned_alloc(8, f.len);
+    assert_non_null(copy);
+    struct mb2_tag_iter it;
+    struct mb2_tag tag;
+    mb2_tag_iter_init(&it, &f.info);
+    size_t valid = 0, invalid = 0;
+    while (mb2_tag_next(&it, &tag) == MB2_OK) {
+        for (uint32_t k = 0; k < 8; k++) {
+            for (unsigned v = 0; v < 256; v++) {
+                memcpy(copy, f.bytes, f.len);
+                copy[tag.offset + k] = (uint8_t)v;
+                enum mb2_status st = mb2_info_load(copy, f.len, &info, &bad);
+                if (st != MB2_OK) {
+                    assert_true(st >= MB2_MISALIGNED && st <= MB2_BAD_END_TAG);
+                    assert_true(bad <= f.len);
+                    invalid++;
+                    continue;
+                }
+                struct mb2_tag_iter w;
+                struct mb2_tag t2;
+                enum mb2_status ws;
+                mb2_tag_iter_init(&w, &info);
+                while ((ws = mb2_tag_next(&w, &t2)) == MB2_OK)
+                    assert_true(t2.offset + t2.size <= info.total_size);
+                assert_int_equal(ws, MB2_END);
+                valid++;
+            }
+        }
+    }
+    assert_true(valid > 0 && invalid > 0);
+    free(copy);
+    fixture_free(&f);
+}
+
 static void test_status_str(void **state)
 {
     (void)state;
@@ -297,7 +343,8 @@ int main(void)
         cmocka_unit_test(test_fixture_tags), cmocka_unit_test(test_find),
         cmocka_unit_test(test_order_differs), cmocka_unit_test(test_evil),
         cmocka_unit_test(test_unknown_tags), cmocka_unit_test(test_map_snapshot),
-        cmocka_unit_test(test_direct_map), cmocka_unit_test(test_status_str),
+        cmocka_unit_test(test_direct_map), cmocka_unit_test(test_exhaustive_corruption),
+        cmocka_unit_test(test_status_str),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
