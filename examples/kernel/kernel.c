@@ -219,6 +219,15 @@ static void setup_interrupts(void)
     if (st != X86_OK) {
         return;
     }
+    /* The task register now selects our TSS, and #DF's gate names IST1 in it. */
+    uint16_t tr;
+    __asm__ __volatile__("str %0" : "=r"(tr));
+    const struct x86_idt_gate *df = &kernel.cpu.idt.gates[X86_EXC_DF];
+    console_check(tr == kernel.cpu.selectors.tss && (df->ist & 7u) == INTERRUPTS_DOUBLE_FAULT_IST &&
+                      kernel.cpu.tss.ist[INTERRUPTS_DOUBLE_FAULT_IST - 1] != 0,
+                  "double-fault-ist", "TR=0x%x (TSS selector 0x%x), #DF gate IST%u, stack top 0x%llx",
+                  tr, kernel.cpu.selectors.tss, df->ist & 7u,
+                  (unsigned long long)kernel.cpu.tss.ist[INTERRUPTS_DOUBLE_FAULT_IST - 1]);
     x86_int3();
     console_check(kernel.breakpoints == 1, "breakpoint", "int3 caught %u time(s), execution went on",
                   kernel.breakpoints);
