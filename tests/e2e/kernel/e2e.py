@@ -264,8 +264,11 @@ def boot(name, tools, iso, workdir, echo, timeout, cache_dir, extra):
         # No byte from the firmware within the probe time: KVM exists but makes
         # no progress (seen on nested virtual machines). Retry with TCG.
         marker = kvm_marker(cache_dir)
-        if marker:
-            open(marker, "w").close()
+        try:
+            if marker:
+                open(marker, "w").close()
+        except OSError:
+            pass                # no cache: the next run probes again
         note = "KVM made no progress in 10 s; booted again with TCG"
         print(note, flush=True)
         accels = ["tcg"]
@@ -675,7 +678,7 @@ def main():
         print(f"SKIP {name}: {e}")
         return 77
     cfg = grub_config()
-    cache_dir = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(kernel))))
+    cache_dir = os.path.dirname(os.path.abspath(kernel))   # remembers a hanging KVM
     with tempfile.TemporaryDirectory(prefix="osdev-e2e-") as workdir:
         iso = make_iso(tools, kernel, workdir)
         print(f"booting {name}: {machine['title']}", flush=True)
