@@ -63,7 +63,7 @@ int truth_load(const char *name, struct truth *t)
             quoted(line, t->mod_string, sizeof(t->mod_string));
         } else if (sscanf(line, " version %x cseg %x offset %x cseg_16 %x dseg %x flags %x cseg_len %u cseg_16_len %u",
                           &a, &b, &c, &d, &e, &g, &h, &i2) == 8) {
-            uint32_t v[9] = {a, b, c, d, e, g, h, i2, 8};
+            uint32_t v[8] = {a, b, c, d, e, g, h, i2};
             memcpy(t->apm, v, sizeof(v));
         } else if (sscanf(line, " entry_size %u entry_version %u", &a, &b) == 2) {
             t->entry_size = a;

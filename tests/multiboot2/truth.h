@@ -25,7 +25,7 @@ struct truth {
     uint32_t load_base_addr;
     uint32_t mem_lower, mem_upper;
     uint32_t biosdev, partition, sub_partition;
-    uint32_t apm[9]; /* version cseg offset cseg_16 dseg flags cseg_len cseg_16_len, count */
+    uint32_t apm[8]; /* version cseg offset cseg_16 dseg flags cseg_len cseg_16_len */
     uint64_t fb_addr;
     uint32_t fb_pitch, fb_width, fb_height, fb_bpp, fb_type;
     uint64_t efi64_system_table;
