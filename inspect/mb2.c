@@ -1,8 +1,11 @@
-/* osdev-inspect mb2 [--json] FILE: validate a Multiboot2 boot-information
- * image (the bytes a bootloader passed in EBX) with the multiboot2 library and
- * print every tag decoded. A structure that fails validation is reported with
- * the validator's status and the offset of the offending tag (status 1); a tag
- * whose contents are malformed gets an "error" member and status 1 too. */
+/* osdev-inspect mb2 [--json] [--mem DIR] FILE: validate a Multiboot2
+ * boot-information image (the bytes a bootloader passed in EBX) with the
+ * multiboot2 library and print every tag decoded. A structure that fails
+ * validation is reported with the validator's status and the offset of the
+ * offending tag (status 1); a tag whose contents are malformed gets an "error"
+ * member and status 1 too. With --mem, DIR holds a memory snapshot in the
+ * fixtures' ranges.txt format, served through the map contract so ELF
+ * section names can be read from the string table GRUB loaded. */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,11 +16,91 @@
 #include "inspect.h"
 #include "multiboot2/multiboot2.h"
 
-/* Where fields go: JSON members, or "key value" text on one line per item. */
+/* A memory snapshot: up to MEM_MAX_RANGES files at physical addresses. */
+#define MEM_MAX_RANGES 32
+
+struct mem_range {
+    uint64_t base;
+    uint8_t *bytes;
+    size_t len;
+};
+
+struct memory {
+    struct mem_range ranges[MEM_MAX_RANGES];
+    size_t count;
+};
+
+/* Load DIR/ranges.txt ("<hex base> <hex length> <file>" lines, '#' comments);
+ * 0 on success, -1 with a message on stderr. */
+static int memory_load(struct memory *m, const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/ranges.txt", dir);
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+    char line[4096];
+    int rc = 0;
+    while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+        unsigned long long base, len;
+        char name[1024];
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (sscanf(line, "%llx %llx %1023s", &base, &len, name) != 3 || m->count == MEM_MAX_RANGES) {
+            fprintf(stderr, "%s: bad line: %s", path, line);
+            rc = -1;
+            break;
+        }
+        struct mem_range *r = &m->ranges[m->count];
+        snprintf(path, sizeof(path), "%s/%s", dir, name);
+        if (inspect_read_file(path, &r->bytes, &r->len) != 0 || r->len != len) {
+            fprintf(stderr, "%s: unreadable or not %llu bytes\n", path, len);
+            free(r->bytes);
+            rc = -1;
+            break;
+        }
+        r->base = base;
+        m->count++;
+    }
+    fclose(f);
+    return rc;
+}
+
+static void memory_free(struct memory *m)
+{
+    for (size_t i = 0; i < m->count; i++)
+        free(m->ranges[i].bytes);
+    m->count = 0;
+}
+
+/* The map contract over the snapshot: only ranges inside one file. */
+static const void *memory_map(void *ctx, uint64_t phys, size_t len)
+{
+    const struct memory *m = ctx;
+    for (size_t i = 0; i < m->count; i++) {
+        const struct mem_range *r = &m->ranges[i];
+        if (phys >= r->base && phys - r->base <= r->len && len <= r->len - (phys - r->base))
+            return r->bytes + (phys - r->base);
+    }
+    return NULL;
+}
+
+static void memory_unmap(void *ctx, const void *virt, size_t len)
+{
+    (void)ctx;
+    (void)virt;
+    (void)len;
+}
+
+/* Where fields go: JSON members, or "key value" text on one line per item.
+ * HOST is set when a memory snapshot was given. */
 struct out {
     bool json;
     struct json j;
     FILE *f;
+    const struct mb2_host *host;
 };
 
 static void field(struct out *o, const char *key, uint64_t v)
@@ -156,6 +239,14 @@ static bool show_elf_sections(struct out *o, const struct mb2_tag *tag)
         field(o, "sh_addr", s.sh_addr);
         field(o, "sh_offset", s.sh_offset);
         field(o, "sh_size", s.sh_size);
+        char name[256];
+        if (o->host != NULL) {
+            enum mb2_status ns = mb2_elf_section_name(o->host, &es, &s, name, sizeof(name));
+            if (ns == MB2_OK)
+                field_str(o, "name", name, sizeof(name));
+            else if (o->json)
+                json_kv_null(&o->j, "name");
+        }
         item_end(o);
     }
     list_end(o);
@@ -384,20 +475,23 @@ static int report(struct out *o, const char *path, const uint8_t *data, size_t l
 
 int inspect_mb2_main(int argc, char **argv)
 {
-    struct out o = {.json = false, .f = stdout};
+    struct out o = {.json = false, .f = stdout, .host = NULL};
     const char *path = NULL;
+    const char *mem_dir = NULL;
+    bool usage = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) {
             o.json = true;
+        } else if (strcmp(argv[i], "--mem") == 0 && i + 1 < argc) {
+            mem_dir = argv[++i];
         } else if (path == NULL && argv[i][0] != '-') {
             path = argv[i];
         } else {
-            path = NULL;
-            break;
+            usage = true;
         }
     }
-    if (path == NULL) {
-        fputs("usage: osdev-inspect mb2 [--json] FILE\n", stderr);
+    if (path == NULL || usage) {
+        fputs("usage: osdev-inspect mb2 [--json] [--mem DIR] FILE\n", stderr);
         return 2;
     }
     uint8_t *data = NULL;
@@ -408,9 +502,20 @@ int inspect_mb2_main(int argc, char **argv)
     }
     /* The validator wants the structure 8-byte aligned, as a bootloader
      * places it; malloc's result is. */
+    static struct memory mem;
+    const struct mb2_host host = {&mem, memory_map, memory_unmap};
+    if (mem_dir != NULL) {
+        if (memory_load(&mem, mem_dir) != 0) {
+            memory_free(&mem);
+            free(data);
+            return 2;
+        }
+        o.host = &host;
+    }
     if (o.json)
         json_init(&o.j, stdout);
     int rc = report(&o, path, data, len);
+    memory_free(&mem);
     free(data);
     return rc;
 }

@@ -134,6 +134,27 @@ for name in ("grub-bios-i440fx", "grub-bios-q35", "grub-efi-q35"):
     r = run(path)
     check(f"{name}: text report exits 0", r.returncode == 0 and "LOAD_BASE_ADDR" in r.stdout)
 
+# --mem: section names read from the string table in GRUB's memory snapshot
+# equal kernel.elf's own (ELF32 section headers, System V gABI).
+elf = open(os.path.join(shared, "fixtures/multiboot2/kernel.elf"), "rb").read()
+shoff, = struct.unpack_from("<I", elf, 0x20)
+shentsize, shnum, shstrndx = struct.unpack_from("<HHH", elf, 0x2e)
+strtab_off, = struct.unpack_from("<I", elf, shoff + shstrndx * shentsize + 16)
+names = []
+for i in range(shnum):
+    sh_name, = struct.unpack_from("<I", elf, shoff + i * shentsize)
+    start = strtab_off + sh_name
+    names.append(elf[start:elf.index(b"\0", start)].decode())
+for name in ("grub-bios-i440fx", "grub-bios-q35", "grub-efi-q35"):
+    base = os.path.join(shared, "fixtures/multiboot2", name)
+    r = run("--json", "--mem", base + ".mem", base + ".mbi")
+    doc = json.loads(r.stdout) if r.returncode == 0 else {"tags": []}
+    elf_tags = [t for t in doc["tags"] if t["type"] == 9]
+    got = [s.get("name") for s in elf_tags[0]["sections"]] if elf_tags else []
+    check(f"{name}: --mem section names {names}", got == names)
+r = run("--mem", "/nonexistent", os.path.join(shared, "fixtures/multiboot2/grub-efi-q35.mbi"))
+check("--mem with an unreadable snapshot: status 2", r.returncode == 2 and r.stderr != "")
+
 # A tag running past total_size: status 1, the validator's status and the offset.
 data = bytearray(open(os.path.join(shared, "fixtures/multiboot2/grub-bios-i440fx.mbi"), "rb").read())
 struct.pack_into("<I", data, 0x2c0 + 4, 0x100)
