@@ -9,9 +9,6 @@
 #include "rsdp/efi.h"
 #include "rsdp/rsdp.h"
 
-/* ACPI 6.5, Table 5.10: FADT flag TMR_VAL_EXT (bit 8): the PM timer is 32-bit. */
-#define FADT_TMR_VAL_EXT (1u << 8)
-
 static void print_rsdp(const char *source, const struct rsdp_info *r)
 {
     console_printf("rsdp source=%s address=0x%llx revision=%u oem=\"%.6s\" rsdt=0x%x xsdt=0x%llx\n",
@@ -253,14 +250,12 @@ static void survey_fadt(struct acpi_facts *facts)
         } else {
             console_printf("fadt-reset none\n");
         }
-        facts->have_pm_timer = acpi_fadt_register(&fadt, ACPI_FADT_REG_PM_TMR, &facts->pm_timer) ==
-                               ACPI_OK;
-        facts->pm_timer_32bit = (fadt.flags & FADT_TMR_VAL_EXT) != 0;
+        facts->have_pm_timer = acpi_pm_timer_init(&facts->pm_timer, &fadt) == ACPI_OK;
         if (facts->have_pm_timer) {
             console_printf("fadt-pm-timer register=%s:0x%llx width=%u counter_bits=%u\n",
-                           space_name(facts->pm_timer.space_id),
-                           (unsigned long long)facts->pm_timer.address, facts->pm_timer.bit_width,
-                           facts->pm_timer_32bit ? 32u : 24u);
+                           space_name(facts->pm_timer.reg.space_id),
+                           (unsigned long long)facts->pm_timer.reg.address,
+                           facts->pm_timer.reg.bit_width, facts->pm_timer.extended ? 32u : 24u);
         }
     }
     acpi_table_unmap(&facts->root, &sdt);

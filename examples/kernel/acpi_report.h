@@ -11,6 +11,7 @@
 
 #include "acpi/discovery.h"
 #include "acpi/gas.h"
+#include "acpi/hwreg.h"
 #include "acpi/mcfg.h"
 #include "bootinfo.h"
 
@@ -25,8 +26,7 @@ struct acpi_facts {
     struct acpi_mcfg_allocation ecam[ACPI_REPORT_MAX_ECAM];
     unsigned ecam_count;
     bool have_pm_timer;
-    struct acpi_gas pm_timer;       /* FADT PM timer block */
-    bool pm_timer_32bit;            /* FADT flag TMR_VAL_EXT */
+    struct acpi_pm_timer pm_timer;  /* from the FADT */
 };
 
 /* HOST maps physical memory for rsdp/ and acpi/. Fills *FACTS. */

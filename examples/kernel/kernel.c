@@ -35,8 +35,6 @@
 #define DEMAND_PAGES 4u
 #define DEMAND_PATTERN UINT64_C(0x0123456789ABCDEF)
 
-/* ACPI 6.5, 4.8.3.3: the PM timer runs at 3.579545 MHz. */
-#define PM_TIMER_HZ 3579545u
 #define WAIT_SECONDS 30u
 /* Bound of the wait when there is no PM timer to measure it. */
 #define WAIT_POLLS_WITHOUT_TIMER 400000000u
@@ -288,16 +286,51 @@ static void setup_paging(void)
                   (unsigned long long)DEMAND_BASE);
 }
 
+/* The acpi/hwreg.h host: fixed-hardware registers in system I/O space. */
+static enum acpi_status hw_io_read(void *ctx, uint16_t port, unsigned width, uint32_t *value)
+{
+    (void)ctx;
+    switch (width) {
+    case 8:
+        *value = x86_inb(port);
+        return ACPI_OK;
+    case 16:
+        *value = x86_inw(port);
+        return ACPI_OK;
+    case 32:
+        *value = x86_inl(port);
+        return ACPI_OK;
+    default:
+        return ACPI_UNSUPPORTED;
+    }
+}
+
+static enum acpi_status hw_io_write(void *ctx, uint16_t port, unsigned width, uint32_t value)
+{
+    (void)ctx;
+    switch (width) {
+    case 8:
+        x86_outb(port, (uint8_t)value);
+        return ACPI_OK;
+    case 16:
+        x86_outw(port, (uint16_t)value);
+        return ACPI_OK;
+    case 32:
+        x86_outl(port, value);
+        return ACPI_OK;
+    default:
+        return ACPI_UNSUPPORTED;
+    }
+}
+
 /* Waits for one byte on COM1, at most WAIT_SECONDS measured with the ACPI PM
  * timer (or a fixed number of polls without one); at once without a UART. */
 static void wait_for_byte(void)
 {
-    const struct acpi_facts *a = &kernel.acpi;
-    bool timer = a->have_pm_timer && a->pm_timer.space_id == ACPI_GAS_SYSTEM_IO &&
-                 a->pm_timer.address <= 0xFFFF;
-    uint32_t mask = a->pm_timer_32bit ? 0xFFFFFFFFu : 0xFFFFFFu;
-    uint16_t port = (uint16_t)a->pm_timer.address;
-    uint32_t last = timer ? x86_inl(port) & mask : 0;
+    const struct acpi_hw_host hw = {.io_read = hw_io_read, .io_write = hw_io_write};
+    const struct acpi_pm_timer *timer = &kernel.acpi.pm_timer;
+    uint32_t last = 0;
+    bool timed = kernel.acpi.have_pm_timer && acpi_pm_timer_read(&hw, timer, &last) == ACPI_OK;
     uint64_t elapsed = 0;
     uint8_t byte;
 
@@ -310,11 +343,11 @@ static void wait_for_byte(void)
         if (st != UART16550_WOULD_BLOCK) {
             return;
         }
-        if (timer) {
-            uint32_t now = x86_inl(port) & mask;
-            elapsed += (now - last) & mask;
+        uint32_t now;
+        if (timed && acpi_pm_timer_read(&hw, timer, &now) == ACPI_OK) {
+            elapsed += acpi_pm_timer_elapsed(timer, last, now);
             last = now;
-            if (elapsed >= (uint64_t)WAIT_SECONDS * PM_TIMER_HZ) {
+            if (elapsed >= (uint64_t)WAIT_SECONDS * ACPI_PM_TIMER_FREQUENCY_HZ) {
                 return;
             }
         } else if (polls >= WAIT_POLLS_WITHOUT_TIMER) {
