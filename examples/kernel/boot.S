@@ -3,10 +3,9 @@
  * mode and jump to kernel_main(magic, mbi_physical) in the higher half.
  *
  * Initial tables (Intel SDM Vol. 3A 4.5): identity map of 0-4 GiB and the
- * first GiB again at KERNEL_VMA (-2 GiB), all with 2 MiB pages. kernel_main
+ * first GiB again at -2 GiB (KERNEL_VMA of linker.ld, PML4 slot 511, PDPT
+ * slot 510), all with 2 MiB pages. kernel_main
  * replaces them with its own tables built by the x86_64 mapper. */
-
-#define KERNEL_VMA 0xFFFFFFFF80000000
 
 /* Intel SDM Vol. 2A, CPUID; Vol. 3A 2.5, 4.1 */
 #define EFLAGS_ID        (1 << 21)
