@@ -1,11 +1,13 @@
 /* Host tests of the demo kernel's own parts (examples/kernel): the frame
  * allocator over GRUB's real memory maps (../shared/fixtures/multiboot2), the
- * report formatter and CRC-32. Expected values come from the fixtures' decoded
- * .txt files, the C standard's printf semantics and the CRC-32 check value. */
+ * report formatter, CRC-32 and the built image's Multiboot2 header. Expected
+ * values come from the fixtures' decoded .txt files, the C standard's printf
+ * semantics, the CRC-32 check value, the Multiboot2 spec and grub.cfg. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,7 @@
 #include "crc32.h"
 #include "format.h"
 #include "frames.h"
+#include "multiboot2/header.h"
 #include "multiboot2/info.h"
 #include "multiboot2/mmap.h"
 #include "support.h"
@@ -204,6 +207,66 @@ static void test_crc32_check_value(void **state)
     assert_int_equal(crc32("", 0), 0);
 }
 
+/* The built kernel (x86_64-kernel cross build) carries a valid Multiboot2
+ * header in its first 32 KiB (spec 3.1.1) whose framebuffer request is the
+ * mode grub.cfg fixes with gfxpayload. Skipped without the cross build. */
+static void test_kernel_image_header(void **state)
+{
+    const char *cross = getenv("OSDEV_CROSS_X86_64_KERNEL");
+    const char *source = getenv("OSDEV_SOURCE_DIR");
+    char path[4096];
+    uint8_t *image;
+    uint8_t *cfg;
+    size_t image_len;
+    size_t cfg_len;
+    unsigned width = 0;
+    unsigned height = 0;
+    unsigned depth = 0;
+
+    (void)state;
+    if (cross == NULL || source == NULL) {
+        skip();
+    }
+    snprintf(path, sizeof path, "%s/examples/kernel/kernel.elf", cross);
+    if (support_read_file(path, &image, &image_len) != 0) {
+        skip();
+    }
+    snprintf(path, sizeof path, "%s/examples/kernel/iso/boot/grub/grub.cfg", source);
+    assert_int_equal(support_read_file(path, &cfg, &cfg_len), 0);
+    char *text = calloc(cfg_len + 1, 1);
+    assert_non_null(text);
+    memcpy(text, cfg, cfg_len);
+    const char *mode = strstr(text, "gfxpayload=");
+    assert_non_null(mode);
+    assert_int_equal(sscanf(mode, "gfxpayload=%ux%ux%u", &width, &height, &depth), 3);
+
+    struct mb2_header_info hdr;
+    struct mb2_header_tag_iter it;
+    struct mb2_header_tag_view tag;
+    struct mb2_header_tag_framebuffer fb;
+    enum mb2_status st;
+    bool found_fb = false;
+    assert_int_equal(mb2_header_find(image, image_len, &hdr), MB2_OK);
+    assert_true(hdr.offset + hdr.header_length <= MB2_HEADER_SEARCH_LIMIT);
+    assert_int_equal(hdr.offset % MB2_HEADER_ALIGN, 0);
+    assert_int_equal(hdr.architecture, MB2_HEADER_ARCHITECTURE_I386);
+    mb2_header_tag_iter_init(&it, &hdr);
+    while ((st = mb2_header_tag_next(&it, &tag)) == MB2_OK) {
+        if (tag.type == MB2_HEADER_TAG_FRAMEBUFFER) {
+            assert_int_equal(mb2_header_framebuffer(&tag, &fb), MB2_OK);
+            assert_int_equal(fb.width, width);
+            assert_int_equal(fb.height, height);
+            assert_int_equal(fb.depth, depth);
+            found_fb = true;
+        }
+    }
+    assert_int_equal(st, MB2_END);
+    assert_true(found_fb);
+    free(text);
+    free(cfg);
+    free(image);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_format_conversions),
         cmocka_unit_test(test_format_escaped),
         cmocka_unit_test(test_crc32_check_value),
+        cmocka_unit_test(test_kernel_image_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
