@@ -1,8 +1,8 @@
 /*
  * uart16550/uart16550.c: the polled 16550 driver. Datasheet references are to the
- * National Semiconductor PC16550D (June 1995): "Register Summary" (Table II),
- * "Line Control Register" (8.5), "FIFO Control Register" (8.3), "Line Status
- * Register" (8.6), "Modem Control Register" (8.8).
+ * National Semiconductor PC16550D, cited by register section name ("Line Control
+ * Register", "FIFO Control Register", "Line Status Register", "Modem Control
+ * Register", "Programmable Baud Generator") and by table (Table II, register summary).
  */
 #include "uart16550/uart16550.h"
 
@@ -38,7 +38,7 @@ enum uart16550_status uart16550_divisor(uint32_t clock_hz, uint32_t baud, uint16
     if (clock_hz == 0) {
         clock_hz = UART16550_DEFAULT_CLOCK_HZ;
     }
-    /* The baud rate generator divides the clock by 16 * divisor (datasheet 8.1). With
+    /* The baud rate generator divides the clock by 16 * divisor (datasheet, "Programmable Baud Generator"). With
      * baud <= clock / 16, 16 * baud fits in 32 bits; 32-bit division only, so i686
      * needs no 64-bit division helper. */
     if (baud == 0 || baud > clock_hz / 16u) {
@@ -57,7 +57,7 @@ enum uart16550_status uart16550_divisor(uint32_t clock_hz, uint32_t baud, uint16
     return UART16550_OK;
 }
 
-/* LCR bits for a configuration (datasheet 8.5, Table: WLS, STB, PEN, EPS, stick). */
+/* LCR bits for a configuration (datasheet, "Line Control Register": WLS, STB, PEN, EPS, stick). */
 static enum uart16550_status line_control(const struct uart16550_config *config, uint8_t *lcr)
 {
     if (config->data_bits < 5 || config->data_bits > 8) {
@@ -101,7 +101,7 @@ static enum uart16550_status fifo_control(const struct uart16550_config *config,
     return UART16550_OK;
 }
 
-/* In loopback mode the transmitter feeds the receiver (datasheet 8.8, MCR bit 4):
+/* In loopback mode the transmitter feeds the receiver (datasheet, "Modem Control Register", bit 4):
  * send one byte and expect it back within the spin limit. */
 static enum uart16550_status self_test(struct uart16550 *u)
 {

@@ -235,7 +235,8 @@ static void write_fcr(struct uart_model *m, uint8_t value)
     }
     bool was_on = fifo_on(m);
     m->fcr = (uint8_t)(value & 0xC9u);
-    /* Changing FCR bit 0 clears both FIFOs; bits 1 and 2 clear one each (8.3). */
+    /* Changing FCR bit 0 clears both FIFOs; bits 1 and 2 clear one each
+     * (datasheet, "FIFO Control Register"). */
     if ((value & FCR_CLEAR_RX) || was_on != fifo_on(m)) {
         m->rx_count = 0;
         m->rx_head = 0;

@@ -1,6 +1,6 @@
 /* uart16550 driver against the register-level 16550 model (tests/support/uart_model.h).
  * Expected register values come from the PC16550D datasheet: divisors from its
- * Table I ("Baud Rates Using 1.8432 MHz Crystal"), LCR/FCR/MCR bits from 8.3-8.8. */
+ * Table I ("Baud Rates Using 1.8432 MHz Crystal"), LCR/FCR/MCR bits from its register sections. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -102,7 +102,7 @@ static void test_init_sequence(void **state)
 static void test_line_control_values(void **state)
 {
     (void)state;
-    /* 8.5: WLS = data bits - 5; STB; PEN; EPS; stick parity (bit 5). */
+    /* Line Control Register: WLS = data bits - 5; STB; PEN; EPS; stick parity (bit 5). */
     static const struct {
         uint8_t data_bits, stop_bits;
         enum uart16550_parity parity;

@@ -1,5 +1,5 @@
-/* The 16550 model itself, against the PC16550D datasheet: if the model lies, the
- * driver tests lie. Section numbers are the datasheet's. */
+/* The 16550 model itself, against the PC16550D datasheet (register sections named in
+ * each test): if the model lies, the driver tests lie. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,7 +53,7 @@ static void test_lsr_read_clears_errors(void **state)
         uart_model_receive(&m, (uint8_t)i, 0);
     }
     uart_model_receive(&m, 0x55, 0x04);
-    /* 8.6: OE set on overrun, reset when the CPU reads LSR; DR with data. */
+    /* Line Status Register: OE set on overrun, reset when the CPU reads LSR; DR with data. */
     uint8_t lsr = uart_model_read(&m, 5);
     assert_int_equal(lsr & 0x03, 0x03);
     assert_int_equal(uart_model_read(&m, 5) & 0x02, 0);
@@ -68,7 +68,7 @@ static void test_per_character_errors(void **state)
     uart_model_write(&m, 2, 0x01);
     uart_model_receive(&m, 'a', 0);
     uart_model_receive(&m, 'b', 0x08); /* framing error on 'b' */
-    /* 8.6: PE/FE/BI are revealed when their character is at the top of the FIFO;
+    /* Line Status Register: PE/FE/BI are revealed when their character is at the top of the FIFO;
      * bit 7 says some character in the FIFO has an error. */
     assert_int_equal(uart_model_read(&m, 5), 0x01 | 0x20 | 0x40 | 0x80);
     assert_int_equal(uart_model_read(&m, 0), 'a');
@@ -83,7 +83,7 @@ static void test_loopback(void **state)
     struct uart_model m;
     uart_model_init(&m);
     uart_model_write(&m, 4, 0x10 | 0x02 | 0x08); /* LOOP, RTS, OUT2 */
-    /* 8.8: in loopback RTS drives CTS and OUT2 drives DCD. */
+    /* Modem Control Register: in loopback RTS drives CTS and OUT2 drives DCD. */
     assert_int_equal(uart_model_read(&m, 6) & 0xF0, 0x10 | 0x80);
     uart_model_write(&m, 0, 0x5A);
     assert_int_equal(m.tx_len, 0); /* the transmitter output is held in mark state */
