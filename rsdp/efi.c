@@ -47,12 +47,13 @@ enum rsdp_status rsdp_find_efi(const struct rsdp_host *host, uint64_t system_tab
     uint64_t count = load_ptr(st + entries_off, ptr);
     uint64_t config = load_ptr(st + entries_off + ptr, ptr);
     host->unmap(host->ctx, st, table_len);
-    if (signature != RSDP_EFI_SYSTEM_TABLE_SIGNATURE || header_size < table_len ||
-        count > RSDP_EFI_MAX_CONFIG_ENTRIES || (count != 0 && config == 0))
-        return RSDP_BAD_EFI_TABLE;
-
     /* UEFI 2.10, 4.6: EFI_CONFIGURATION_TABLE = { EFI_GUID; VOID *VendorTable }. */
     const size_t entry_len = 16 + ptr;
+    if (signature != RSDP_EFI_SYSTEM_TABLE_SIGNATURE || header_size < table_len ||
+        count > RSDP_EFI_MAX_CONFIG_ENTRIES || (count != 0 && config == 0) ||
+        config > UINT64_MAX - count * entry_len)
+        return RSDP_BAD_EFI_TABLE;
+
     uint64_t acpi20 = 0;
     uint64_t acpi10 = 0;
     for (uint64_t i = 0; i < count; i++) {

@@ -20,7 +20,8 @@ enum rsdp_efi_width {
  * back to 1.0 when the 2.0 one is absent or invalid). Maps the system table
  * header, then each 24- (or 20-) byte configuration entry in turn.
  * RSDP_BAD_EFI_TABLE: wrong signature, header too small, more than
- * RSDP_EFI_MAX_CONFIG_ENTRIES entries or a NULL table with entries;
+ * RSDP_EFI_MAX_CONFIG_ENTRIES entries, a NULL table with entries or one that
+ * wraps around the address space;
  * RSDP_NOT_FOUND: no ACPI GUID; otherwise the RSDP validation status. */
 RSDP_MUST_USE enum rsdp_status rsdp_find_efi(const struct rsdp_host *host,
                                              uint64_t system_table,
