@@ -1,6 +1,7 @@
 /* uart16550 driver against the register-level 16550 model (tests/support/uart_model.h).
  * Expected register values come from the PC16550D datasheet: divisors from its
- * Table I ("Baud Rates Using 1.8432 MHz Crystal"), LCR/FCR/MCR bits from its register sections. */
+ * Table I ("Baud Rates Using 1.8432 MHz Crystal"), LCR/FCR/MCR bits from its register
+ * sections. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
