@@ -38,7 +38,9 @@ static void write_all(const char *text, size_t len)
 
 static void vprint(const char *fmt, va_list args)
 {
-    char line[512];
+    /* Long enough for the longest report text: a module of 256 bytes, each
+     * escaped to 4 characters (bootinfo.c). */
+    char line[1280];
     size_t len = format_v(line, sizeof line, fmt, args);
     write_all(line, len);
 }
