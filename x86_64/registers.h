@@ -37,6 +37,18 @@ static inline uint64_t x86_cr3_make(uint64_t root, uint16_t pcid)
     return (root & X86_CR3_ADDR_MASK) | (pcid & X86_CR3_PCID_MASK);
 }
 
+/* Physical address of the top-level table held in a CR3 value. */
+static inline uint64_t x86_cr3_root(uint64_t cr3)
+{
+    return cr3 & X86_CR3_ADDR_MASK;
+}
+
+/* PCID held in a CR3 value (meaningful with CR4.PCIDE = 1). */
+static inline uint16_t x86_cr3_pcid(uint64_t cr3)
+{
+    return (uint16_t)(cr3 & X86_CR3_PCID_MASK);
+}
+
 /* CR4 (SDM 2.5) */
 #define X86_CR4_VME        (UINT64_C(1) << 0)
 #define X86_CR4_PVI        (UINT64_C(1) << 1)

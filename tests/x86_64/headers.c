@@ -18,7 +18,7 @@ void use_pure(uint64_t *sink)
               x86_pte_with_protection_key(sink[0], 3);
     sink[2] = x86_pat_type(sink[0], 3) + x86_pat_with_type(sink[0], 5, X86_MT_WC) +
               x86_pat_entry_bits(5, X86_PAGE_2M) + x86_pat_index_of(sink[1], X86_PAGE_4K);
-    sink[3] = x86_cr3_make(sink[0], 7) + x86_star_make(8, 0x10) + x86_selector(2, 3) +
+    sink[3] = x86_cr3_make(sink[0], 7) + x86_cr3_root(sink[1]) + x86_cr3_pcid(sink[2]) + x86_star_make(8, 0x10) + x86_selector(2, 3) +
               x86_selector_index(0x1B) + x86_selector_rpl(0x1B);
     struct x86_tss tss;
     x86_tss_init(&tss);

@@ -10,6 +10,7 @@
 
 #include "x86_64/paging.h"
 #include "x86_64/pat.h"
+#include "x86_64/registers.h"
 
 static void test_flag_bits(void **state)
 {
@@ -105,11 +106,25 @@ static void test_pat(void **state)
     }
 }
 
+static void test_cr3(void **state)
+{
+    (void)state;
+    /* SDM Table 4-13 (CR4.PCIDE = 1): bits 11:0 PCID, 51:12 the PML4/PML5
+     * address; bit 63 on a MOV to CR3 keeps the PCID's TLB entries. */
+    uint64_t cr3 = x86_cr3_make(UINT64_C(0x0000123456789000), 0xABC);
+    assert_int_equal(cr3, UINT64_C(0x0000123456789ABC));
+    assert_int_equal(x86_cr3_root(cr3 | X86_CR3_NO_FLUSH), UINT64_C(0x0000123456789000));
+    assert_int_equal(x86_cr3_pcid(cr3), 0xABC);
+    assert_int_equal(X86_CR3_NO_FLUSH, UINT64_C(0x8000000000000000));
+    assert_int_equal(x86_cr3_make(0x1000, 0x1FFF), 0x1FFF); /* PCID masked to 12 bits */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_flag_bits), cmocka_unit_test(test_make_entries),
         cmocka_unit_test(test_protection_key), cmocka_unit_test(test_pat),
+        cmocka_unit_test(test_cr3),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
