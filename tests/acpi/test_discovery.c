@@ -379,6 +379,93 @@ static void test_built_xsdt(void **state)
     mock_mem_free(&m);
 }
 
+/* A real computer's tables (corpus 00089523C3BB: ACPI 6 FADT, 20 SSDTs) put
+ * behind a test-built XSDT. The FADT names its DSDT and FACS at their
+ * firmware addresses (truth.json: x_dsdt = dsdt = 0x7341a000, firmware_ctrl =
+ * 0x73544000, x_firmware_ctrl = 0), where the test places them. Then the FADT
+ * is edited to check the X_ precedence rules. */
+static int compare_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void test_corpus_computer(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "apic", "dbg2", "dbgp", "dmar", "facp", "fidt", "fpdt", "hpet", "lpit", "mcfg",
+        "nhlt", "ptdt", "ssdt1", "ssdt2", "ssdt3", "ssdt4", "ssdt5", "ssdt6", "ssdt7", "ssdt8",
+        "ssdt9", "ssdt10", "ssdt11", "ssdt12", "ssdt13", "ssdt14", "ssdt15", "ssdt16", "ssdt17",
+        "ssdt18", "ssdt19", "ssdt20", "uefi", "wsmt",
+    };
+    const size_t n = sizeof files / sizeof files[0];
+    const char *sorted[sizeof files / sizeof files[0]];
+    memcpy(sorted, files, sizeof sorted);
+    qsort(sorted, n, sizeof sorted[0], compare_str);
+    struct mock_mem m;
+    mock_mem_init(&m);
+    char rel[128];
+    uint64_t facp = 0;
+    uint8_t *xsdt = mock_mem_add(&m, 0x1000, 36 + 8 * n);
+    assert_non_null(xsdt);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(rel, sizeof rel, "corpus/acpi/00089523C3BB/%s.dat", sorted[i]);
+        uint64_t at = 0x100000 * (i + 1);
+        add_table(&m, at, rel);
+        put_u64(xsdt + 36 + 8 * i, at);
+        if (strcmp(sorted[i], "facp") == 0)
+            facp = at;
+    }
+    memcpy(xsdt, "XSDT", 4);
+    xsdt[4] = (uint8_t)(36 + 8 * n);
+    xsdt[5] = (uint8_t)((36 + 8 * n) >> 8);
+    xsdt[9] = (uint8_t)(0x100 - acpi_checksum(xsdt, 36 + 8 * n));
+    add_table(&m, 0x7341A000, "corpus/acpi/00089523C3BB/dsdt.dat");
+    add_table(&m, 0x73544000, "corpus/acpi/00089523C3BB/facs.dat");
+
+    struct rsdp_info rsdp = {0};
+    rsdp.revision = 2;
+    rsdp.xsdt_address = 0x1000;
+    struct acpi_host host = host_of(&m);
+    struct acpi_root root;
+    assert_int_equal(acpi_root_init(&root, &host, &rsdp, ACPI_CHECKSUM_STRICT), ACPI_OK);
+    assert_int_equal(root.entry_count, n);
+    struct acpi_table_iter it;
+    struct acpi_table_ref ref;
+    unsigned ssdts = 0;
+    acpi_table_iter_init(&it, &root);
+    enum acpi_status st;
+    while ((st = acpi_table_next(&it, &ref)) != ACPI_END) {
+        assert_int_equal(st, ACPI_OK);
+        ssdts += acpi_sdt_is(&ref.header, "SSDT");
+    }
+    assert_int_equal(ssdts, 20);
+    assert_int_equal(acpi_find_table(&root, "SSDT", 19, &ref), ACPI_OK);
+    assert_int_equal(acpi_find_table(&root, "SSDT", 20, &ref), ACPI_NOT_FOUND);
+    assert_int_equal(acpi_find_dsdt(&root, &ref), ACPI_OK);
+    assert_int_equal(ref.address, 0x7341A000);
+    assert_memory_equal(ref.header.signature, "DSDT", 4);
+    assert_int_equal(acpi_find_facs(&root, &ref), ACPI_OK);
+    assert_int_equal(ref.address, 0x73544000);
+
+    /* ACPI 6.5, Table 5.9: a non-zero X_DSDT wins over DSDT... */
+    uint8_t *f = mock_mem_at(&m, facp, 276);
+    assert_non_null(f);
+    f[40] = 0x00, f[41] = 0x00, f[42] = 0xAD, f[43] = 0xDE; /* DSDT = 0xDEAD0000 */
+    f[9] = 0;
+    f[9] = (uint8_t)(0x100 - acpi_checksum(f, 276));
+    assert_int_equal(acpi_find_dsdt(&root, &ref), ACPI_OK);
+    assert_int_equal(ref.address, 0x7341A000);
+    /* ...and a zero X_DSDT leaves the 32-bit field, here pointing nowhere. */
+    memset(f + 140, 0, 8);
+    f[9] = 0;
+    f[9] = (uint8_t)(0x100 - acpi_checksum(f, 276));
+    assert_int_equal(acpi_find_dsdt(&root, &ref), ACPI_MAP_FAILED);
+    assert_int_equal(m.live_count, 0);
+    assert_int_equal(m.bad_unmaps, 0);
+    mock_mem_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_ovmf),
         cmocka_unit_test(test_checksum_policy),
         cmocka_unit_test(test_built_xsdt),
+        cmocka_unit_test(test_corpus_computer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
