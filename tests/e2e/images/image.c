@@ -12,7 +12,9 @@
  * every input byte unchanged, except that a 0x00 byte starts a command:
  *   0x00 'x' <code>  print "\nexit <code>\n", then qemu_exit(code);
  *   0x00 's'         print "\nexit success\n", then qemu_exit_success();
- *   0x00 'f'         print "\nexit failure\n", then qemu_exit_failure().
+ *   0x00 'f'         print "\nexit failure\n", then qemu_exit_failure();
+ *   0x00 'r'         riscv64 only: print "\nreset\n", then sifive_test RESET (the
+ *                    machine restarts the image, which prints its banner again).
  * On aarch64 the command comes from QEMU's -append text through semihosting
  * SYS_GET_CMDLINE instead (-semihosting-config ...,arg=TEXT): "x<decimal code>", "s",
  * "f", or "e<decimal code>" for SYS_EXIT_EXTENDED.
@@ -159,6 +161,11 @@ void image_main(void)
         case 'f':
             put_text(&console, "\nexit failure\n");
             qemu_exit_failure(&dev);
+#if defined(__riscv)
+        case 'r':
+            put_text(&console, "\nreset\n");
+            qemu_exit_sifive_test_reset(dev.sifive_test_addr);
+#endif
 #if defined(__aarch64__)
         case 'e':
             put_text(&console, "\nexit extended ");

@@ -51,9 +51,11 @@ ARCHES = {
         'env': 'OSDEV_CROSS_RISCV64',
         'args': ['-machine', 'virt', '-bios', 'none'],
         'newline': b'\r\n',
+        # b'r': sifive_test RESET restarts the machine; the driver waits for the
+        # second banner and then exits with code 3.
         'cases': [(b'x\x01', 'exit 1', 1), (b'x\x02', 'exit 2', 2),
                   (b'x\x71', 'exit 113', 113), (b's', 'exit success', 0),
-                  (b'f', 'exit failure', 1)],
+                  (b'f', 'exit failure', 1), (b'r', 'reset', 3)],
     },
     'aarch64': {
         'qemu': 'qemu-system-aarch64',
@@ -132,6 +134,13 @@ def run_uart_case(arch, conf, image, command, text, status, payload):
             problems.append(f'echo differs: sent {len(payload)} bytes, got back {got[:80]!r}')
         proc.stdin.write(b'\x00' + command)
         proc.stdin.flush()
+        if command == b'r':
+            # After the reset the image boots again: a second banner, then exit 3.
+            first = banner + payload + newline + text.encode() + newline
+            if reader.wait_for(first + banner, deadline) < 0:
+                problems.append('no banner after the reset')
+            proc.stdin.write(b'\x00x\x03')
+            proc.stdin.flush()
     try:
         code = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
@@ -140,6 +149,8 @@ def run_uart_case(arch, conf, image, command, text, status, payload):
     reader.join(timeout=5)
     out = reader.snapshot()
     want = banner + payload + newline + text.encode() + newline
+    if command == b'r':
+        want += banner + newline + b'exit 3' + newline
     if start >= 0 and not problems and out[start:] != want:
         problems.append(f'serial text {out[start:][-60:]!r}, expected ending {want[-60:]!r}')
     if code != status:
