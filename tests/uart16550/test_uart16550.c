@@ -420,6 +420,42 @@ static void test_strided_mmio(void **state)
     assert_int_equal(m.lcr, 0x03);
 }
 
+/* The ready-made MMIO backends on plain memory standing in for the registers: each
+ * register access is one access of the backend's width at base + (n << reg_shift). */
+static void test_mmio_backends_on_memory(void **state)
+{
+    (void)state;
+    uint32_t words[8];
+    memset(words, 0xEE, sizeof words);
+    uart16550_backend_mmio32.write(NULL, (uintptr_t)&words[3], 0x83);
+    assert_int_equal(words[3], 0x00000083u); /* a full 32-bit store, upper bits 0 */
+    words[5] = 0xFFFFFF60u;
+    assert_int_equal(uart16550_backend_mmio32.read(NULL, (uintptr_t)&words[5]), 0x60);
+
+    uint8_t bytes[8];
+    memset(bytes, 0xEE, sizeof bytes);
+    uart16550_backend_mmio8.write(NULL, (uintptr_t)&bytes[4], 0x0B);
+    assert_int_equal(bytes[4], 0x0B);
+    assert_int_equal(bytes[3], 0xEE);
+    assert_int_equal(bytes[5], 0xEE);
+    assert_int_equal(uart16550_backend_mmio8.read(NULL, (uintptr_t)&bytes[4]), 0x0B);
+
+    /* init over memory with a stride of 4: the last value written to each register
+     * is left in its word (memory does not split THR/DLL or IIR/FCR). */
+    struct uart16550 u;
+    struct uart16550_config cfg = default_config();
+    cfg.loopback_test = false;
+    cfg.baud = 9600;
+    memset(words, 0, sizeof words);
+    assert_int_equal(uart16550_init_mmio32(&u, (uintptr_t)words, 2, &cfg), UART16550_OK);
+    assert_int_equal(words[0], 12);   /* DLL */
+    assert_int_equal(words[1], 0);    /* DLM, after IER = 0 */
+    assert_int_equal(words[2], 0xC7); /* FCR */
+    assert_int_equal(words[3], 0x03); /* LCR */
+    assert_int_equal(words[4], 0x0B); /* MCR */
+    assert_int_equal(words[5], 0);    /* LSR was only read */
+}
+
 /* The port backend's shape: 8-bit accesses at base + n, here through mock_port. */
 static uint8_t port_read(void *ctx, uintptr_t addr)
 {
@@ -486,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_interrupts_and_modem),
         cmocka_unit_test(test_16450_without_fifo),
         cmocka_unit_test(test_strided_mmio),
+        cmocka_unit_test(test_mmio_backends_on_memory),
         cmocka_unit_test(test_com1_through_mock_ports),
         cmocka_unit_test(test_status_str),
     };
