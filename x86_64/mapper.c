@@ -189,8 +189,11 @@ static void zero_table(uint64_t *table)
     }
 }
 
-/* A zeroed table frame from the allocator into *PHYS. */
-static enum x86_status new_table(const struct x86_mapper *m, uint64_t *phys)
+/* A zeroed table frame from the allocator into *PHYS. With a walk W, a frame
+ * that is one of W's tables from LEVEL up (a confused allocator) is refused
+ * before it is zeroed. */
+static enum x86_status new_table(const struct x86_mapper *m, const struct walk *w, unsigned level,
+                                 uint64_t *phys)
 {
     uint64_t frame;
     if (m->frames.alloc == NULL || !m->frames.alloc(m->frames.ctx, &frame)) {
@@ -198,6 +201,11 @@ static enum x86_status new_table(const struct x86_mapper *m, uint64_t *phys)
     }
     if (!x86_phys_is_valid(frame) || !x86_is_aligned(frame, X86_PAGE_4K)) {
         return X86_BAD_FRAME;
+    }
+    for (unsigned up = level; w != NULL && up <= m->levels; up++) {
+        if (w->phys[up] == frame) {
+            return X86_BAD_FRAME;
+        }
     }
     uint64_t *table;
     enum x86_status status = table_ptr(m, frame, &table);
@@ -245,7 +253,7 @@ enum x86_status x86_mapper_create(struct x86_mapper *m, unsigned levels,
     if (status != X86_OK) {
         return status;
     }
-    return new_table(m, &m->root);
+    return new_table(m, NULL, 0, &m->root);
 }
 
 /* ---- single pages ---- */
@@ -295,7 +303,7 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
         }
         if (!x86_pte_is_present(*e)) {
             uint64_t child;
-            status = new_table(m, &child);
+            status = new_table(m, &w, level, &child);
             if (status != X86_OK) {
                 return status;
             }

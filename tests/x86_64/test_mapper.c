@@ -450,6 +450,14 @@ static void test_allocator_failures(void **state)
     assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_BAD_TABLE);
     assert_int_equal(f->freed_count, 1); /* handed back */
     assert_int_equal(f->freed[0], 0x10000000);
+    /* A frame that is already a table on the walk (here the root) is refused
+     * before the mapper zeroes it. */
+    uint64_t *pml4 = table(f, f->m.root);
+    pml4[5] = 0x1234000 | P;
+    f->bad_frame = f->m.root;
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_BAD_FRAME);
+    assert_int_equal(pml4[5], 0x1234000 | P);
+    pml4[5] = 0;
     f->limit = 0;
     assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_NO_FRAME);
     /* A mapper without an allocator cannot create tables. */
