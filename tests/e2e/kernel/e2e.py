@@ -13,6 +13,7 @@ script can ask QEMU's monitor (QMP on a unix socket) for `info pci`,
 """
 
 import argparse
+import collections
 import json
 import os
 import re
@@ -370,6 +371,22 @@ def ppm_size(path):
     return width, height
 
 
+# Colours of the kernel's framebuffer console (examples/kernel/fbcon.c, console.c).
+FB_BACKGROUND = (0x10, 0x18, 0x28)
+FB_TEXT = (0xE0, 0xE0, 0xE0)
+FB_CHECK_OK = (0x70, 0xE0, 0x70)
+
+
+def screen_colour_shares(ppm):
+    """{(r, g, b): share of the pixels} for the console's three colours."""
+    width, height, pixels = ppm_read(ppm)
+    total = width * height
+    if total == 0:
+        return {}
+    counts = collections.Counter(zip(pixels[0::3], pixels[1::3], pixels[2::3]))
+    return {c: counts[c] / total for c in (FB_BACKGROUND, FB_TEXT, FB_CHECK_OK)}
+
+
 def ppm_to_png(ppm, png):
     """PNG (RFC 2083): signature, IHDR, one IDAT of filter-0 scanlines, IEND."""
     width, height, pixels = ppm_read(ppm)
@@ -611,6 +628,15 @@ def evaluate(name, cfg, status, serial, view):
     checks.check("framebuffer is grub.cfg's gfxpayload mode", got == want, f"kernel {got}, grub.cfg {want}")
     checks.check("framebuffer size equals the screendump's", got is not None and view["screen"] == got[:2],
                  f"kernel {got and got[:2]}, screendump {view['screen']}")
+
+    # The report drawn on the screen: the console's colours (fbcon.c, console.c)
+    # in the screendump, background over most of it, text and passed checks on it.
+    shares = screen_colour_shares(view["screen_ppm"]) if view["screen_ppm"] else {}
+    background = shares.get(FB_BACKGROUND, 0.0)
+    checks.check("screendump shows the report", background > 0.5 and shares.get(FB_TEXT, 0) > 0.002
+                 and shares.get(FB_CHECK_OK, 0) > 0.0005,
+                 f"background {background:.1%}, text {shares.get(FB_TEXT, 0):.2%}, "
+                 f"passed checks {shares.get(FB_CHECK_OK, 0):.2%} of the pixels")
 
     kernel_failed = [c for c in r["checks"] if not c.split()[2:3] == ["ok"]]
     checks.check("kernel's own checks passed", r["checks"] and not kernel_failed
