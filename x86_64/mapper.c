@@ -384,7 +384,7 @@ enum x86_status x86_update_flags(struct x86_mapper *m, uint64_t virt, uint64_t f
 
 /* ---- ranges ---- */
 
-/* Check that [VIRT, VIRT + LEN) is a non-empty 4 KiB-aligned range inside one
+/* Check that [VIRT, VIRT + LEN) is a 4 KiB-aligned range (possibly empty) inside one
  * half of the canonical space. */
 static enum x86_status check_range(const struct x86_mapper *m, uint64_t virt, uint64_t len)
 {
@@ -467,10 +467,11 @@ enum x86_status x86_map_range(struct x86_mapper *m, uint64_t virt, uint64_t phys
         status = found ? x86_map(m, v, p, size, flags) : X86_NOT_ALIGNED;
         if (status != X86_OK) {
             struct flush_batch b = { .count = 0, .overflow = false };
-            /* Only pages this call created lie in [virt, v): undo them. */
-            enum x86_status undo = unmap_range_batched(m, virt, done, &b);
+            /* Only pages this call created lie in [virt, v): undo them. The
+             * walks just succeeded over the same tables, so the undo cannot
+             * fail; the first failure is the one to report. */
+            (void)unmap_range_batched(m, virt, done, &b);
             batch_finish(m, &b);
-            (void)undo; /* the walk just succeeded over the same tables */
             return status;
         }
         done += (uint64_t)size;
