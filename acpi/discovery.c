@@ -54,6 +54,17 @@ enum acpi_status acpi_root_init(struct acpi_root *root, const struct acpi_host *
     root->entry_count = 0;
     enum acpi_status st =
         probe(host, policy, root->address, root->xsdt ? "XSDT" : "RSDT", &root->header);
+    if (st != ACPI_OK && root->xsdt && rsdp->rsdt_address != 0) {
+        /* Firmware with a broken XSDT but a sound RSDT exists; like ACPICA,
+         * fall back to the RSDT rather than losing every table. */
+        enum acpi_status rsdt_st =
+            probe(host, policy, rsdp->rsdt_address, "RSDT", &root->header);
+        if (rsdt_st == ACPI_OK) {
+            root->xsdt = false;
+            root->address = rsdp->rsdt_address;
+            st = ACPI_OK;
+        }
+    }
     if (st != ACPI_OK)
         return st;
     root->entry_count = (root->header.length - ACPI_SDT_HEADER_LENGTH) / (root->xsdt ? 8u : 4u);

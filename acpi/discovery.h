@@ -49,9 +49,12 @@ struct acpi_table_ref {
     struct acpi_sdt header;
 };
 
-/* Choose and validate the root table of rsdp under policy. Statuses:
- * ACPI_INVALID_ARGUMENT, ACPI_MAP_FAILED, ACPI_BAD_ADDRESS (root address 0),
- * ACPI_BAD_SIGNATURE, ACPI_BAD_LENGTH, ACPI_BAD_CHECKSUM (STRICT). */
+/* Choose and validate the root table of rsdp under policy: the XSDT when the
+ * revision is >= 2 and XsdtAddress is non-zero, falling back to the RSDT if
+ * the XSDT fails validation and the RSDT passes (root->xsdt says which).
+ * Statuses (of the XSDT when both fail): ACPI_INVALID_ARGUMENT,
+ * ACPI_MAP_FAILED, ACPI_BAD_ADDRESS (root address 0), ACPI_BAD_SIGNATURE,
+ * ACPI_BAD_LENGTH, ACPI_BAD_CHECKSUM (STRICT). */
 ACPI_MUST_USE enum acpi_status acpi_root_init(struct acpi_root *root,
                                               const struct acpi_host *host,
                                               const struct rsdp_info *rsdp,

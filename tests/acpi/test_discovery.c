@@ -379,6 +379,40 @@ static void test_built_xsdt(void **state)
     mock_mem_free(&m);
 }
 
+/* OVMF's ACPI 2.0 RSDP copied with its XsdtAddress pointing at the APIC table
+ * (a broken XSDT): discovery falls back to the RSDT (README: 0x0777d074) and
+ * still lists the README's RSDT[n] tables. A zero XsdtAddress means RSDT too. */
+static void test_xsdt_fallback(void **state)
+{
+    (void)state;
+    const char *config = "fixtures/qemu/q35-ovmf";
+    struct row rows[MAX_ROWS];
+    size_t count = readme_rows(config, rows);
+    struct mock_mem m;
+    mock_mem_init(&m);
+    assert_true(mock_mem_load_ranges(&m, support_path(config)) >= 2);
+    struct rsdp_host rh = {&m, mock_mem_map, mock_mem_unmap};
+    struct rsdp_info rsdp;
+    assert_int_equal(rsdp_validate_at(&rh, 0x0777E014, &rsdp), RSDP_OK);
+    rsdp.xsdt_address = 0x07778000;
+    struct acpi_host host = host_of(&m);
+    struct acpi_root root;
+    assert_int_equal(acpi_root_init(&root, &host, &rsdp, ACPI_CHECKSUM_STRICT), ACPI_OK);
+    assert_false(root.xsdt);
+    assert_int_equal(root.address, 0x0777D074);
+    assert_int_equal(root.entry_count, root_row_count(rows, count, false));
+    rsdp.xsdt_address = 0;
+    assert_int_equal(acpi_root_init(&root, &host, &rsdp, ACPI_CHECKSUM_STRICT), ACPI_OK);
+    assert_false(root.xsdt);
+    /* Neither table valid: the XSDT's status. */
+    rsdp.xsdt_address = 0x07778000;
+    rsdp.rsdt_address = 0x07777000;
+    assert_int_equal(acpi_root_init(&root, &host, &rsdp, ACPI_CHECKSUM_STRICT),
+                     ACPI_BAD_SIGNATURE);
+    assert_true(mock_mem_clean(&m));
+    mock_mem_free(&m);
+}
+
 /* A real computer's tables (corpus 00089523C3BB: ACPI 6 FADT, 20 SSDTs) put
  * behind a test-built XSDT. The FADT names its DSDT and FACS at their
  * firmware addresses (truth.json: x_dsdt = dsdt = 0x7341a000, firmware_ctrl =
@@ -476,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_checksum_policy),
         cmocka_unit_test(test_built_xsdt),
         cmocka_unit_test(test_corpus_computer),
+        cmocka_unit_test(test_xsdt_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
