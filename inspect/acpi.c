@@ -512,7 +512,10 @@ static void text_fadt(FILE *out, const struct acpi_fadt *f)
         text_gas(out, "RESET_REG", &f->reset_reg);
         fprintf(out, "    %-20s 0x%02x\n", "RESET_VALUE", f->reset_value);
     }
-    if (acpi_fadt_has(f, ACPI_FADT_SLEEP_STATUS_REG, ACPI_GAS_LENGTH)) {
+    if (f->flags & ACPI_FADT_HW_REDUCED_ACPI)
+        fprintf(out, "    hardware-reduced ACPI (no fixed PM blocks, no FACS required)\n");
+    if (acpi_fadt_has(f, ACPI_FADT_SLEEP_STATUS_REG, ACPI_GAS_LENGTH) &&
+        !acpi_gas_is_null(&f->sleep_control_reg)) {
         text_gas(out, "SLEEP_CONTROL_REG", &f->sleep_control_reg);
         text_gas(out, "SLEEP_STATUS_REG", &f->sleep_status_reg);
     }
