@@ -244,6 +244,54 @@ static void test_multiboot2_tags(void **state)
     free(mbi);
 }
 
+/* A 32-bit EFI_SYSTEM_TABLE built by the test (UEFI 2.10, 4.3.1: header 24
+ * bytes, 10 pointer-sized members, NumberOfTableEntries at 64,
+ * ConfigurationTable at 68; 20-byte configuration entries), over the OVMF
+ * snapshot's RSDPs: the ACPI 2.0 entry points at a bad RSDP, so the ACPI 1.0
+ * one (0x0777e000) is used. */
+static void put32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static void test_efi32_fallback(void **state)
+{
+    (void)state;
+    static const uint8_t acpi20[16] = {0x71, 0xe8, 0x68, 0x88, 0xf1, 0xe4, 0xd3, 0x11,
+                                       0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81};
+    static const uint8_t acpi10[16] = {0x30, 0x2d, 0x9d, 0xeb, 0x88, 0x2d, 0xd3, 0x11,
+                                       0x9a, 0x16, 0x00, 0x90, 0x27, 0x3f, 0xc1, 0x4d};
+    struct mock_mem m;
+    load(&m, "fixtures/qemu/q35-ovmf");
+    uint8_t *st = mock_mem_add(&m, 0x10000000, 0x1000);
+    assert_non_null(st);
+    memcpy(st, "IBI SYST", 8);
+    put32(st + 12, 72);          /* HeaderSize */
+    put32(st + 64, 3);           /* NumberOfTableEntries */
+    put32(st + 68, 0x10000100);  /* ConfigurationTable */
+    uint8_t *cfg = st + 0x100;
+    memset(cfg, 0x11, 16);       /* some other GUID */
+    put32(cfg + 16, 0x12345678);
+    memcpy(cfg + 20, acpi20, 16);
+    put32(cfg + 36, 0x0777E010); /* no RSDP there */
+    memcpy(cfg + 40, acpi10, 16);
+    put32(cfg + 56, 0x0777E000);
+    struct rsdp_host h = host_of(&m);
+    struct rsdp_info info;
+    assert_int_equal(rsdp_find_efi(&h, 0x10000000, RSDP_EFI32, &info), RSDP_OK);
+    assert_int_equal(info.address, 0x0777E000);
+    assert_int_equal(info.revision, 0);
+    /* Without the ACPI 1.0 entry the 2.0 entry's failure is reported. */
+    put32(st + 64, 2);
+    assert_int_equal(rsdp_find_efi(&h, 0x10000000, RSDP_EFI32, &info), RSDP_BAD_SIGNATURE);
+    /* A header too small for the 32-bit layout. */
+    put32(st + 12, 60);
+    assert_int_equal(rsdp_find_efi(&h, 0x10000000, RSDP_EFI32, &info), RSDP_BAD_EFI_TABLE);
+    assert_true(mock_mem_clean(&m));
+    mock_mem_free(&m);
+}
+
 /* A failing map is reported, not a crash. */
 static void test_map_failure(void **state)
 {
@@ -278,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_validate_copy),
         cmocka_unit_test(test_search_skips_bad_candidates),
         cmocka_unit_test(test_multiboot2_tags),
+        cmocka_unit_test(test_efi32_fallback),
         cmocka_unit_test(test_map_failure),
         cmocka_unit_test(test_status_strings),
     };
