@@ -8,9 +8,37 @@ struct geometry {
     unsigned units;
 };
 
+/* 64-bit shifts by a variable count, built from 32-bit halves so that 32-bit
+ * targets need no libgcc helper (__ashldi3/__lshrdi3). n < 64. */
+static uint64_t shl64(uint64_t v, unsigned n)
+{
+    uint32_t lo = (uint32_t)v, hi = (uint32_t)(v >> 32);
+    if (n >= 32) {
+        hi = lo << (n - 32);
+        lo = 0;
+    } else if (n > 0) {
+        hi = (hi << n) | (lo >> (32 - n));
+        lo <<= n;
+    }
+    return ((uint64_t)hi << 32) | lo;
+}
+
+static uint64_t shr64(uint64_t v, unsigned n)
+{
+    uint32_t lo = (uint32_t)v, hi = (uint32_t)(v >> 32);
+    if (n >= 32) {
+        lo = hi >> (n - 32);
+        hi = 0;
+    } else if (n > 0) {
+        lo = (lo >> n) | (hi << (32 - n));
+        hi >>= n;
+    }
+    return ((uint64_t)hi << 32) | lo;
+}
+
 static uint64_t low_mask(unsigned bits)
 {
-    return bits >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << bits) - 1);
+    return bits >= 64 ? ~(uint64_t)0 : shl64(1, bits) - 1;
 }
 
 static enum acpi_status check(const struct acpi_hw_host *host, const struct acpi_gas *reg,
@@ -128,8 +156,8 @@ enum acpi_status acpi_hw_read(const struct acpi_hw_host *host, const struct acpi
         st = unit_read(host, reg, g.unit, (uint64_t)i * (g.unit / 8), &raw);
         if (st != ACPI_OK)
             return st;
-        uint64_t piece = (raw >> (lo - i * g.unit)) & low_mask(hi - lo);
-        result |= piece << (lo - reg->bit_offset);
+        uint64_t piece = shr64(raw, lo - i * g.unit) & low_mask(hi - lo);
+        result |= shl64(piece, lo - reg->bit_offset);
     }
     *value = result;
     return ACPI_OK;
@@ -148,16 +176,16 @@ enum acpi_status acpi_hw_write(const struct acpi_hw_host *host, const struct acp
             continue;
         uint64_t byte_offset = (uint64_t)i * (g.unit / 8);
         unsigned shift = lo - i * g.unit;
-        uint64_t piece = (value >> (lo - reg->bit_offset)) & low_mask(hi - lo);
+        uint64_t piece = shr64(value, lo - reg->bit_offset) & low_mask(hi - lo);
         uint64_t raw = 0;
         if (hi - lo < g.unit) {
             /* The field covers part of this unit: keep the other bits. */
             st = unit_read(host, reg, g.unit, byte_offset, &raw);
             if (st != ACPI_OK)
                 return st;
-            raw &= ~(low_mask(hi - lo) << shift);
+            raw &= ~shl64(low_mask(hi - lo), shift);
         }
-        raw |= piece << shift;
+        raw |= shl64(piece, shift);
         st = unit_write(host, reg, g.unit, byte_offset, raw);
         if (st != ACPI_OK)
             return st;
@@ -294,10 +322,25 @@ uint32_t acpi_pm_timer_elapsed(const struct acpi_pm_timer *timer, uint32_t start
     return (end - start) & timer->mask;
 }
 
-uint64_t acpi_pm_timer_ticks_to_ns(uint64_t ticks)
+/* n / d by shift-and-subtract: 32-bit targets have no 64-bit divide
+ * instruction, and the library must not need libgcc's __udivdi3. */
+static uint64_t div64(uint64_t n, uint32_t d)
 {
-    /* Split to avoid overflow: whole seconds, then the remainder. */
-    uint64_t seconds = ticks / ACPI_PM_TIMER_FREQUENCY_HZ;
-    uint64_t rest = ticks % ACPI_PM_TIMER_FREQUENCY_HZ;
-    return seconds * 1000000000u + rest * 1000000000u / ACPI_PM_TIMER_FREQUENCY_HZ;
+    uint64_t q = 0, r = 0;
+    for (int i = 0; i < 64; i++) {
+        r = (r << 1) | (n >> 63);
+        n <<= 1;
+        q <<= 1;
+        if (r >= d) {
+            r -= d;
+            q |= 1;
+        }
+    }
+    return q;
+}
+
+uint64_t acpi_pm_timer_ticks_to_ns(uint32_t ticks)
+{
+    /* ticks * 10^9 < 2^62: no overflow, one division. */
+    return div64((uint64_t)ticks * 1000000000u, ACPI_PM_TIMER_FREQUENCY_HZ);
 }

@@ -104,7 +104,7 @@ ACPI_MUST_USE enum acpi_status acpi_pm_timer_read(const struct acpi_hw_host *hos
 /* Ticks from `start` to `end`, across one wrap-around of the counter. */
 uint32_t acpi_pm_timer_elapsed(const struct acpi_pm_timer *timer, uint32_t start, uint32_t end);
 
-/* Ticks converted to nanoseconds, rounded down. */
-uint64_t acpi_pm_timer_ticks_to_ns(uint64_t ticks);
+/* Ticks (one acpi_pm_timer_elapsed result) in nanoseconds, rounded down. */
+uint64_t acpi_pm_timer_ticks_to_ns(uint32_t ticks);
 
 #endif

@@ -16,8 +16,10 @@ enum acpi_status acpi_slit_parse(const void *bytes, size_t len,
     const uint8_t *p = out->sdt.bytes;
     uint64_t n = acpi_le64(p + offsetof(struct acpi_slit_raw, number_of_system_localities));
     uint64_t room = out->sdt.length - ACPI_SLIT_ENTRIES_OFFSET;
-    /* N * N must fit in the table; test without overflowing the product. */
-    if (n != 0 && n > room / n)
+    /* N * N must fit in the table. The table is below 4 GiB, so N must be
+     * below 2^16 and the product cannot overflow (and no 64-bit division is
+     * needed, which 32-bit targets would take from libgcc). */
+    if (n > 0xFFFFu || n * n > room)
         return ACPI_BAD_LENGTH;
     out->number_of_system_localities = n;
     out->entries = p + ACPI_SLIT_ENTRIES_OFFSET;

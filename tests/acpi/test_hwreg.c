@@ -183,6 +183,14 @@ static void gas_bit_fields_in_memory(void **state)
     assert_int_equal(h->last_width, 64);
     assert_int_equal(acpi_hw_read(&host, &g, &v), ACPI_OK);
     assert_int_equal(v, 0x0123456789ABCDEFull);
+    /* A field in the upper half of a qword: bits 36..47 (0x456 above). */
+    g = (struct acpi_gas){ACPI_GAS_SYSTEM_MEMORY, 12, 36, ACPI_GAS_ACCESS_QWORD, 0xFED00100};
+    assert_int_equal(acpi_hw_read(&host, &g, &v), ACPI_OK);
+    assert_int_equal(v, 0x456);
+    assert_int_equal(acpi_hw_write(&host, &g, 0xFFF), ACPI_OK);
+    g.bit_width = 64, g.bit_offset = 0;
+    assert_int_equal(acpi_hw_read(&host, &g, &v), ACPI_OK);
+    assert_int_equal(v, 0x0123FFF789ABCDEFull);
     free(h);
 }
 
@@ -378,7 +386,7 @@ static void pm_timer_wraps(void **state)
     /* 3.579545 MHz: that many ticks are one second. */
     assert_int_equal(acpi_pm_timer_ticks_to_ns(ACPI_PM_TIMER_FREQUENCY_HZ), 1000000000u);
     assert_int_equal(acpi_pm_timer_ticks_to_ns(358), 100012); /* 358 / 3579545 s, rounded down */
-    assert_int_equal(acpi_pm_timer_ticks_to_ns(0xFFFFFFFFull), 1199864031601ull); /* floor((2^32-1) * 1e9 / 3579545) */
+    assert_int_equal(acpi_pm_timer_ticks_to_ns(0xFFFFFFFFu), 1199864031601ull); /* floor((2^32-1) * 1e9 / 3579545) */
     /* A hardware-reduced FADT has no PM timer. */
     struct acpi_fadt reduced = {0};
     reduced.length = ACPI_FADT_LENGTH_6_5;
