@@ -14,7 +14,8 @@ void pci_cap_iter_init(struct pci_cap_iter *it, const struct pci_function *fn)
     uint8_t ptr_reg;
     it->fn = fn;
     it->next = 0;
-    it->seen = 0;
+    it->seen[0] = 0;
+    it->seen[1] = 0;
     it->status = PCI_OK;
     if (!fn || pci_read16(fn, PCI_VENDOR_ID) == 0xFFFFu ||
         !(pci_read16(fn, PCI_STATUS) & PCI_STATUS_CAPABILITIES_LIST)) {
@@ -32,7 +33,7 @@ void pci_cap_iter_init(struct pci_cap_iter *it, const struct pci_function *fn)
 enum pci_status pci_cap_next(struct pci_cap_iter *it, struct pci_capability *out)
 {
     uint8_t at;
-    uint64_t bit;
+    unsigned dword;
     if (!it || !out)
         return PCI_INVALID_ARGUMENT;
     if (it->status != PCI_OK)
@@ -47,12 +48,12 @@ enum pci_status pci_cap_next(struct pci_cap_iter *it, struct pci_capability *out
         it->status = PCI_BAD_POINTER;
         return it->status;
     }
-    bit = UINT64_C(1) << ((at - CAP_FIRST) / 4u);
-    if (it->seen & bit) {
+    dword = (at - CAP_FIRST) / 4u;
+    if (it->seen[dword / 32u] & (UINT32_C(1) << (dword % 32u))) {
         it->status = PCI_CYCLE;
         return it->status;
     }
-    it->seen |= bit;
+    it->seen[dword / 32u] |= UINT32_C(1) << (dword % 32u);
     out->id = pci_read8(it->fn, at);
     out->offset = at;
     it->next = pci_read8(it->fn, (uint16_t)(at + 1u));
@@ -90,11 +91,11 @@ enum pci_status pci_ext_cap_next(struct pci_ext_cap_iter *it, struct pci_ext_cap
         return it->status;
     }
     dword = (uint32_t)(at - PCI_EXT_CAP_START) / 4u;
-    if (it->seen[dword / 64u] & (UINT64_C(1) << (dword % 64u))) {
+    if (it->seen[dword / 32u] & (UINT32_C(1) << (dword % 32u))) {
         it->status = PCI_CYCLE;
         return it->status;
     }
-    it->seen[dword / 64u] |= UINT64_C(1) << (dword % 64u);
+    it->seen[dword / 32u] |= UINT32_C(1) << (dword % 32u);
     header = pci_read32(it->fn, at);
     /* 7.6.1: a header of 0 at 0x100 means no extended capabilities; all-ones
      * is what a function without extended space returns. */

@@ -118,14 +118,15 @@ struct pci_ext_capability {
 struct pci_cap_iter {
     const struct pci_function *fn;
     uint8_t next;            /* offset of the next item, 0 at the end */
-    uint64_t seen;           /* one bit per dword 0x40-0xFC */
+    uint32_t seen[2];        /* one bit per dword 0x40-0xFC (32-bit words: no
+                                libgcc shift helpers on 32-bit targets) */
     enum pci_status status;  /* PCI_OK while walking, then the final status */
 };
 
 struct pci_ext_cap_iter {
     const struct pci_function *fn;
     uint16_t next;
-    uint64_t seen[15];       /* one bit per dword 0x100-0xFFC */
+    uint32_t seen[30];       /* one bit per dword 0x100-0xFFC */
     enum pci_status status;
 };
 

@@ -8,23 +8,23 @@ struct prog_if_entry {
 };
 
 struct subclass_entry {
-    uint8_t subclass;
     const char *name;
     const struct prog_if_entry *prog_ifs;
+    uint8_t subclass;
     uint8_t prog_if_count;
 };
 
 struct class_entry {
-    uint8_t class_code;
     const char *name;
     const struct subclass_entry *subclasses;
+    uint8_t class_code;
     uint8_t subclass_count;
 };
 
 #define COUNT(a) ((uint8_t)(sizeof(a) / sizeof((a)[0])))
-#define SUB(code, name) {code, name, 0, 0}
-#define SUB_PI(code, name, table) {code, name, table, COUNT(table)}
-#define CLASS(code, name, table) {code, name, table, COUNT(table)}
+#define SUB(code, name) {name, 0, code, 0}
+#define SUB_PI(code, name, table) {name, table, code, COUNT(table)}
+#define CLASS(code, name, table) {name, table, code, COUNT(table)}
 
 /* 1.2 Base Class 00h */
 static const struct subclass_entry unclassified[] = {

@@ -5,18 +5,18 @@
 
 #define BUS_DONE 256u
 
-static void mark(uint64_t set[4], unsigned bus)
+static void mark(uint32_t set[8], unsigned bus)
 {
-    set[bus / 64u] |= UINT64_C(1) << (bus % 64u);
+    set[bus / 32u] |= UINT32_C(1) << (bus % 32u);
 }
 
 /* Lowest pending bus in first..last, removed from the set, or BUS_DONE. */
 static uint16_t take_lowest(struct pci_enum *e)
 {
     for (unsigned bus = e->first_bus; bus <= e->last_bus; bus++) {
-        uint64_t bit = UINT64_C(1) << (bus % 64u);
-        if (e->pending[bus / 64u] & bit) {
-            e->pending[bus / 64u] &= ~bit;
+        uint32_t bit = UINT32_C(1) << (bus % 32u);
+        if (e->pending[bus / 32u] & bit) {
+            e->pending[bus / 32u] &= ~bit;
             return (uint16_t)bus;
         }
     }
@@ -31,7 +31,7 @@ static void init_common(struct pci_enum *e, const struct pci_config_access *acce
     e->first_bus = first_bus;
     e->last_bus = last_bus;
     e->recursive = recursive;
-    for (unsigned i = 0; i < 4; i++)
+    for (unsigned i = 0; i < 8; i++)
         e->pending[i] = 0;
     e->device = 0;
     e->function = 0;

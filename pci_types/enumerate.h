@@ -25,7 +25,7 @@ struct pci_enum {
     uint8_t first_bus;
     uint8_t last_bus;
     bool recursive;
-    uint64_t pending[4];    /* buses still to scan */
+    uint32_t pending[8];    /* buses still to scan, one bit each */
     uint16_t bus;           /* bus being scanned, 256 when done */
     uint8_t device;
     uint8_t function;

@@ -58,7 +58,7 @@ enum pci_status pci_msix_set_control(const struct pci_function *fn, uint8_t offs
 static volatile uint32_t *entry_dword(volatile void *table, uint16_t index, unsigned dword)
 {
     return (volatile uint32_t *)((uintptr_t)table + (uintptr_t)index * PCI_MSIX_ENTRY_SIZE +
-                                 dword * 4u);
+                                 (uintptr_t)dword * 4u);
 }
 
 enum pci_status pci_msix_entry_mask(volatile void *table, uint16_t table_size, uint16_t index,
