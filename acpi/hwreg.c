@@ -2,6 +2,9 @@
  * sleep and the PM timer. */
 #include "acpi/hwreg.h"
 
+#include "volatile/access.h"
+#include "x86_64/port.h"
+
 /* How a GAS splits into accesses: `units` accesses of `unit` bits each. */
 struct geometry {
     unsigned unit;
@@ -343,4 +346,103 @@ uint64_t acpi_pm_timer_ticks_to_ns(uint32_t ticks)
 {
     /* ticks * 10^9 < 2^62: no overflow, one division. */
     return div64((uint64_t)ticks * 1000000000u, ACPI_PM_TIMER_FREQUENCY_HZ);
+}
+
+/* ---- the direct backend ---- */
+
+static enum acpi_status direct_memory_read(void *ctx, uint64_t phys, unsigned width,
+                                           uint64_t *value)
+{
+    const struct acpi_hw_direct *d = ctx;
+    uintptr_t va = (uintptr_t)phys + d->memory_offset;
+    switch (width) {
+    case 8: *value = vol_read8((const volatile uint8_t *)va); return ACPI_OK;
+    case 16: *value = vol_read16((const volatile uint16_t *)va); return ACPI_OK;
+    case 32: *value = vol_read32((const volatile uint32_t *)va); return ACPI_OK;
+    case 64: *value = vol_read64((const volatile uint64_t *)va); return ACPI_OK;
+    default: return ACPI_INVALID_ARGUMENT;
+    }
+}
+
+static enum acpi_status direct_memory_write(void *ctx, uint64_t phys, unsigned width,
+                                            uint64_t value)
+{
+    const struct acpi_hw_direct *d = ctx;
+    uintptr_t va = (uintptr_t)phys + d->memory_offset;
+    switch (width) {
+    case 8: vol_write8((volatile uint8_t *)va, (uint8_t)value); return ACPI_OK;
+    case 16: vol_write16((volatile uint16_t *)va, (uint16_t)value); return ACPI_OK;
+    case 32: vol_write32((volatile uint32_t *)va, (uint32_t)value); return ACPI_OK;
+    case 64: vol_write64((volatile uint64_t *)va, value); return ACPI_OK;
+    default: return ACPI_INVALID_ARGUMENT;
+    }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+static enum acpi_status direct_io_read(void *ctx, uint16_t port, unsigned width, uint32_t *value)
+{
+    (void)ctx;
+    switch (width) {
+    case 8: *value = x86_inb(port); return ACPI_OK;
+    case 16: *value = x86_inw(port); return ACPI_OK;
+    case 32: *value = x86_inl(port); return ACPI_OK;
+    default: return ACPI_INVALID_ARGUMENT;
+    }
+}
+
+static enum acpi_status direct_io_write(void *ctx, uint16_t port, unsigned width, uint32_t value)
+{
+    (void)ctx;
+    switch (width) {
+    case 8: x86_outb(port, (uint8_t)value); return ACPI_OK;
+    case 16: x86_outw(port, (uint16_t)value); return ACPI_OK;
+    case 32: x86_outl(port, value); return ACPI_OK;
+    default: return ACPI_INVALID_ARGUMENT;
+    }
+}
+
+/* PCI Local Bus 3.0, 3.2.2.3.2: configuration mechanism #1, bus 0. */
+#define PCI_CONFIG_ADDRESS 0xCF8u
+#define PCI_CONFIG_DATA 0xCFCu
+
+static enum acpi_status select_config(uint8_t device, uint8_t function, uint16_t offset,
+                                      unsigned width)
+{
+    if (offset > 0xFFu || offset + width / 8 > 0x100u || device > 31 || function > 7)
+        return ACPI_BAD_ADDRESS;
+    x86_outl(PCI_CONFIG_ADDRESS, 0x80000000u | ((uint32_t)device << 11) |
+                                     ((uint32_t)function << 8) | (offset & 0xFCu));
+    return ACPI_OK;
+}
+
+static enum acpi_status direct_pci_read(void *ctx, uint8_t device, uint8_t function,
+                                        uint16_t offset, unsigned width, uint32_t *value)
+{
+    enum acpi_status st = select_config(device, function, offset, width);
+    if (st != ACPI_OK)
+        return st;
+    return direct_io_read(ctx, (uint16_t)(PCI_CONFIG_DATA + (offset & 3u)), width, value);
+}
+
+static enum acpi_status direct_pci_write(void *ctx, uint8_t device, uint8_t function,
+                                         uint16_t offset, unsigned width, uint32_t value)
+{
+    enum acpi_status st = select_config(device, function, offset, width);
+    if (st != ACPI_OK)
+        return st;
+    return direct_io_write(ctx, (uint16_t)(PCI_CONFIG_DATA + (offset & 3u)), width, value);
+}
+#endif
+
+void acpi_hw_host_direct(struct acpi_hw_host *host, struct acpi_hw_direct *direct)
+{
+    *host = (struct acpi_hw_host){.ctx = direct,
+                                  .memory_read = direct_memory_read,
+                                  .memory_write = direct_memory_write};
+#if defined(__x86_64__) || defined(__i386__)
+    host->io_read = direct_io_read;
+    host->io_write = direct_io_write;
+    host->pci_read = direct_pci_read;
+    host->pci_write = direct_pci_write;
+#endif
 }

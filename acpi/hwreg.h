@@ -35,6 +35,23 @@ struct acpi_hw_host {
                                   unsigned width, uint32_t value);
 };
 
+/* Ready-made backend for a kernel running on the hardware: system memory
+ * through volatile accesses at virtual address phys + memory_offset (0 for an
+ * identity map; a 64-bit access on a 32-bit CPU is two 32-bit ones, low word
+ * first); on x86, system I/O through inline in/out and PCI configuration
+ * space through configuration mechanism #1 (ports 0xCF8/0xCFC, offsets up to
+ * 0xFF, ACPI_BAD_ADDRESS beyond). Elsewhere the I/O and PCI callbacks are NULL.
+ *
+ *     struct acpi_hw_direct direct = { .memory_offset = HHDM_OFFSET };
+ *     struct acpi_hw_host host;
+ *     acpi_hw_host_direct(&host, &direct);
+ */
+struct acpi_hw_direct {
+    uintptr_t memory_offset;
+};
+
+void acpi_hw_host_direct(struct acpi_hw_host *host, struct acpi_hw_direct *direct);
+
 /* Read the register a GAS describes: bits bit_offset .. bit_offset+bit_width-1
  * of consecutive accesses of the GAS's access size (or, when that is 0, the
  * smallest of 8/16/32/64 bits that holds offset + width), returned in the low

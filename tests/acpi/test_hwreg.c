@@ -394,6 +394,34 @@ static void pm_timer_wraps(void **state)
     free(h);
 }
 
+static void direct_backend_memory(void **state)
+{
+    (void)state;
+    /* The ready-made backend over host memory: "physical" 0x1000 is buf. */
+    static uint8_t buf[16] = {0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88};
+    struct acpi_hw_direct direct = {(uintptr_t)buf - 0x1000u};
+    struct acpi_hw_host host;
+    acpi_hw_host_direct(&host, &direct);
+    uint64_t v;
+    struct acpi_gas g = {ACPI_GAS_SYSTEM_MEMORY, 32, 0, ACPI_GAS_ACCESS_DWORD, 0x1000};
+    assert_int_equal(acpi_hw_read(&host, &g, &v), ACPI_OK);
+    assert_int_equal(v, 0x44332211);
+    g = (struct acpi_gas){ACPI_GAS_SYSTEM_MEMORY, 64, 0, ACPI_GAS_ACCESS_QWORD, 0x1008};
+    assert_int_equal(acpi_hw_write(&host, &g, 0x0102030405060708ull), ACPI_OK);
+    assert_memory_equal(buf + 8, "\x08\x07\x06\x05\x04\x03\x02\x01", 8);
+    g = (struct acpi_gas){ACPI_GAS_SYSTEM_MEMORY, 4, 4, ACPI_GAS_ACCESS_BYTE, 0x1001};
+    assert_int_equal(acpi_hw_write(&host, &g, 0xA), ACPI_OK);
+    assert_int_equal(buf[1], 0xA2);
+#if defined(__x86_64__) || defined(__i386__)
+    /* Mechanism #1 reaches offsets 0-0xFF only: refused before any port access. */
+    g = (struct acpi_gas){ACPI_GAS_PCI_CONFIG, 8, 0, ACPI_GAS_ACCESS_BYTE, 0x001F00000100ull};
+    assert_int_equal(acpi_hw_read(&host, &g, &v), ACPI_BAD_ADDRESS);
+    assert_non_null(host.io_read);
+#else
+    assert_null(host.io_read);
+#endif
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +433,7 @@ int main(void)
         cmocka_unit_test(sleep_writes_each_block_its_own_value),
         cmocka_unit_test(sleep_hardware_reduced),
         cmocka_unit_test(pm_timer_wraps),
+        cmocka_unit_test(direct_backend_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
