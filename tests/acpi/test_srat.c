@@ -137,6 +137,54 @@ static void hand_built_srat_decodes(void **state)
     assert_int_equal(acpi_srat_next(&it, &e), ACPI_END);
 }
 
+/* GICC, GIC ITS and generic initiator affinity (ACPI 6.5 Tables 5.79, 5.81,
+ * 5.82), which no corpus computer carries. */
+static void arm_and_initiator_structures(void **state)
+{
+    (void)state;
+    uint8_t b[160] = {'S', 'R', 'A', 'T', 0, 0, 0, 0, 3};
+    b[36] = 1;
+    size_t o = 48;
+    const uint8_t gicc[18] = {3, 18, 5, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 9, 0, 0, 0};
+    memcpy(b + o, gicc, sizeof gicc);
+    o += sizeof gicc;
+    const uint8_t its[12] = {4, 12, 6, 0, 0, 0, 0, 0, 0x20, 0, 0, 0};
+    memcpy(b + o, its, sizeof its);
+    o += sizeof its;
+    /* A PCI device handle: segment 0, BDF 00:1f.0 (0x00F8). */
+    const uint8_t gi[32] = {5, 32, 0, 1, 8, 0, 0, 0, 0, 0, 0xF8, 0, 0, 0, 0, 0,
+                            0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0};
+    memcpy(b + o, gi, sizeof gi);
+    o += sizeof gi;
+    b[4] = (uint8_t)o;
+    struct acpi_srat srat;
+    assert_int_equal(acpi_srat_parse(b, o, ACPI_CHECKSUM_ACCEPT, &srat), ACPI_OK);
+    struct acpi_srat_iter it;
+    struct acpi_srat_entry e;
+    acpi_srat_iter_init(&it, &srat);
+    assert_int_equal(acpi_srat_next(&it, &e), ACPI_OK);
+    assert_int_equal(e.type, ACPI_SRAT_GICC_AFFINITY);
+    assert_int_equal(e.proximity_domain, 5);
+    assert_int_equal(e.acpi_processor_uid, 7);
+    assert_int_equal(e.flags, ACPI_SRAT_ENABLED);
+    assert_int_equal(e.clock_domain, 9);
+    assert_int_equal(acpi_srat_next(&it, &e), ACPI_OK);
+    assert_int_equal(e.type, ACPI_SRAT_GIC_ITS_AFFINITY);
+    assert_int_equal(e.proximity_domain, 6);
+    assert_int_equal(e.its_id, 0x20);
+    assert_int_equal(acpi_srat_next(&it, &e), ACPI_OK);
+    assert_int_equal(e.type, ACPI_SRAT_GENERIC_INITIATOR_AFFINITY);
+    assert_int_equal(e.device_handle_type, 1);
+    assert_int_equal(e.proximity_domain, 8);
+    assert_int_equal(e.device_handle[2], 0xF8);
+    assert_int_equal(e.flags, ACPI_SRAT_ENABLED);
+    assert_int_equal(acpi_srat_next(&it, &e), ACPI_END);
+    /* A GICC structure one byte short of its 18. */
+    b[49] = 17;
+    acpi_srat_iter_init(&it, &srat);
+    assert_int_equal(acpi_srat_next(&it, &e), ACPI_BAD_ENTRY);
+}
+
 static void evil_srat(void **state)
 {
     (void)state;
@@ -206,6 +254,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(corpus_srat_matches_acpica),
         cmocka_unit_test(hand_built_srat_decodes),
+        cmocka_unit_test(arm_and_initiator_structures),
         cmocka_unit_test(evil_srat),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
