@@ -475,6 +475,7 @@ static void print_function(struct out *o, struct func *f)
     if (o->json) {
         json_begin_object(&o->j);
         json_kv_string(&o->j, "address", addr);
+        json_kv_uint(&o->j, "config_bytes", f->len);
         json_kv_uint(&o->j, "vendor_id", h.vendor_id);
         json_kv_uint(&o->j, "device_id", h.device_id);
         json_kv_uint(&o->j, "revision", h.revision_id);

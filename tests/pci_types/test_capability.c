@@ -388,6 +388,48 @@ static void test_hostile_lists(void **state)
     assert_int_equal(n, 960);
 }
 
+/* Decoders refuse structures that would run past the 256-byte space. */
+static void test_truncated_structures(void **state)
+{
+    static uint8_t img[256];
+    struct pci_config_image image;
+    struct pci_config_access acc;
+    struct pci_msi msi;
+    struct pci_msix msix;
+    struct pci_express px;
+    struct pci_pm pm;
+    struct pci_vendor_cap vc;
+    (void)state;
+    memset(img, 0, sizeof img);
+    pci_image_access_init(&acc, &image, img, sizeof img);
+    struct pci_function fn = pci_function_make(&acc, pci_address_make(0, 0, 0, 0));
+    /* 64-bit MSI with masking needs 0x18 bytes: at 0xF0 it would end at 0x108. */
+    img[0xF0] = PCI_CAP_MSI;
+    img[0xF2] = 0x80;
+    img[0xF3] = 0x01;
+    assert_int_equal(pci_msi_read(&fn, 0xF0, &msi), PCI_BAD_CAPABILITY);
+    img[0xF3] = 0x00; /* 64-bit without masking: 0x0E bytes fit */
+    assert_int_equal(pci_msi_read(&fn, 0xF0, &msi), PCI_OK);
+    img[0xF8] = PCI_CAP_MSIX;
+    assert_int_equal(pci_msix_read(&fn, 0xF8, &msix), PCI_BAD_CAPABILITY);
+    img[0xF4] = PCI_CAP_MSIX;
+    img[0xF8] = 0x06; /* table BIR 6 is reserved */
+    assert_int_equal(pci_msix_read(&fn, 0xF4, &msix), PCI_BAD_CAPABILITY);
+    img[0xE0] = PCI_CAP_PCI_EXPRESS;
+    img[0xE2] = 0x02; /* version 2: 0x3C bytes do not fit at 0xE0 */
+    assert_int_equal(pci_express_read(&fn, 0xE0, &px), PCI_BAD_CAPABILITY);
+    img[0xE2] = 0x00; /* version 0 does not exist */
+    assert_int_equal(pci_express_read(&fn, 0xE0, &px), PCI_BAD_CAPABILITY);
+    img[0xFC] = PCI_CAP_POWER_MANAGEMENT;
+    assert_int_equal(pci_pm_read(&fn, 0xFC, &pm), PCI_BAD_CAPABILITY);
+    img[0xC0] = PCI_CAP_VENDOR_SPECIFIC;
+    img[0xC2] = 2; /* shorter than its own header */
+    assert_int_equal(pci_vendor_cap_read(&fn, 0xC0, &vc), PCI_BAD_CAPABILITY);
+    img[0xC2] = 0x41; /* 0xC0 + 0x41 > 0x100 */
+    assert_int_equal(pci_vendor_cap_read(&fn, 0xC0, &vc), PCI_BAD_CAPABILITY);
+    assert_int_equal(pci_msi_read(&fn, 0x42, &msi), PCI_BAD_CAPABILITY);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -412,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_msi_msix_pm_vendor),
         cmocka_unit_test(test_programming),
         cmocka_unit_test(test_hostile_lists),
+        cmocka_unit_test(test_truncated_structures),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
