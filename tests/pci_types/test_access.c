@@ -221,6 +221,32 @@ static void test_ecam_mapped(void **state)
     free(win);
 }
 
+/* A kernel's first scan on q35: recursive enumeration through the ECAM
+ * window finds the 7 functions QEMU's `info pci` lists, bus 1 through the
+ * root port's secondary bus number. */
+static void test_ecam_enumeration(void **state)
+{
+    static const struct pci_address want[] = {{0, 0, 0, 0}, {0, 0, 1, 0}, {0, 0, 4, 0},
+                                              {0, 0, 0x1f, 0}, {0, 0, 0x1f, 2}, {0, 0, 0x1f, 3},
+                                              {0, 1, 0, 0}};
+    uint8_t *win = q35_window();
+    struct pci_ecam ecam;
+    struct pci_config_access acc;
+    struct pci_enum e;
+    struct pci_enum_entry ent;
+    size_t n = 0;
+    (void)state;
+    assert_int_equal(pci_ecam_window_init(&acc, &ecam, win, Q35_ECAM_BASE, 0, 0, 1), PCI_OK);
+    pci_enum_init_recursive(&e, &acc, 0, 0, 1);
+    while (pci_enum_next(&e, &ent) == PCI_OK) {
+        assert_true(n < sizeof want / sizeof want[0]);
+        assert_int_equal(pci_address_compare(ent.function.address, want[n]), 0);
+        n++;
+    }
+    assert_int_equal(n, sizeof want / sizeof want[0]);
+    free(win);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_legacy_mechanism),
         cmocka_unit_test(test_ecam_window),
         cmocka_unit_test(test_ecam_mapped),
+        cmocka_unit_test(test_ecam_enumeration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
