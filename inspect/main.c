@@ -16,7 +16,10 @@ struct subcommand {
 };
 
 static const struct subcommand subcommands[] = {
-    { "acpi", inspect_acpi_main, "acpi [--json] [DIR]   ACPI tables of DIR (default /sys/firmware/acpi/tables)" },
+    { "acpi", inspect_acpi_main,
+      "acpi [--json] [DIR]   ACPI tables of DIR (default /sys/firmware/acpi/tables)\n"
+      "  acpi [--json] --memory SNAPSHOT\n"
+      "                        RSDP search and discovery in a ranges.txt memory snapshot" },
     { "pci", inspect_pci_main, "pci [--json] [DIR]    PCI configuration spaces (default /sys/bus/pci/devices)" },
     { "mb2", inspect_mb2_main, "mb2 [--json] FILE     a Multiboot2 boot-information image" },
 };
