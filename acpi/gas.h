@@ -1,6 +1,6 @@
 /* acpi/gas.h - Generic Address Structure (ACPI 6.5, 5.2.3.2): where a register
  * lives (system memory, system I/O, PCI configuration space, ...). Decoding
- * only; register access is in acpi/gas_access.h. */
+ * only; register access is in acpi/hwreg.h. */
 #ifndef ACPI_GAS_H
 #define ACPI_GAS_H
 
