@@ -3,7 +3,7 @@
  * Under afl-cc it runs AFL++'s persistent loop over shared-memory test cases.
  * Otherwise it replays files: every argument is a file or a directory of files,
  * each copied into an exactly-sized heap buffer so AddressSanitizer catches any
- * read past the input; with no argument it reads standard input once. */
+ * read past the input. */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,35 +39,17 @@ int main(void)
 
 #else
 
-static int replay_stream(FILE *f, const char *name)
+#include "support.h"
+
+/* Replays one input from an exactly-sized heap copy, so AddressSanitizer catches
+ * any read past its end (support_read_file's buffer may be larger). */
+static int replay_bytes(const uint8_t *data, size_t len)
 {
-    size_t cap = 4096, len = 0;
-    uint8_t *buf = malloc(cap);
-    while (buf != NULL) {
-        len += fread(buf + len, 1, cap - len, f);
-        if (len < cap) {
-            break;
-        }
-        uint8_t *bigger = realloc(buf, cap * 2);
-        if (bigger == NULL) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    if (buf == NULL) {
-        fprintf(stderr, "out of memory reading %s\n", name);
-        return 1;
-    }
     uint8_t *exact = malloc(len ? len : 1);
     if (exact == NULL) {
-        free(buf);
         return 1;
     }
-    memcpy(exact, buf, len);
-    free(buf);
+    memcpy(exact, data, len);
     fuzz_one(exact, len);
     free(exact);
     return 0;
@@ -98,13 +80,14 @@ static int replay_path(const char *path, unsigned *count)
         closedir(d);
         return rc;
     }
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        fprintf(stderr, "cannot open %s\n", path);
+    uint8_t *data = NULL;
+    size_t len = 0;
+    if (support_read_file(path, &data, &len) != 0) {
+        fprintf(stderr, "cannot read %s\n", path);
         return 1;
     }
-    int rc = replay_stream(f, path);
-    fclose(f);
+    int rc = replay_bytes(data, len);
+    free(data);
     (*count)++;
     return rc;
 }
@@ -112,7 +95,8 @@ static int replay_path(const char *path, unsigned *count)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        return replay_stream(stdin, "<stdin>");
+        fprintf(stderr, "usage: %s FILE|DIR...\n", argv[0]);
+        return 2;
     }
     unsigned count = 0;
     int rc = 0;
