@@ -25,6 +25,7 @@ build directory is not given.
 """
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -119,8 +120,10 @@ def qemu_command(conf, image, extra):
 
 def run_uart_case(arch, conf, image, command, text, status, payload):
     cmd = qemu_command(conf, image, ['-serial', 'stdio'])
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL)
+    # A session of its own: QEMU runs under `timeout`, and killing only `timeout`
+    # would leave QEMU running (a crawling KVM guest then outlives the test).
+    proc = subprocess.Popen(cmd, start_new_session=True, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     reader = Reader(proc.stdout)
     reader.start()
     newline = conf['newline']
@@ -130,7 +133,7 @@ def run_uart_case(arch, conf, image, command, text, status, payload):
     probing = conf['qemu'] == 'qemu-system-x86_64' and 'kvm' in X86_ACCELS and len(X86_ACCELS) > 1
     start = reader.wait_for(banner, time.monotonic() + KVM_PROBE if probing else deadline)
     if start < 0 and probing:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         return None, reader.snapshot()
     if start < 0:
@@ -154,7 +157,7 @@ def run_uart_case(arch, conf, image, command, text, status, payload):
     try:
         code = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         code = proc.wait()
     reader.join(timeout=5)
     out = reader.snapshot()
