@@ -32,12 +32,13 @@ void x86_cpuid_decode(const struct x86_cpuid_raw *raw, struct x86_cpu_info *out)
     static const struct x86_cpuid_regs none = { 0, 0, 0, 0 };
     uint32_t max = raw->leaf_0.eax;
     uint32_t max_ext = raw->leaf_80000000.eax;
-    if (max_ext < 0x80000000u) {
+    if (max_ext < X86_CPUID_EXT_MAX_LEAF) {
         max_ext = 0; /* no extended leaves: the value is not a leaf number */
     }
     const struct x86_cpuid_regs *l1 = max >= 1 ? &raw->leaf_1 : &none;
     const struct x86_cpuid_regs *l7 = max >= 7 ? &raw->leaf_7 : &none;
-    const struct x86_cpuid_regs *e1 = max_ext >= 0x80000001u ? &raw->leaf_80000001 : &none;
+    const struct x86_cpuid_regs *e1 =
+        max_ext >= X86_CPUID_EXT_FEATURES ? &raw->leaf_80000001 : &none;
     const struct x86_cpuid_regs *e8 = max_ext >= 0x80000008u ? &raw->leaf_80000008 : &none;
 
     /* The vendor string is EBX, EDX, ECX in that order. */
@@ -101,11 +102,11 @@ void x86_cpuid_decode(const struct x86_cpuid_raw *raw, struct x86_cpu_info *out)
     out->la57 = bit(l7->ecx, 16);
 
     out->lahf_lm = bit(e1->ecx, 0);
-    out->syscall = bit(e1->edx, 11);
-    out->nx = bit(e1->edx, 20);
-    out->page_1g = bit(e1->edx, 26);
-    out->rdtscp = bit(e1->edx, 27);
-    out->long_mode = bit(e1->edx, 29);
+    out->syscall = bit(e1->edx, X86_CPUID_EXT_EDX_SYSCALL);
+    out->nx = bit(e1->edx, X86_CPUID_EXT_EDX_NX);
+    out->page_1g = bit(e1->edx, X86_CPUID_EXT_EDX_PAGE1G);
+    out->rdtscp = bit(e1->edx, X86_CPUID_EXT_EDX_RDTSCP);
+    out->long_mode = bit(e1->edx, X86_CPUID_EXT_EDX_LM);
 }
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -116,13 +117,14 @@ void x86_cpuid_read(struct x86_cpuid_raw *raw)
     uint32_t max = raw->leaf_0.eax;
     raw->leaf_1 = max >= 1 ? x86_cpuid(1, 0) : none;
     raw->leaf_7 = max >= 7 ? x86_cpuid(7, 0) : none;
-    raw->leaf_80000000 = x86_cpuid(0x80000000u, 0);
+    raw->leaf_80000000 = x86_cpuid(X86_CPUID_EXT_MAX_LEAF, 0);
     uint32_t max_ext = raw->leaf_80000000.eax;
-    if (max_ext < 0x80000000u) {
+    if (max_ext < X86_CPUID_EXT_MAX_LEAF) {
         max_ext = 0;
         raw->leaf_80000000 = none;
     }
-    raw->leaf_80000001 = max_ext >= 0x80000001u ? x86_cpuid(0x80000001u, 0) : none;
+    raw->leaf_80000001 =
+        max_ext >= X86_CPUID_EXT_FEATURES ? x86_cpuid(X86_CPUID_EXT_FEATURES, 0) : none;
     raw->leaf_80000008 = max_ext >= 0x80000008u ? x86_cpuid(0x80000008u, 0) : none;
 }
 #endif

@@ -7,6 +7,19 @@
 #ifndef X86_64_CPUID_H
 #define X86_64_CPUID_H
 
+/* What a kernel's 32-bit entry code checks before enabling long mode, usable from
+ * assembly too: the extended leaves and the bit numbers of their EDX features
+ * (SDM Vol. 2A, CPUID, Table 3-8 and 3-20). */
+#define X86_CPUID_EXT_MAX_LEAF     0x80000000
+#define X86_CPUID_EXT_FEATURES     0x80000001
+#define X86_CPUID_EXT_EDX_SYSCALL  11
+#define X86_CPUID_EXT_EDX_NX       20
+#define X86_CPUID_EXT_EDX_PAGE1G   26
+#define X86_CPUID_EXT_EDX_RDTSCP   27
+#define X86_CPUID_EXT_EDX_LM       29
+
+#ifndef __ASSEMBLER__
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -69,4 +82,5 @@ static inline struct x86_cpuid_regs x86_cpuid(uint32_t leaf, uint32_t subleaf)
 void x86_cpuid_read(struct x86_cpuid_raw *raw);
 
 #endif
+#endif /* !__ASSEMBLER__ */
 #endif

@@ -7,19 +7,12 @@
  * slot 510), all with 2 MiB pages. kernel_main
  * replaces them with its own tables built by the x86_64 mapper. */
 
-/* Intel SDM Vol. 2A, CPUID; Vol. 3A 2.5, 4.1 */
-#define EFLAGS_ID        (1 << 21)
-#define CPUID_EXT_MAX    0x80000000
-#define CPUID_EXT_FEAT   0x80000001
-#define CPUID_EDX_NX     (1 << 20)
-#define CPUID_EDX_LM     (1 << 29)
-#define CR0_PE           (1 << 0)
-#define CR0_WP           (1 << 16)
-#define CR0_PG           (1 << 31)
-#define CR4_PAE          (1 << 5)
-#define MSR_EFER         0xC0000080
-#define EFER_LME         (1 << 8)
-#define EFER_NXE         (1 << 11)
+/* CPUID, control-register, EFER and RFLAGS constants come from the x86_64
+ * library, whose headers are usable from assembly (Intel SDM Vol. 2A, CPUID;
+ * Vol. 3A 2.5, 4.1). */
+#include "x86_64/cpuid.h"
+#include "x86_64/registers.h"
+
 #define PTE_PRESENT_RW   0x03
 #define PTE_HUGE         0x80
 
@@ -40,7 +33,7 @@ _start:
     pushfl
     pop %eax
     mov %eax, %ecx
-    xor $EFLAGS_ID, %eax
+    xor $X86_RFLAGS_ID, %eax
     push %eax
     popfl
     pushfl
@@ -50,14 +43,14 @@ _start:
     xor %ecx, %eax
     jz no_long_mode
 
-    mov $CPUID_EXT_MAX, %eax
+    mov $X86_CPUID_EXT_MAX_LEAF, %eax
     cpuid
-    cmp $CPUID_EXT_FEAT, %eax
+    cmp $X86_CPUID_EXT_FEATURES, %eax
     jb no_long_mode
-    mov $CPUID_EXT_FEAT, %eax
+    mov $X86_CPUID_EXT_FEATURES, %eax
     cpuid
-    test $CPUID_EDX_LM, %edx
-    jz no_long_mode
+    bt $X86_CPUID_EXT_EDX_LM, %edx
+    jnc no_long_mode
     mov %edx, %ebp              /* keep the feature bits for NXE below */
 
     /* Zero the seven table pages, then fill them. */
@@ -101,19 +94,19 @@ _start:
 
     /* Enable long mode (SDM Vol. 3A 9.8.5). */
     mov %cr4, %eax
-    or $CR4_PAE, %eax
+    or $X86_CR4_PAE, %eax
     mov %eax, %cr4
     mov $boot_pml4, %eax
     mov %eax, %cr3
-    mov $MSR_EFER, %ecx
+    mov $X86_MSR_EFER, %ecx
     rdmsr
-    or $EFER_LME, %eax
-    test $CPUID_EDX_NX, %ebp
-    jz 3f
-    or $EFER_NXE, %eax
+    or $X86_EFER_LME, %eax
+    bt $X86_CPUID_EXT_EDX_NX, %ebp
+    jnc 3f
+    or $X86_EFER_NXE, %eax
 3:  wrmsr
     mov %cr0, %eax
-    or $(CR0_PE | CR0_WP | CR0_PG), %eax
+    or $(X86_CR0_PE | X86_CR0_WP | X86_CR0_PG), %eax
     mov %eax, %cr0
 
     lgdt boot_gdt_pointer
