@@ -211,6 +211,61 @@ static void kv_str(struct out *o, const char *key, const char *s)
         fprintf(o->f, " %s", s);
 }
 
+/* Raw registers and bit masks: hexadecimal in the text form too. */
+static void kv_ns(struct out *o, const char *key, uint64_t ns)
+{
+    /* UINT64_MAX: a scale the spec does not permit. */
+    if (o->json && ns == UINT64_MAX)
+        json_kv_null(&o->j, key);
+    else if (ns == UINT64_MAX)
+        fprintf(o->f, " %s=invalid", key);
+    else
+        kv(o, key, ns);
+}
+
+/* Lists and their objects: JSON arrays, or " key=[ ... ]" in text. */
+static void begin_list(struct out *o, const char *key)
+{
+    if (o->json) {
+        json_key(&o->j, key);
+        json_begin_array(&o->j);
+    } else {
+        fprintf(o->f, " %s=[", key);
+    }
+}
+
+static void end_list(struct out *o)
+{
+    if (o->json)
+        json_end_array(&o->j);
+    else
+        fputs(" ]", o->f);
+}
+
+static void begin_item(struct out *o)
+{
+    if (o->json)
+        json_begin_object(&o->j);
+    else
+        fputs(" {", o->f);
+}
+
+static void end_item(struct out *o)
+{
+    if (o->json)
+        json_end_object(&o->j);
+    else
+        fputs(" }", o->f);
+}
+
+static void list_hex(struct out *o, uint64_t v)
+{
+    if (o->json)
+        json_uint(&o->j, v);
+    else
+        fprintf(o->f, " 0x%" PRIx64, v);
+}
+
 static void report_error(struct out *o, enum pci_status st)
 {
     o->status = 1;
@@ -293,6 +348,271 @@ static void decode_capability(struct out *o, const struct pci_function *fn, stru
         report_error(o, st);
 }
 
+static void print_aer(struct out *o, const struct pci_aer *a)
+{
+    kv_hex(o, "uncorrectable_status", a->uncorrectable_status);
+    kv_hex(o, "uncorrectable_mask", a->uncorrectable_mask);
+    kv_hex(o, "uncorrectable_severity", a->uncorrectable_severity);
+    kv_hex(o, "correctable_status", a->correctable_status);
+    kv_hex(o, "correctable_mask", a->correctable_mask);
+    kv_hex(o, "capabilities_control", a->capabilities_control);
+    kv(o, "first_error_pointer", a->first_error_pointer);
+    kv_bool(o, "ecrc_generation_capable", a->ecrc_generation_capable);
+    kv_bool(o, "ecrc_generation_enable", a->ecrc_generation_enable);
+    kv_bool(o, "ecrc_check_capable", a->ecrc_check_capable);
+    kv_bool(o, "ecrc_check_enable", a->ecrc_check_enable);
+    kv_bool(o, "multiple_header_recording_capable", a->multiple_header_recording_capable);
+    kv_bool(o, "multiple_header_recording_enable", a->multiple_header_recording_enable);
+    kv_bool(o, "tlp_prefix_log_present", a->tlp_prefix_log_present);
+    kv_bool(o, "completion_timeout_prefix_header_log_capable",
+            a->completion_timeout_prefix_header_log_capable);
+    begin_list(o, "header_log");
+    for (unsigned i = 0; i < 4; i++)
+        list_hex(o, a->header_log[i]);
+    end_list(o);
+    kv_bool(o, "root", a->root);
+    if (!a->root)
+        return;
+    kv_hex(o, "root_error_command", a->root_error_command);
+    kv_hex(o, "root_error_status", a->root_error_status);
+    kv(o, "root_interrupt_message_number", a->root_interrupt_message_number);
+    kv_hex(o, "error_source_correctable", a->error_source_correctable);
+    kv_hex(o, "error_source_fatal_nonfatal", a->error_source_fatal_nonfatal);
+}
+
+static void print_sriov(struct out *o, const struct pci_sriov *s)
+{
+    kv_hex(o, "sriov_capabilities", s->capabilities);
+    kv_hex(o, "sriov_control", s->control);
+    kv_hex(o, "sriov_status", s->status);
+    kv(o, "migration_interrupt_message_number", s->migration_interrupt_message_number);
+    kv(o, "initial_vfs", s->initial_vfs);
+    kv(o, "total_vfs", s->total_vfs);
+    kv(o, "num_vfs", s->num_vfs);
+    kv(o, "function_dependency_link", s->function_dependency_link);
+    kv(o, "first_vf_offset", s->first_vf_offset);
+    kv(o, "vf_stride", s->vf_stride);
+    kv_hex(o, "vf_device_id", s->vf_device_id);
+    kv_hex(o, "supported_page_sizes", s->supported_page_sizes);
+    kv_hex(o, "system_page_size", s->system_page_size);
+    begin_list(o, "vf_bars");
+    for (uint8_t i = 0; i < PCI_SRIOV_VF_BARS; i++) {
+        struct pci_bar b;
+        enum pci_status st = pci_sriov_vf_bar(s, i, &b);
+        /* Like lspci, leave out VF BARs that read 0 (not implemented or not
+         * assigned: the image backend cannot size them). */
+        if (st == PCI_OK && b.address == 0)
+            continue;
+        begin_item(o);
+        kv(o, "index", i);
+        if (st == PCI_OK) {
+            kv_str(o, "kind", pci_bar_kind_name(b.kind));
+            kv_bool(o, "prefetchable", b.prefetchable);
+            kv_hex(o, "address", b.address);
+        } else {
+            report_error(o, st);
+        }
+        end_item(o);
+        if (st == PCI_OK && b.kind == PCI_BAR_MEM64)
+            i++;
+    }
+    end_list(o);
+    kv(o, "migration_state_bir", s->migration_state_bir);
+    kv_hex(o, "migration_state_offset", s->migration_state_offset);
+}
+
+static void print_l1pm(struct out *o, const struct pci_l1pm *l)
+{
+    kv_hex(o, "l1pm_capabilities", l->capabilities);
+    kv_hex(o, "l1pm_control1", l->control1);
+    kv_hex(o, "l1pm_control2", l->control2);
+    kv_hex(o, "l1pm_status", l->status);
+    kv_bool(o, "pcipm_l1_2_supported", l->supported & PCI_L1PM_PCIPM_L1_2);
+    kv_bool(o, "pcipm_l1_1_supported", l->supported & PCI_L1PM_PCIPM_L1_1);
+    kv_bool(o, "aspm_l1_2_supported", l->supported & PCI_L1PM_ASPM_L1_2);
+    kv_bool(o, "aspm_l1_1_supported", l->supported & PCI_L1PM_ASPM_L1_1);
+    kv_bool(o, "l1_pm_substates_supported", l->supported & PCI_L1PM_CAP_SUPPORTED);
+    kv(o, "port_common_mode_restore_time_us", l->port_common_mode_restore_time);
+    kv(o, "port_t_power_on_us",
+       pci_l1pm_t_power_on_us(l->port_t_power_on_scale, l->port_t_power_on_value));
+    kv_bool(o, "pcipm_l1_2_enabled", l->enabled & PCI_L1PM_PCIPM_L1_2);
+    kv_bool(o, "pcipm_l1_1_enabled", l->enabled & PCI_L1PM_PCIPM_L1_1);
+    kv_bool(o, "aspm_l1_2_enabled", l->enabled & PCI_L1PM_ASPM_L1_2);
+    kv_bool(o, "aspm_l1_1_enabled", l->enabled & PCI_L1PM_ASPM_L1_1);
+    kv(o, "common_mode_restore_time_us", l->common_mode_restore_time);
+    kv_ns(o, "ltr_l1_2_threshold_ns",
+          pci_ltr_latency_ns(l->ltr_l1_2_threshold_value, l->ltr_l1_2_threshold_scale));
+    kv(o, "t_power_on_us", pci_l1pm_t_power_on_us(l->t_power_on_scale, l->t_power_on_value));
+}
+
+static void print_rebar(struct out *o, const struct pci_rebar *r)
+{
+    kv(o, "resizable_bars", r->count);
+    begin_list(o, "bars");
+    for (unsigned i = 0; i < r->count; i++) {
+        const struct pci_rebar_entry *e = &r->entries[i];
+        begin_item(o);
+        kv(o, "bar_index", e->bar_index);
+        kv_hex(o, "rebar_capability", e->capability);
+        kv_hex(o, "rebar_control", e->control);
+        kv_hex(o, "current_size", pci_rebar_size_bytes(e->current_size));
+        begin_list(o, "supported_sizes");
+        for (uint8_t n = 0; n <= PCI_REBAR_MAX_SIZE_ENCODING; n++)
+            if ((e->supported >> n) & 1u)
+                list_hex(o, pci_rebar_size_bytes(n));
+        end_list(o);
+        end_item(o);
+    }
+    end_list(o);
+}
+
+static void print_dpc(struct out *o, const struct pci_dpc *d)
+{
+    kv_hex(o, "dpc_capability", d->capability);
+    kv_hex(o, "dpc_control", d->control);
+    kv_hex(o, "dpc_status", d->status);
+    kv_hex(o, "error_source_id", d->error_source_id);
+    kv(o, "interrupt_message_number", d->interrupt_message_number);
+    kv_bool(o, "rp_extensions", d->rp_extensions);
+    kv_bool(o, "poisoned_tlp_egress_blocking", d->poisoned_tlp_egress_blocking);
+    kv_bool(o, "software_triggering", d->software_triggering);
+    kv(o, "rp_pio_log_size", d->rp_pio_log_size);
+    kv_bool(o, "dl_active_err_cor_signaling", d->dl_active_err_cor_signaling);
+    kv(o, "trigger_enable", d->trigger_enable);
+    kv_bool(o, "completion_control", d->completion_control);
+    kv_bool(o, "interrupt_enable", d->interrupt_enable);
+    kv_bool(o, "err_cor_enable", d->err_cor_enable);
+    kv_bool(o, "trigger_status", d->trigger_status);
+    kv(o, "trigger_reason", d->trigger_reason);
+    kv_bool(o, "interrupt_status", d->interrupt_status);
+    kv_bool(o, "rp_busy", d->rp_busy);
+    kv(o, "trigger_reason_extension", d->trigger_reason_extension);
+    kv(o, "rp_pio_first_error_pointer", d->rp_pio_first_error_pointer);
+    if (!d->rp_extensions)
+        return;
+    kv_hex(o, "rp_pio_status", d->rp_pio_status);
+    kv_hex(o, "rp_pio_mask", d->rp_pio_mask);
+    kv_hex(o, "rp_pio_severity", d->rp_pio_severity);
+    kv_hex(o, "rp_pio_syserror", d->rp_pio_syserror);
+    kv_hex(o, "rp_pio_exception", d->rp_pio_exception);
+}
+
+/* The small ones: ACS, ARI, LTR, PTM, DSN, VSEC. */
+static enum pci_status print_small_ext(struct out *o, const struct pci_function *fn,
+                                       struct pci_ext_capability e)
+{
+    enum pci_status st = PCI_OK;
+    switch (e.id) {
+    case PCI_EXT_CAP_ACS: {
+        struct pci_acs a;
+        if ((st = pci_acs_read(fn, e.offset, &a)) != PCI_OK)
+            break;
+        kv_hex(o, "acs_capability", a.capability);
+        kv_hex(o, "acs_control", a.control);
+        kv(o, "egress_vector_bits", a.egress_vector_bits);
+        if (a.egress_vector_bits)
+            kv_hex(o, "egress_vector0", a.egress_vector0);
+        break;
+    }
+    case PCI_EXT_CAP_ARI: {
+        struct pci_ari a;
+        if ((st = pci_ari_read(fn, e.offset, &a)) != PCI_OK)
+            break;
+        kv_bool(o, "mfvc_groups_capable", a.mfvc_groups_capable);
+        kv_bool(o, "acs_groups_capable", a.acs_groups_capable);
+        kv(o, "next_function", a.next_function);
+        kv_bool(o, "mfvc_groups_enable", a.mfvc_groups_enable);
+        kv_bool(o, "acs_groups_enable", a.acs_groups_enable);
+        kv(o, "function_group", a.function_group);
+        break;
+    }
+    case PCI_EXT_CAP_LTR: {
+        struct pci_ltr l;
+        if ((st = pci_ltr_read(fn, e.offset, &l)) != PCI_OK)
+            break;
+        kv_hex(o, "max_snoop", l.max_snoop);
+        kv_hex(o, "max_no_snoop", l.max_no_snoop);
+        kv_ns(o, "max_snoop_latency_ns", pci_ltr_latency_ns(l.max_snoop_value, l.max_snoop_scale));
+        kv_ns(o, "max_no_snoop_latency_ns",
+              pci_ltr_latency_ns(l.max_no_snoop_value, l.max_no_snoop_scale));
+        break;
+    }
+    case PCI_EXT_CAP_PTM: {
+        struct pci_ptm p;
+        if ((st = pci_ptm_read(fn, e.offset, &p)) != PCI_OK)
+            break;
+        kv_bool(o, "requester_capable", p.requester_capable);
+        kv_bool(o, "responder_capable", p.responder_capable);
+        kv_bool(o, "root_capable", p.root_capable);
+        kv_bool(o, "eptm_capable", p.eptm_capable);
+        kv(o, "local_clock_granularity", p.local_clock_granularity);
+        kv_bool(o, "enabled", p.enabled);
+        kv_bool(o, "root_select", p.root_select);
+        kv(o, "effective_granularity", p.effective_granularity);
+        break;
+    }
+    case PCI_EXT_CAP_DEVICE_SERIAL_NUMBER: {
+        uint64_t sn;
+        if ((st = pci_dsn_read(fn, e.offset, &sn)) != PCI_OK)
+            break;
+        kv_hex(o, "serial_number", sn);
+        break;
+    }
+    case PCI_EXT_CAP_VENDOR_SPECIFIC: {
+        struct pci_vsec v;
+        if ((st = pci_vsec_read(fn, e.offset, &v)) != PCI_OK)
+            break;
+        kv_hex(o, "vsec_id", v.id);
+        kv(o, "vsec_revision", v.revision);
+        kv(o, "vsec_length", v.length);
+        break;
+    }
+    default:
+        break;
+    }
+    return st;
+}
+
+static void decode_ext_capability(struct out *o, const struct pci_function *fn,
+                                  struct pci_ext_capability e)
+{
+    enum pci_status st;
+    union {
+        struct pci_aer aer;
+        struct pci_sriov sriov;
+        struct pci_l1pm l1pm;
+        struct pci_rebar rebar;
+        struct pci_dpc dpc;
+    } u;
+    switch (e.id) {
+    case PCI_EXT_CAP_AER:
+        if ((st = pci_aer_read(fn, e.offset, &u.aer)) == PCI_OK)
+            print_aer(o, &u.aer);
+        break;
+    case PCI_EXT_CAP_SRIOV:
+        if ((st = pci_sriov_read(fn, e.offset, &u.sriov)) == PCI_OK)
+            print_sriov(o, &u.sriov);
+        break;
+    case PCI_EXT_CAP_L1_PM_SUBSTATES:
+        if ((st = pci_l1pm_read(fn, e.offset, &u.l1pm)) == PCI_OK)
+            print_l1pm(o, &u.l1pm);
+        break;
+    case PCI_EXT_CAP_RESIZABLE_BAR:
+        if ((st = pci_rebar_read(fn, e.offset, &u.rebar)) == PCI_OK)
+            print_rebar(o, &u.rebar);
+        break;
+    case PCI_EXT_CAP_DPC:
+        if ((st = pci_dpc_read(fn, e.offset, &u.dpc)) == PCI_OK)
+            print_dpc(o, &u.dpc);
+        break;
+    default:
+        st = print_small_ext(o, fn, e);
+        break;
+    }
+    if (st != PCI_OK)
+        report_error(o, st);
+}
+
 static void print_capabilities(struct out *o, const struct pci_function *fn)
 {
     struct pci_cap_iter it;
@@ -343,11 +663,15 @@ static void print_capabilities(struct out *o, const struct pci_function *fn)
             json_kv_uint(&o->j, "version", e.version);
             json_kv_uint(&o->j, "offset", e.offset);
             json_kv_string(&o->j, "name", pci_ext_cap_name(e.id));
-            json_end_object(&o->j);
         } else {
-            fprintf(o->f, "\tCapabilities: [%03x v%u] %s\n", e.offset, e.version,
+            fprintf(o->f, "\tCapabilities: [%03x v%u] %s:", e.offset, e.version,
                     pci_ext_cap_name(e.id));
         }
+        decode_ext_capability(o, fn, e);
+        if (o->json)
+            json_end_object(&o->j);
+        else
+            fputc('\n', o->f);
     }
     if (o->json)
         json_end_array(&o->j);

@@ -114,11 +114,44 @@ static enum pci_status decode_off(const struct pci_function *fn, uint16_t *comma
                        (uint16_t)(*command & ~(PCI_COMMAND_IO_SPACE | PCI_COMMAND_MEMORY_SPACE)));
 }
 
+enum pci_status pci_bar_probe(const struct pci_function *fn, uint16_t offset, struct pci_bar *bar)
+{
+    uint32_t rb_low = 0, rb_high = 0;
+    uint64_t mask;
+    enum pci_status st;
+    if (!fn || !bar)
+        return PCI_INVALID_ARGUMENT;
+    st = probe(fn, offset, pci_read32(fn, offset), &rb_low);
+    if (st == PCI_OK && bar->kind == PCI_BAR_MEM64) {
+        uint16_t upper = (uint16_t)(offset + 4u);
+        st = probe(fn, upper, pci_read32(fn, upper), &rb_high);
+    }
+    if (st != PCI_OK)
+        return st;
+    /* The size is the lowest writable address bit: ~mask + 1. */
+    if (bar->kind == PCI_BAR_IO) {
+        uint32_t m = rb_low & BAR_IO_ADDRESS_MASK;
+        /* A decoder of only 16 address bits reads back 0 in bits 31:16. */
+        if (m != 0 && (rb_low >> 16) == 0)
+            m |= 0xFFFF0000u;
+        bar->size = m ? (uint32_t)(~m + 1u) : 0;
+    } else if (bar->kind == PCI_BAR_MEM64) {
+        mask = (uint64_t)rb_high << 32 | (rb_low & BAR_MEM_ADDRESS_MASK);
+        bar->size = mask ? ~mask + 1u : 0;
+    } else {
+        uint32_t m = rb_low & BAR_MEM_ADDRESS_MASK;
+        bar->size = m ? (uint32_t)(~m + 1u) : 0;
+    }
+    if (bar->size == 0) {
+        bar->kind = PCI_BAR_UNUSED;
+        bar->prefetchable = false;
+    }
+    return PCI_OK;
+}
+
 enum pci_status pci_bar_size(const struct pci_function *fn, uint8_t index, struct pci_bar *out)
 {
     uint16_t command;
-    uint32_t low, high = 0, rb_low = 0, rb_high = 0;
-    uint64_t mask;
     enum pci_status st = pci_bar_read(fn, index, out);
     enum pci_status st2;
     if (st != PCI_OK)
@@ -126,38 +159,9 @@ enum pci_status pci_bar_size(const struct pci_function *fn, uint8_t index, struc
     st = decode_off(fn, &command);
     if (st != PCI_OK)
         return st;
-    low = pci_read32(fn, bar_offset(index));
-    st = probe(fn, bar_offset(index), low, &rb_low);
-    if (st == PCI_OK && out->kind == PCI_BAR_MEM64) {
-        uint16_t upper = bar_offset((uint8_t)(index + 1u));
-        high = pci_read32(fn, upper);
-        st = probe(fn, upper, high, &rb_high);
-    }
+    st = pci_bar_probe(fn, bar_offset(index), out);
     st2 = pci_write16(fn, PCI_COMMAND, command);
-    if (st != PCI_OK)
-        return st;
-    if (st2 != PCI_OK)
-        return st2;
-
-    /* The size is the lowest writable address bit: ~mask + 1. */
-    if (out->kind == PCI_BAR_IO) {
-        uint32_t m = rb_low & BAR_IO_ADDRESS_MASK;
-        /* A decoder of only 16 address bits reads back 0 in bits 31:16. */
-        if (m != 0 && (rb_low >> 16) == 0)
-            m |= 0xFFFF0000u;
-        out->size = m ? (uint32_t)(~m + 1u) : 0;
-    } else if (out->kind == PCI_BAR_MEM64) {
-        mask = (uint64_t)rb_high << 32 | (rb_low & BAR_MEM_ADDRESS_MASK);
-        out->size = mask ? ~mask + 1u : 0;
-    } else {
-        uint32_t m = rb_low & BAR_MEM_ADDRESS_MASK;
-        out->size = m ? (uint32_t)(~m + 1u) : 0;
-    }
-    if (out->size == 0) {
-        out->kind = PCI_BAR_UNUSED;
-        out->prefetchable = false;
-    }
-    return PCI_OK;
+    return st != PCI_OK ? st : st2;
 }
 
 void pci_bar_iter_init(struct pci_bar_iter *it, const struct pci_function *fn, bool size)

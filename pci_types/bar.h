@@ -54,6 +54,15 @@ PCI_MUST_USE enum pci_status pci_bar_read(const struct pci_function *fn, uint8_t
 PCI_MUST_USE enum pci_status pci_bar_size(const struct pci_function *fn, uint8_t index,
                                           struct pci_bar *out);
 
+/* The sizing step alone, for BAR registers anywhere in the configuration
+ * space (pci_bar_size, the SR-IOV VF BARs): bar holds the decoded register
+ * at offset (a PCI_BAR_MEM64 also uses offset + 4). Writes all-ones, reads
+ * back and restores each register, then sets bar->size (0, with kind
+ * PCI_BAR_UNUSED, when no address bit is writable). The caller turns the
+ * decoding off around it. PCI_READ_ONLY without write callbacks. */
+PCI_MUST_USE enum pci_status pci_bar_probe(const struct pci_function *fn, uint16_t offset,
+                                           struct pci_bar *bar);
+
 /* Iterate the BARs of fn in slot order, one item per BAR (a 64-bit BAR
  * consumes two slots). With sizing, unimplemented BARs come back as
  * PCI_BAR_UNUSED. pci_bar_next returns PCI_OK, PCI_END, or an error once

@@ -27,7 +27,8 @@ void pci_cap_iter_init(struct pci_cap_iter *it, const struct pci_function *fn)
         it->status = PCI_END;
         return;
     }
-    it->next = pci_read8(fn, ptr_reg);
+    /* 6.7: the bottom two bits of the pointer are reserved; software masks them. */
+    it->next = (uint8_t)(pci_read8(fn, ptr_reg) & ~3u);
 }
 
 enum pci_status pci_cap_next(struct pci_cap_iter *it, struct pci_capability *out)
@@ -43,8 +44,9 @@ enum pci_status pci_cap_next(struct pci_cap_iter *it, struct pci_capability *out
         it->status = PCI_END;
         return PCI_END;
     }
-    /* 6.7: capabilities live after the predefined header, dword aligned. */
-    if (at < CAP_FIRST || at > CAP_LAST || (at & 3u) != 0) {
+    /* 6.7: capabilities live after the predefined header. A masked 8-bit
+     * pointer cannot pass 0xFC, so only the lower bound can fail. */
+    if (at < CAP_FIRST) {
         it->status = PCI_BAD_POINTER;
         return it->status;
     }
@@ -56,7 +58,8 @@ enum pci_status pci_cap_next(struct pci_cap_iter *it, struct pci_capability *out
     it->seen[dword / 32u] |= UINT32_C(1) << (dword % 32u);
     out->id = pci_read8(it->fn, at);
     out->offset = at;
-    it->next = pci_read8(it->fn, (uint16_t)(at + 1u));
+    /* 6.7: the Next pointer's bottom two bits are reserved: masked. */
+    it->next = (uint8_t)(pci_read8(it->fn, (uint16_t)(at + 1u)) & ~3u);
     return PCI_OK;
 }
 
@@ -85,8 +88,9 @@ enum pci_status pci_ext_cap_next(struct pci_ext_cap_iter *it, struct pci_ext_cap
         it->status = PCI_END;
         return PCI_END;
     }
-    /* 7.6.3: the next offset is 0 (end) or inside 0x100-0xFFC, dword aligned. */
-    if (at < PCI_EXT_CAP_START || at > EXT_CAP_LAST || (at & 3u) != 0) {
+    /* 7.6.3: the next offset is 0 (end) or inside 0x100-0xFFC; masked to
+     * 12 bits and dword alignment, it cannot pass 0xFFC. */
+    if (at < PCI_EXT_CAP_START) {
         it->status = PCI_BAD_POINTER;
         return it->status;
     }
@@ -106,7 +110,9 @@ enum pci_status pci_ext_cap_next(struct pci_ext_cap_iter *it, struct pci_ext_cap
     out->id = (uint16_t)(header & 0xFFFFu);
     out->version = (uint8_t)((header >> 16) & 0xFu);
     out->offset = at;
-    it->next = (uint16_t)(header >> 20);
+    /* 7.6.3: bits 21:20 of the Next Capability Offset are reserved and
+     * software must mask them. */
+    it->next = (uint16_t)((header >> 20) & ~3u);
     return PCI_OK;
 }
 
@@ -142,6 +148,27 @@ enum pci_status pci_ext_cap_find(const struct pci_function *fn, uint16_t id, uin
         }
     }
     return st == PCI_END ? PCI_NOT_FOUND : st;
+}
+
+enum pci_status pci_ext_cap_check(const struct pci_function *fn, uint16_t offset, uint16_t id,
+                                  uint16_t size)
+{
+    if (!fn)
+        return PCI_INVALID_ARGUMENT;
+    if (!fn->access || fn->access->config_size < PCIE_CONFIG_SIZE)
+        return PCI_UNSUPPORTED;
+    /* 7.6.3: structures start dword aligned inside 0x100-0xFFC and must end
+     * inside the 4 KiB space. */
+    if (offset < PCI_EXT_CAP_START || offset > EXT_CAP_LAST || (offset & 3u) != 0 ||
+        size < 4u || (uint32_t)offset + size > PCIE_CONFIG_SIZE ||
+        pci_read16(fn, offset) != id)
+        return PCI_BAD_CAPABILITY;
+    return PCI_OK;
+}
+
+uint8_t pci_ext_cap_version(const struct pci_function *fn, uint16_t offset)
+{
+    return (uint8_t)((pci_read32(fn, offset) >> 16) & 0xFu);
 }
 
 enum pci_status pci_vendor_cap_read(const struct pci_function *fn, uint8_t offset,

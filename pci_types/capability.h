@@ -2,11 +2,13 @@
  * the PCI Express extended capability list (PCIe Base 6.0, 7.6), with the
  * IDs of the PCI Code and ID Assignment specification (1.15, chapters 2-3).
  *
- * Both walks are cursors on the caller's stack. They never loop: every
- * offset visited is remembered in a bitmap, and a pointer outside its range
- * (0x40-0xFC standard, 0x100-0xFFC extended), a misaligned pointer (the low
- * two bits are reserved as 00b) or a revisited offset ends the walk with an
- * error status. The extended walk ends cleanly on a header of 0 (no
+ * Both walks are cursors on the caller's stack. The bottom two bits of
+ * every pointer (the Capabilities Pointer, each Next pointer, each Next
+ * Capability Offset) are reserved, and software must mask them (PCI Local
+ * Bus 3.0, 6.7; PCIe Base 6.0, 7.6.3): the walks mask them, as lspci does.
+ * They never loop: every offset visited is remembered in a bitmap, and a
+ * pointer outside its range (0x40-0xFC standard, 0x100-0xFFC extended) or a
+ * revisited offset ends the walk with an error status. The extended walk ends cleanly on a header of 0 (no
  * extended capabilities) or all-ones (conventional function on a PCIe
  * platform, or a 256-byte access backend).
  */
@@ -150,6 +152,17 @@ PCI_MUST_USE enum pci_status pci_cap_find(const struct pci_function *fn, uint8_t
                                           uint8_t *offset);
 PCI_MUST_USE enum pci_status pci_ext_cap_find(const struct pci_function *fn, uint16_t id,
                                               uint16_t *offset);
+
+/* For the extended-capability decoders: PCI_OK when the function has a
+ * 4 KiB space and the structure at offset has this ID, starts dword aligned
+ * in 0x100-0xFFC and its size bytes end inside the 4 KiB space;
+ * PCI_UNSUPPORTED without a 4096-byte access backend; PCI_BAD_CAPABILITY
+ * otherwise. */
+PCI_MUST_USE enum pci_status pci_ext_cap_check(const struct pci_function *fn, uint16_t offset,
+                                               uint16_t id, uint16_t size);
+
+/* Capability Version, bits 19:16 of the header at offset (7.6.3). */
+uint8_t pci_ext_cap_version(const struct pci_function *fn, uint16_t offset);
 
 /* Vendor-specific capability (PCI Local Bus 3.0, 6.8.4): byte 2 is the
  * length of the whole structure including the 3-byte header. */

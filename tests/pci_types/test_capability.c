@@ -347,13 +347,24 @@ static void test_hostile_lists(void **state)
     img[0x41] = 0x40;
     assert_int_equal(walk_status(img, 256, &n), PCI_CYCLE);
     assert_int_equal(n, 1);
-    /* Pointer into the header, misaligned, and past 0xFC. */
+    /* Pointers into the header, with and without the reserved low bits. */
     img[0x41] = 0x3C;
     assert_int_equal(walk_status(img, 256, &n), PCI_BAD_POINTER);
+    img[0x41] = 0x3F;
+    assert_int_equal(walk_status(img, 256, &n), PCI_BAD_POINTER);
+    assert_int_equal(n, 1);
+    /* Low bits are masked, not an error (6.7): 0x45 is 0x44 and 0xFF is
+     * 0xFC, zeroed dwords that are one more item (ID 0) and the end. */
     img[0x41] = 0x45;
-    assert_int_equal(walk_status(img, 256, &n), PCI_BAD_POINTER);
-    img[0x41] = 0xFE;
-    assert_int_equal(walk_status(img, 256, &n), PCI_BAD_POINTER);
+    assert_int_equal(walk_status(img, 256, &n), PCI_END);
+    assert_int_equal(n, 2);
+    img[0x41] = 0xFF;
+    assert_int_equal(walk_status(img, 256, &n), PCI_END);
+    assert_int_equal(n, 2);
+    /* A masked pointer that lands on a visited offset is still a cycle. */
+    img[0x41] = 0x43;
+    assert_int_equal(walk_status(img, 256, &n), PCI_CYCLE);
+    assert_int_equal(n, 1);
     /* The longest legal list: 48 capabilities at 0x40, 0x44 ... 0xFC. */
     img[0x34] = 0x40;
     for (unsigned at = 0x40; at <= 0xFC; at += 4) {
@@ -368,15 +379,21 @@ static void test_hostile_lists(void **state)
     assert_int_equal(n, 0);
 
     /* Extended: 0x100 -> 0x200 -> 0x100 cycles; pointer below 0x100;
-     * misaligned; all-ones mid-list ends the list. */
+     * low bits masked; all-ones mid-list ends the list. */
     put32(img + 0x100, 0x20010001u);
     put32(img + 0x200, 0x1001000Du);
     assert_int_equal(ext_walk_status(img, &n), PCI_CYCLE);
     assert_int_equal(n, 2);
     put32(img + 0x200, 0x0801000Du);
     assert_int_equal(ext_walk_status(img, &n), PCI_BAD_POINTER);
+    /* 0x302 masks to 0x300 (7.6.3), a zero header: the end. */
     put32(img + 0x200, 0x3021000Du);
-    assert_int_equal(ext_walk_status(img, &n), PCI_BAD_POINTER);
+    assert_int_equal(ext_walk_status(img, &n), PCI_END);
+    assert_int_equal(n, 2);
+    /* 0x103 masks to 0x100, visited: a cycle. */
+    put32(img + 0x200, 0x1031000Du);
+    assert_int_equal(ext_walk_status(img, &n), PCI_CYCLE);
+    assert_int_equal(n, 2);
     put32(img + 0x200, 0x3001000Du);
     put32(img + 0x300, 0xFFFFFFFFu);
     assert_int_equal(ext_walk_status(img, &n), PCI_END);
@@ -386,6 +403,44 @@ static void test_hostile_lists(void **state)
         put32(img + at, (at == 0xFFC ? 0u : (uint32_t)(at + 4) << 20) | 0x10000u | 0x0Bu);
     assert_int_equal(ext_walk_status(img, &n), PCI_END);
     assert_int_equal(n, 960);
+}
+
+/* The bytes of tests/pci_types/extcaps/low_bits.dump (made by its
+ * make_dumps.py): reserved low bits set in the Capabilities Pointer (0x43),
+ * two Next pointers (0x51, 0x62, and 0x03 at the end) and two Next
+ * Capability Offsets (0x203, 0x002). pciutils 3.9.0 masks them and lists
+ * "[40] Express", "[50] MSI", "[60] Power Management", "[100 v1] Device
+ * Serial Number", "[200 v1] Latency Tolerance Reporting" (low_bits.lspci). */
+static void test_reserved_pointer_bits(void **state)
+{
+    static uint8_t img[4096];
+    static const uint8_t ids[] = {0x10, 0x05, 0x01}, offsets[] = {0x40, 0x50, 0x60};
+    struct pci_config_image image;
+    struct pci_config_access acc;
+    struct pci_ext_cap_iter it;
+    struct pci_ext_capability cap;
+    (void)state;
+    memset(img, 0, sizeof img);
+    img[0] = 0x36; img[1] = 0x1B; img[2] = 0x05; img[3] = 0x7A;
+    img[PCI_STATUS] = PCI_STATUS_CAPABILITIES_LIST;
+    img[0x34] = 0x43;
+    img[0x40] = 0x10; img[0x41] = 0x51; img[0x42] = 0x02;
+    img[0x50] = 0x05; img[0x51] = 0x62;
+    img[0x60] = 0x01; img[0x61] = 0x03; img[0x62] = 0x03;
+    put32(img + 0x100, 0x20310003u);
+    put32(img + 0x104, 1);
+    put32(img + 0x200, 0x00210018u);
+    pci_image_access_init(&acc, &image, img, sizeof img);
+    struct pci_function fn = pci_function_make(&acc, pci_address_make(0, 0, 4, 0));
+    expect_caps(&fn, ids, offsets, 3);
+    pci_ext_cap_iter_init(&it, &fn);
+    assert_int_equal(pci_ext_cap_next(&it, &cap), PCI_OK);
+    assert_int_equal(cap.offset, 0x100);
+    assert_int_equal(cap.id, PCI_EXT_CAP_DEVICE_SERIAL_NUMBER);
+    assert_int_equal(pci_ext_cap_next(&it, &cap), PCI_OK);
+    assert_int_equal(cap.offset, 0x200);
+    assert_int_equal(cap.id, PCI_EXT_CAP_LTR);
+    assert_int_equal(pci_ext_cap_next(&it, &cap), PCI_END);
 }
 
 /* Decoders refuse structures that would run past the 256-byte space. */
@@ -454,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_msi_msix_pm_vendor),
         cmocka_unit_test(test_programming),
         cmocka_unit_test(test_hostile_lists),
+        cmocka_unit_test(test_reserved_pointer_bits),
         cmocka_unit_test(test_truncated_structures),
         cmocka_unit_test(test_names),
     };
