@@ -399,9 +399,10 @@ static void print_sriov(struct out *o, const struct pci_sriov *s)
     for (uint8_t i = 0; i < PCI_SRIOV_VF_BARS; i++) {
         struct pci_bar b;
         enum pci_status st = pci_sriov_vf_bar(s, i, &b);
-        /* Like lspci, leave out VF BARs that read 0 (not implemented or not
-         * assigned: the image backend cannot size them). */
-        if (st == PCI_OK && b.address == 0)
+        /* Like lspci, leave out VF BAR registers that read 0 (not
+         * implemented, or an unassigned 32-bit BAR): the image backend
+         * cannot size them to tell. */
+        if (s->vf_bar[i] == 0)
             continue;
         begin_item(o);
         kv(o, "index", i);

@@ -11,8 +11,9 @@ extcaps/<config>_<bb>_<dd>_<f>.lspci. When lspci is installed, the stored
 text is first checked to be what this machine's lspci prints for the same
 bytes (a different pciutils version only prints a note). Then every field
 lspci prints for AER, ACS, SR-IOV, ARI, LTR, L1 PM Substates, Resizable BAR,
-DPC, PTM, DSN and VSEC is compared with osdev-inspect's JSON, and both
-capability lists (offsets, versions) must be lspci's.
+DPC, PTM, DSN and VSEC is compared with osdev-inspect's JSON (whose objects
+must not repeat a key), and both capability lists (offsets, versions) must be
+lspci's.
 
 usage: extcaps_lspci.py OSDEV_INSPECT EXTCAPS_DIR SHARED_DIR"""
 import json
@@ -295,6 +296,13 @@ DECODERS = {0x0001: aer, 0x0003: dsn, 0x000B: vsec, 0x000D: acs, 0x000E: ari, 0x
             0x0015: rebar, 0x0018: ltr, 0x001D: dpc, 0x001E: l1pm, 0x001F: ptm}
 
 
+def unique_keys(pairs):
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        FAILURES.append("osdev-inspect JSON object with a duplicate key: %r" % keys)
+    return dict(pairs)
+
+
 def compare(name, func, lspci_text):
     caps = split_caps(lspci_text)
     check(name, "capability offsets", [c["offset"] for c in func["capabilities"]],
@@ -364,7 +372,7 @@ def main():
             with open(os.path.join(fx, "%s_%s_%s.bin" % (bus, dev, fn)), "wb") as f:
                 f.write(data)
             out = subprocess.run([inspect, "pci", "--json", fx], capture_output=True, text=True)
-            mine = json.loads(out.stdout)
+            mine = json.loads(out.stdout, object_pairs_hook=unique_keys)
             decoded += compare(name, mine["functions"][0], want)
     for msg in FAILURES:
         print("FAIL:", msg)

@@ -1,5 +1,8 @@
 /* Fuzz harness: arbitrary configuration-space images to both capability
- * walks and every capability decoder and programming helper.
+ * walks and every capability decoder and programming helper, standard
+ * (PM, MSI, MSI-X, PCI Express, vendor) and extended (AER, ACS, SR-IOV with
+ * VF BAR sizing, ARI, LTR, L1 PM Substates, Resizable BAR, DPC, PTM, DSN,
+ * VSEC).
  *
  * Input: up to 4096 bytes of configuration space (shorter inputs read
  * all-ones past their end, as absent bytes do); everything is writable, so
@@ -87,6 +90,90 @@ static void decode(const struct pci_function *fn, struct pci_capability c)
     }
 }
 
+static void decode_sriov(const struct pci_function *fn, uint16_t offset)
+{
+    struct pci_sriov s;
+    struct pci_bar b;
+    uint16_t rid;
+    if (pci_sriov_read(fn, offset, &s) != PCI_OK)
+        return;
+    for (uint8_t i = 0; i < PCI_SRIOV_VF_BARS + 1u; i++) {
+        use(pci_sriov_vf_bar(&s, i, &b));
+        use(pci_sriov_vf_bar_size(fn, &s, i, &b));
+    }
+    use(pci_sriov_vf_rid(&s, 0x0100, s.num_vfs, &rid));
+    use(pci_sriov_vf_rid(&s, 0xFFFF, s.total_vfs, &rid));
+}
+
+static void decode_rebar(const struct pci_function *fn, uint16_t offset)
+{
+    struct pci_rebar r;
+    if (pci_rebar_read(fn, offset, &r) != PCI_OK)
+        return;
+    for (uint8_t i = 0; i <= r.count; i++) {
+        uint8_t enc = i < PCI_REBAR_MAX_ENTRIES ? r.entries[i].current_size : 0;
+        status_sink += (unsigned)pci_rebar_size_bytes(enc);
+        use(pci_rebar_set_size(fn, &r, i, (uint8_t)(enc + 1u)));
+    }
+}
+
+static void decode_ext(const struct pci_function *fn, struct pci_ext_capability c)
+{
+    struct pci_aer aer;
+    struct pci_acs acs;
+    struct pci_ari ari;
+    struct pci_ltr ltr;
+    struct pci_l1pm l1;
+    struct pci_dpc dpc;
+    struct pci_ptm ptm;
+    struct pci_vsec vsec;
+    uint64_t sn;
+    (void)pci_ext_cap_name(c.id);
+    switch (c.id) {
+    case PCI_EXT_CAP_AER:
+        if (pci_aer_read(fn, c.offset, &aer) == PCI_OK)
+            use(pci_aer_clear_status(fn, &aer));
+        break;
+    case PCI_EXT_CAP_ACS:
+        if (pci_acs_read(fn, c.offset, &acs) == PCI_OK)
+            use(pci_acs_enable(fn, &acs, 0xFFFFu));
+        break;
+    case PCI_EXT_CAP_SRIOV:
+        decode_sriov(fn, c.offset);
+        break;
+    case PCI_EXT_CAP_ARI:
+        use(pci_ari_read(fn, c.offset, &ari));
+        break;
+    case PCI_EXT_CAP_LTR:
+        if (pci_ltr_read(fn, c.offset, &ltr) == PCI_OK) {
+            status_sink += (unsigned)pci_ltr_latency_ns(ltr.max_snoop_value, ltr.max_snoop_scale);
+            use(pci_ltr_set_max(fn, &ltr, ltr.max_no_snoop, ltr.max_snoop));
+        }
+        break;
+    case PCI_EXT_CAP_L1_PM_SUBSTATES:
+        if (pci_l1pm_read(fn, c.offset, &l1) == PCI_OK)
+            status_sink += pci_l1pm_t_power_on_us(l1.t_power_on_scale, l1.t_power_on_value);
+        break;
+    case PCI_EXT_CAP_RESIZABLE_BAR:
+        decode_rebar(fn, c.offset);
+        break;
+    case PCI_EXT_CAP_DPC:
+        use(pci_dpc_read(fn, c.offset, &dpc));
+        break;
+    case PCI_EXT_CAP_PTM:
+        use(pci_ptm_read(fn, c.offset, &ptm));
+        break;
+    case PCI_EXT_CAP_DEVICE_SERIAL_NUMBER:
+        use(pci_dsn_read(fn, c.offset, &sn));
+        break;
+    case PCI_EXT_CAP_VENDOR_SPECIFIC:
+        use(pci_vsec_read(fn, c.offset, &vsec));
+        break;
+    default:
+        break;
+    }
+}
+
 int fuzz_one(const uint8_t *data, size_t size)
 {
     struct pci_config_access acc = {NULL, r8, r16, r32, w8, w16, w32, 0};
@@ -113,7 +200,7 @@ int fuzz_one(const uint8_t *data, size_t size)
     count = 0;
     pci_ext_cap_iter_init(&eit, &fn);
     while (pci_ext_cap_next(&eit, &ec) == PCI_OK) {
-        (void)pci_ext_cap_name(ec.id);
+        decode_ext(&fn, ec);
         if (++count > 960)
             __builtin_trap();
     }

@@ -85,6 +85,7 @@ def endpoint():
     s.u32(0x17C, 0xF000000C)            # VF BAR0/1: 64-bit prefetchable at 0x1_F0000000
     s.u32(0x180, 0x00000001)
     s.u32(0x184, 0xE0100000)            # VF BAR2: 32-bit
+    s.u32(0x188, 0x0000000C)            # VF BAR3/4: 64-bit prefetchable, not assigned
     s.u32(0x194, 0x00001003)            # VF Migration State: BIR 3, offset 0x1000
     # ARI (7.8.7).
     s.ext(0x198, 0x000E, 1, 0x1A0)
