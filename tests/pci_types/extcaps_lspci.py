@@ -5,9 +5,10 @@ pciutils' decoding of the same bytes.
 Inputs: every extcaps/*.dump (hand-made `lspci -xxxx` style dumps, see
 extcaps/README.md) with extcaps/*.lspci beside it, which is `lspci -F DUMP
 -n -vvv` output stored as pciutils printed it (-n: numeric IDs, so the text
-does not depend on the pci.ids database); and every 4096-byte function of
-the QEMU q35 fixtures, whose lspci decoding is stored as
-extcaps/<config>_<bb>_<dd>_<f>.lspci. When lspci is installed, the stored
+does not depend on the pci.ids database); every function of the shared QEMU
+fixtures whose lspci decoding is stored as extcaps/<config>_<bb>_<dd>_<f>.lspci;
+and every function of the QEMU captures in extcaps/<folder>/pci/, with its
+lspci decoding stored beside it as <bb>_<dd>_<f>.lspci. When lspci is installed, the stored
 text is first checked to be what this machine's lspci prints for the same
 bytes (a different pciutils version only prints a note). Then every field
 lspci prints for AER, ACS, SR-IOV, ARI, LTR, L1 PM Substates, Resizable BAR,
@@ -330,18 +331,26 @@ def main():
         if f.endswith(".dump"):
             bdf, data = read_dump(os.path.join(extcaps, f))
             cases.append((f, bdf, data, os.path.join(extcaps, f[:-5] + ".lspci")))
+    # Captured fixtures: the shared QEMU machines (lspci text stored here as
+    # <config>_<bb>_<dd>_<f>.lspci) and this folder's own captures (stored
+    # beside each pci/<bb>_<dd>_<f>.bin).
     qemu = os.path.join(shared, "fixtures", "qemu")
-    for cfg in sorted(os.listdir(qemu)):
-        pdir = os.path.join(qemu, cfg, "pci")
+    folders = [(os.path.join(qemu, cfg), lambda f, cfg=cfg: os.path.join(extcaps, cfg + "_" + f))
+               for cfg in sorted(os.listdir(qemu))]
+    folders += [(os.path.join(extcaps, d), lambda f, d=d: os.path.join(extcaps, d, "pci", f))
+                for d in sorted(os.listdir(extcaps)) if os.path.isdir(os.path.join(extcaps, d))]
+    for folder, stored_for in folders:
+        pdir = os.path.join(folder, "pci")
         if not os.path.isdir(pdir):
             continue
         for f in sorted(os.listdir(pdir)):
             m = re.match(r"^([0-9a-f]{2})_([0-9a-f]{2})_([0-7])\.bin$", f)
-            stored = os.path.join(extcaps, "%s_%s.lspci" % (cfg, f[:-4]))
+            stored = stored_for(f[:-4] + ".lspci")
             if m and os.path.exists(stored):
                 with open(os.path.join(pdir, f), "rb") as fp:
                     data = fp.read()
-                cases.append(("%s/%s" % (cfg, f), "%s:%s.%s" % m.groups(), data, stored))
+                cases.append(("%s/%s" % (os.path.basename(folder), f), "%s:%s.%s" % m.groups(),
+                              data, stored))
     if not cases:
         print("FAIL: no cases found")
         return 1
