@@ -30,7 +30,8 @@ enum pci_status {
     PCI_BUS_OUT_OF_RANGE = 9,   /* bus number outside an ECAM region's bus range */
 
     /* Bad configuration-space contents. */
-    PCI_BAD_POINTER = 100,      /* capability pointer outside its range or misaligned */
+    PCI_BAD_POINTER = 100,      /* capability pointer outside its range (its reserved low
+                                   bits are masked first, PCI 3.0 6.7) */
     PCI_CYCLE = 101,            /* a capability list visits the same offset twice */
     PCI_BAD_BAR = 102,          /* reserved BAR memory type, or a 64-bit BAR in the last slot */
     PCI_BAD_CAPABILITY = 103,   /* a capability structure does not fit or has the wrong ID */
