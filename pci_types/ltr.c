@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "pci_types/capability.h"
+#include "pci_types/shift.h"
 
 #define LTR_SIZE 0x08u
 #define LTR_REGISTER_MASK 0x1FFFu /* 9:0 value, 12:10 scale; 15:13 RsvdP */
@@ -31,7 +32,7 @@ uint64_t pci_ltr_latency_ns(uint16_t value, uint8_t scale)
 {
     if (scale > 5u)
         return UINT64_MAX;
-    return (uint64_t)value << (5u * scale);
+    return pci_shl64(value, 5u * scale);
 }
 
 enum pci_status pci_ltr_set_max(const struct pci_function *fn, const struct pci_ltr *ltr,

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "pci_types/capability.h"
+#include "pci_types/shift.h"
 
 #define REBAR_CTL_SIZE_SHIFT 8
 #define REBAR_CTL_SIZE_MASK 0x3F00u
@@ -53,7 +54,7 @@ enum pci_status pci_rebar_read(const struct pci_function *fn, uint16_t offset,
 
 uint64_t pci_rebar_size_bytes(uint8_t encoding)
 {
-    return encoding <= PCI_REBAR_MAX_SIZE_ENCODING ? UINT64_C(1) << (20u + encoding) : 0;
+    return encoding <= PCI_REBAR_MAX_SIZE_ENCODING ? pci_shl64(1, 20u + encoding) : 0;
 }
 
 enum pci_status pci_rebar_set_size(const struct pci_function *fn, struct pci_rebar *rebar,
