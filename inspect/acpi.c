@@ -193,7 +193,8 @@ static void json_madt_gic(struct json *j, const struct acpi_madt_entry *e)
         break;
     case ACPI_MADT_GICR:
         json_kv_uint(j, "base_address", e->u.gicr.discovery_range_base_address);
-        json_kv_uint(j, "length", e->u.gicr.discovery_range_length);
+        /* Not "length": every entry object has the entry's own. */
+        json_kv_uint(j, "discovery_range_length", e->u.gicr.discovery_range_length);
         break;
     case ACPI_MADT_GIC_ITS:
         json_kv_uint(j, "translation_id", e->u.gic_its.gic_its_id);
