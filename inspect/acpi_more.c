@@ -419,6 +419,8 @@ struct platform_storage {
     struct acpi_platform_processor cpu[MAX_ITEMS];
     struct acpi_platform_ecam ecam[64];
     struct acpi_platform_memory_range mem[MAX_ITEMS];
+    struct acpi_platform_gicc gicc[MAX_ITEMS];
+    struct acpi_platform_gicr_range gicr[64];
     struct acpi_madt madt;
     struct acpi_fadt fadt;
     struct acpi_mcfg mcfg;
@@ -459,6 +461,8 @@ static enum acpi_status build_platform(const struct inspect_table *tables, size_
     p->processors.items = s->cpu, p->processors.capacity = MAX_ITEMS;
     p->ecam.items = s->ecam, p->ecam.capacity = 64;
     p->memory_ranges.items = s->mem, p->memory_ranges.capacity = MAX_ITEMS;
+    p->gicc.items = s->gicc, p->gicc.capacity = MAX_ITEMS;
+    p->gicr_ranges.items = s->gicr, p->gicr_ranges.capacity = 64;
     return acpi_platform_build(&t, p);
 }
 
@@ -472,6 +476,55 @@ static const char *polarity_name(enum acpi_mps_polarity p)
 static const char *trigger_name(enum acpi_mps_trigger t)
 {
     return t == ACPI_TRIGGER_LEVEL ? "level" : "edge";
+}
+
+/* ARM: the GIC distributor, redistributor ranges and one GICC per processor. */
+static void json_platform_gic(struct json *j, const struct acpi_platform *p,
+                              const struct platform_storage *s)
+{
+    json_begin_object(j);
+    if (p->has_gicd) {
+        json_kv_uint(j, "distributor_address", p->gicd_address);
+        json_kv_uint(j, "version", p->gic_version);
+    } else {
+        json_kv_null(j, "distributor_address");
+        json_kv_null(j, "version");
+    }
+    json_key(j, "redistributor_ranges");
+    json_begin_array(j);
+    for (size_t i = 0; i < STORED(p->gicr_ranges); i++) {
+        json_begin_object(j);
+        json_kv_uint(j, "base_address", s->gicr[i].base_address);
+        json_kv_uint(j, "length", s->gicr[i].length);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_key(j, "cpu_interfaces");
+    json_begin_array(j);
+    for (size_t i = 0; i < STORED(p->gicc); i++) {
+        const struct acpi_platform_gicc *c = &s->gicc[i];
+        json_begin_object(j);
+        json_kv_uint(j, "mpidr", c->mpidr);
+        json_kv_uint(j, "acpi_processor_uid", c->acpi_processor_uid);
+        json_kv_uint(j, "cpu_interface_number", c->cpu_interface_number);
+        json_kv_bool(j, "enabled", c->enabled);
+        json_kv_bool(j, "online_capable", c->online_capable);
+        json_kv_uint(j, "gicc_base_address", c->gicc_base_address);
+        json_kv_uint(j, "gicr_base_address", c->gicr_base_address);
+        json_kv_uint(j, "gicv_base_address", c->gicv_base_address);
+        json_kv_uint(j, "gich_base_address", c->gich_base_address);
+        json_kv_uint(j, "performance_interrupt", c->performance_interrupt);
+        json_kv_string(j, "performance_interrupt_trigger",
+                       trigger_name(c->performance_interrupt_trigger));
+        json_kv_uint(j, "vgic_maintenance_interrupt", c->vgic_maintenance_interrupt);
+        if (c->has_proximity_domain)
+            json_kv_uint(j, "proximity_domain", c->proximity_domain);
+        else
+            json_kv_null(j, "proximity_domain");
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
 }
 
 static void json_platform(struct json *j, const struct inspect_table *tables, size_t count)
@@ -536,6 +589,11 @@ static void json_platform(struct json *j, const struct inspect_table *tables, si
         json_end_object(j);
     }
     json_end_array(j);
+    json_key(j, "gic");
+    if (p.has_gicd || STORED(p.gicc) > 0 || STORED(p.gicr_ranges) > 0)
+        json_platform_gic(j, &p, &s);
+    else
+        json_null(j);
     json_end_object(j);
     json_key(j, "processors");
     json_begin_array(j);
@@ -811,6 +869,19 @@ void inspect_acpi_more_text(const struct inspect_table *tables, size_t count, FI
         fprintf(out, "    CPU %s %u uid %u%s%s\n", s.cpu[i].is_x2apic ? "x2APIC" : "APIC",
                 s.cpu[i].apic_id, s.cpu[i].acpi_processor_uid, s.cpu[i].bsp ? " (BSP)" : "",
                 s.cpu[i].enabled ? "" : " (online capable)");
+    if (p.has_gicd)
+        fprintf(out, "    GIC distributor v%u at 0x%llx\n", p.gic_version,
+                (unsigned long long)p.gicd_address);
+    for (size_t i = 0; i < STORED(p.gicr_ranges); i++)
+        fprintf(out, "    GIC redistributors 0x%llx+0x%x\n",
+                (unsigned long long)s.gicr[i].base_address, s.gicr[i].length);
+    for (size_t i = 0; i < STORED(p.gicc); i++)
+        fprintf(out, "    CPU MPIDR 0x%llx uid %u GICC 0x%llx GICR 0x%llx GICV 0x%llx PMU GSIV %u%s\n",
+                (unsigned long long)s.gicc[i].mpidr, s.gicc[i].acpi_processor_uid,
+                (unsigned long long)s.gicc[i].gicc_base_address,
+                (unsigned long long)s.gicc[i].gicr_base_address,
+                (unsigned long long)s.gicc[i].gicv_base_address, s.gicc[i].performance_interrupt,
+                s.gicc[i].enabled ? "" : " (online capable)");
     if (p.has_pm_timer)
         fprintf(out, "    PM timer %u bits at 0x%llx\n", p.pm_timer.extended ? 32 : 24,
                 (unsigned long long)p.pm_timer.reg.address);
