@@ -185,27 +185,17 @@ static enum acpi_status walk_madt(const struct acpi_madt *madt, struct acpi_plat
     return it.status == ACPI_END ? ACPI_OK : it.status;
 }
 
-static void set_domain(struct acpi_platform *out, uint32_t apic_id, uint32_t domain)
-{
-    size_t n = STORED(out->processors);
-    for (size_t i = 0; i < n; i++) {
-        if (out->processors.items[i].apic_id == apic_id) {
-            out->processors.items[i].has_proximity_domain = true;
-            out->processors.items[i].proximity_domain = domain;
-        }
-    }
-}
-
-static void set_gicc_domain(struct acpi_platform *out, uint32_t uid, uint32_t domain)
-{
-    size_t n = STORED(out->gicc);
-    for (size_t i = 0; i < n; i++) {
-        if (out->gicc.items[i].acpi_processor_uid == uid) {
-            out->gicc.items[i].has_proximity_domain = true;
-            out->gicc.items[i].proximity_domain = domain;
-        }
-    }
-}
+/* Every stored item of ARR whose FIELD equals KEY lies in proximity DOMAIN. */
+#define SET_DOMAIN(arr, field, key, domain)                                                    \
+    do {                                                                                       \
+        size_t n_ = STORED(arr);                                                               \
+        for (size_t i_ = 0; i_ < n_; i_++) {                                                   \
+            if ((arr).items[i_].field == (key)) {                                              \
+                (arr).items[i_].has_proximity_domain = true;                                   \
+                (arr).items[i_].proximity_domain = (domain);                                   \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
 
 static enum acpi_status walk_srat(const struct acpi_srat *srat, struct acpi_platform *out)
 {
@@ -218,9 +208,10 @@ static enum acpi_status walk_srat(const struct acpi_srat *srat, struct acpi_plat
             continue;
         if (e.type == ACPI_SRAT_PROCESSOR_LOCAL_APIC_AFFINITY ||
             e.type == ACPI_SRAT_PROCESSOR_LOCAL_X2APIC_AFFINITY) {
-            set_domain(out, e.apic_id, e.proximity_domain);
+            SET_DOMAIN(out->processors, apic_id, e.apic_id, e.proximity_domain);
         } else if (e.type == ACPI_SRAT_GICC_AFFINITY) {
-            set_gicc_domain(out, e.acpi_processor_uid, e.proximity_domain); /* 5.2.16.4 */
+            /* 5.2.16.4: the GICC with that ACPI Processor UID. */
+            SET_DOMAIN(out->gicc, acpi_processor_uid, e.acpi_processor_uid, e.proximity_domain);
         } else if (e.type == ACPI_SRAT_MEMORY_AFFINITY) {
             struct acpi_platform_memory_range m = {
                 e.base_address, e.range_length, e.proximity_domain,

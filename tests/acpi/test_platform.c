@@ -116,6 +116,18 @@ static uint64_t dsl(const struct iasl_text *t, uint32_t from, uint32_t to, const
     return v;
 }
 
+/* The type of the N-th subtable of an APIC.dsl, its bytes [*from, *to);
+ * -1 past the last. */
+static long madt_subtable(const struct iasl_text *t, size_t n, uint32_t *from, uint32_t *to)
+{
+    const struct iasl_field *st = iasl_find(t, 44, 1u << 20, "Subtable Type", n);
+    if (st == NULL)
+        return -1;
+    *from = st->offset;
+    *to = *from + (uint32_t)dsl(t, *from, *from + 2, "Length");
+    return (long)strtoul(st->value, NULL, 16);
+}
+
 /* The N of "-smp N" in a qemu-cmdline.txt (0 when absent). */
 static unsigned smp_of(const char *cmdline_path)
 {
@@ -162,12 +174,10 @@ static void check_qemu(const char *config)
     assert_int_equal(p.local_apic_address, dsl(&t, 36, 40, "Local Apic Address"));
     assert_int_equal(p.pcat_compat, (dsl(&t, 40, 44, "Flags (decoded below)") & 1) != 0);
     size_t cpus = 0, overrides = 0, lnmis = 0;
-    for (size_t n = 0;; n++) {
-        const struct iasl_field *st = iasl_find(&t, 44, 1u << 20, "Subtable Type", n);
-        if (st == NULL)
-            break;
-        uint32_t from = st->offset, to = from + (uint32_t)dsl(&t, from, from + 2, "Length");
-        switch (strtoul(st->value, NULL, 16)) {
+    uint32_t from, to;
+    long type;
+    for (size_t n = 0; (type = madt_subtable(&t, n, &from, &to)) >= 0; n++) {
+        switch (type) {
         case 0:
             assert_int_equal(a.cpu[cpus].apic_id, dsl(&t, from, to, "Local Apic ID"));
             assert_int_equal(a.cpu[cpus].acpi_processor_uid, dsl(&t, from, to, "Processor ID"));
@@ -296,12 +306,10 @@ static void check_aarch64(const char *name)
     struct iasl_text t;
     assert_int_equal(iasl_text_load(path, &t), 0);
     size_t gicc = 0, gicr = 0, gicd = 0;
-    for (size_t n = 0;; n++) {
-        const struct iasl_field *st = iasl_find(&t, 44, 1u << 20, "Subtable Type", n);
-        if (st == NULL)
-            break;
-        uint32_t from = st->offset, to = from + (uint32_t)dsl(&t, from, from + 2, "Length");
-        switch (strtoul(st->value, NULL, 16)) {
+    uint32_t from, to;
+    long type;
+    for (size_t n = 0; (type = madt_subtable(&t, n, &from, &to)) >= 0; n++) {
+        switch (type) {
         case 0x0B: { /* GICC: ACPI 6.5 Table 5.37 */
             const struct acpi_platform_gicc *c = &a.gicc[gicc];
             uint64_t flags = dsl(&t, from, to, "Flags (decoded below)");
