@@ -3,10 +3,10 @@
  * overrides, I/O APICs and their GSI bases, the ISA IRQ to GSI map with
  * polarity and trigger resolved against the ISA defaults, NMI sources, local
  * APIC NMIs, the dual-8259 flag), the processors (boot processor first), on
- * ARM the GIC CPU interfaces (one per processor), distributor and
- * redistributor ranges, the
- * PM timer, the reset register, ECAM regions and NUMA (proximity domain of
- * every processor and memory range, distances between domains).
+ * ARM the GIC (one CPU interface per processor, the distributor, the
+ * redistributor ranges), the PM timer, the reset register, ECAM regions and
+ * NUMA (proximity domain of every processor and memory range, distances
+ * between domains).
  *
  * Tables come in already parsed (any may be NULL when the platform has
  * none). Variable-length results go into arrays the caller provides: set
