@@ -1,6 +1,10 @@
 /* acpi/platform.c - platform information from MADT, FADT, MCFG, HPET, SRAT, SLIT. */
 #include "acpi/platform.h"
 
+/* GICC CPU Interface Flags (ACPI 6.5, Table 5.38); bit 0 is ACPI_MADT_ENABLED. */
+#define GICC_PERFORMANCE_INTERRUPT_EDGE (1u << 1)
+#define GICC_ONLINE_CAPABLE (1u << 3)
+
 /* Store one item if there is room; always count it. */
 #define PUSH(arr, value)                                                                       \
     do {                                                                                       \
@@ -84,6 +88,43 @@ static enum acpi_status walk_madt(const struct acpi_madt *madt, struct acpi_plat
             add_processor(out, p, &bsp_seen);
             break;
         }
+        case ACPI_MADT_GICC: {
+            const struct acpi_madt_gicc *g = &e.u.gicc;
+            struct acpi_platform_gicc c = {
+                .mpidr = g->mpidr,
+                .acpi_processor_uid = g->acpi_processor_uid,
+                .cpu_interface_number = g->cpu_interface_number,
+                .gicc_base_address = g->physical_base_address,
+                .gicr_base_address = g->gicr_base_address,
+                .gicv_base_address = g->gicv,
+                .gich_base_address = g->gich,
+                .performance_interrupt = g->performance_interrupt_gsiv,
+                .performance_interrupt_trigger = (g->flags & GICC_PERFORMANCE_INTERRUPT_EDGE)
+                                                     ? ACPI_TRIGGER_EDGE
+                                                     : ACPI_TRIGGER_LEVEL,
+                .vgic_maintenance_interrupt = g->vgic_maintenance_interrupt,
+                .enabled = (g->flags & ACPI_MADT_ENABLED) != 0,
+                .online_capable = (g->flags & GICC_ONLINE_CAPABLE) != 0,
+            };
+            /* 5.2.12.14: neither enabled nor online capable: not usable. */
+            if (c.enabled || c.online_capable)
+                PUSH(out->gicc, c);
+            break;
+        }
+        case ACPI_MADT_GICD:
+            /* 5.2.12.15: one distributor per system; keep the first. */
+            if (!out->has_gicd) {
+                out->has_gicd = true;
+                out->gicd_address = e.u.gicd.physical_base_address;
+                out->gic_version = e.u.gicd.gic_version;
+            }
+            break;
+        case ACPI_MADT_GICR: {
+            struct acpi_platform_gicr_range r = {e.u.gicr.discovery_range_base_address,
+                                                 e.u.gicr.discovery_range_length};
+            PUSH(out->gicr_ranges, r);
+            break;
+        }
         case ACPI_MADT_IO_APIC: {
             struct acpi_platform_io_apic a = {e.u.io_apic.io_apic_id, e.u.io_apic.io_apic_address,
                                               e.u.io_apic.global_system_interrupt_base, 0};
@@ -144,16 +185,17 @@ static enum acpi_status walk_madt(const struct acpi_madt *madt, struct acpi_plat
     return it.status == ACPI_END ? ACPI_OK : it.status;
 }
 
-static void set_domain(struct acpi_platform *out, uint32_t apic_id, uint32_t domain)
-{
-    size_t n = STORED(out->processors);
-    for (size_t i = 0; i < n; i++) {
-        if (out->processors.items[i].apic_id == apic_id) {
-            out->processors.items[i].has_proximity_domain = true;
-            out->processors.items[i].proximity_domain = domain;
-        }
-    }
-}
+/* Every stored item of ARR whose FIELD equals KEY lies in proximity DOMAIN. */
+#define SET_DOMAIN(arr, field, key, domain)                                                    \
+    do {                                                                                       \
+        size_t n_ = STORED(arr);                                                               \
+        for (size_t i_ = 0; i_ < n_; i_++) {                                                   \
+            if ((arr).items[i_].field == (key)) {                                              \
+                (arr).items[i_].has_proximity_domain = true;                                   \
+                (arr).items[i_].proximity_domain = (domain);                                   \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
 
 static enum acpi_status walk_srat(const struct acpi_srat *srat, struct acpi_platform *out)
 {
@@ -166,7 +208,10 @@ static enum acpi_status walk_srat(const struct acpi_srat *srat, struct acpi_plat
             continue;
         if (e.type == ACPI_SRAT_PROCESSOR_LOCAL_APIC_AFFINITY ||
             e.type == ACPI_SRAT_PROCESSOR_LOCAL_X2APIC_AFFINITY) {
-            set_domain(out, e.apic_id, e.proximity_domain);
+            SET_DOMAIN(out->processors, apic_id, e.apic_id, e.proximity_domain);
+        } else if (e.type == ACPI_SRAT_GICC_AFFINITY) {
+            /* 5.2.16.4: the GICC with that ACPI Processor UID. */
+            SET_DOMAIN(out->gicc, acpi_processor_uid, e.acpi_processor_uid, e.proximity_domain);
         } else if (e.type == ACPI_SRAT_MEMORY_AFFINITY) {
             struct acpi_platform_memory_range m = {
                 e.base_address, e.range_length, e.proximity_domain,
@@ -195,12 +240,13 @@ enum acpi_status acpi_platform_build(const struct acpi_platform_tables *tables,
 {
     if (tables == NULL || out == NULL)
         return ACPI_INVALID_ARGUMENT;
-    out->has_madt = out->pcat_compat = out->has_pm_timer = false;
+    out->has_madt = out->has_gicd = out->pcat_compat = out->has_pm_timer = false;
     out->has_reset_register = out->has_hpet = out->has_slit = false;
-    out->local_apic_address = out->hpet_address = 0;
-    out->reset_value = 0;
+    out->local_apic_address = out->hpet_address = out->gicd_address = 0;
+    out->reset_value = out->gic_version = 0;
     out->io_apics.count = out->nmi_sources.count = out->local_apic_nmis.count = 0;
     out->processors.count = out->ecam.count = out->memory_ranges.count = 0;
+    out->gicc.count = out->gicr_ranges.count = 0;
     for (uint32_t i = 0; i < 16; i++)
         out->isa_irqs[i] = (struct acpi_platform_isa_irq){i, ACPI_POLARITY_ACTIVE_HIGH,
                                                           ACPI_TRIGGER_EDGE, false};
@@ -234,6 +280,8 @@ enum acpi_status acpi_platform_build(const struct acpi_platform_tables *tables,
         out->nmi_sources.count > out->nmi_sources.capacity ||
         out->local_apic_nmis.count > out->local_apic_nmis.capacity ||
         out->processors.count > out->processors.capacity ||
+        out->gicc.count > out->gicc.capacity ||
+        out->gicr_ranges.count > out->gicr_ranges.capacity ||
         out->ecam.count > out->ecam.capacity ||
         out->memory_ranges.count > out->memory_ranges.capacity)
         return ACPI_BUFFER_TOO_SMALL;

@@ -2,9 +2,11 @@
  * shape a kernel wants at boot: the interrupt model (local APIC address after
  * overrides, I/O APICs and their GSI bases, the ISA IRQ to GSI map with
  * polarity and trigger resolved against the ISA defaults, NMI sources, local
- * APIC NMIs, the dual-8259 flag), the processors (boot processor first), the
- * PM timer, the reset register, ECAM regions and NUMA (proximity domain of
- * every processor and memory range, distances between domains).
+ * APIC NMIs, the dual-8259 flag), the processors (boot processor first), on
+ * ARM the GIC (one CPU interface per processor, the distributor, the
+ * redistributor ranges), the PM timer, the reset register, ECAM regions and
+ * NUMA (proximity domain of every processor and memory range, distances
+ * between domains).
  *
  * Tables come in already parsed (any may be NULL when the platform has
  * none). Variable-length results go into arrays the caller provides: set
@@ -48,6 +50,32 @@ struct acpi_platform_processor {
     bool online_capable;         /* disabled now, may be brought online (ACPI 6.3+) */
     bool has_proximity_domain;   /* the SRAT names its NUMA node */
     uint32_t proximity_domain;
+};
+
+/* An ARM processor, from its GIC CPU Interface structure (ACPI 6.5,
+ * 5.2.12.14, Tables 5.37 and 5.38), in MADT order. */
+struct acpi_platform_gicc {
+    uint64_t mpidr;                   /* affinity fields of the processor's MPIDR_EL1 */
+    uint32_t acpi_processor_uid;
+    uint32_t cpu_interface_number;    /* GICv2 CPU interface number */
+    uint64_t gicc_base_address;       /* memory-mapped CPU interface (GICv2), 0 if none */
+    uint64_t gicr_base_address;       /* this processor's redistributor, 0 when GICR
+                                         structures describe the redistributors */
+    uint64_t gicv_base_address;       /* virtual CPU interface, 0 if none */
+    uint64_t gich_base_address;       /* virtual interface control, 0 if none */
+    uint32_t performance_interrupt;   /* GSIV of the PMU overflow interrupt, 0 if none */
+    enum acpi_mps_trigger performance_interrupt_trigger; /* flags bit 1: EDGE or LEVEL */
+    uint32_t vgic_maintenance_interrupt;
+    bool enabled;
+    bool online_capable;              /* flags bit 3 (ACPI 6.5): may be enabled later */
+    bool has_proximity_domain;        /* an SRAT GICC Affinity names its NUMA node */
+    uint32_t proximity_domain;
+};
+
+/* A GIC Redistributor discovery range (5.2.12.17). */
+struct acpi_platform_gicr_range {
+    uint64_t base_address;
+    uint32_t length;
 };
 
 struct acpi_platform_io_apic {
@@ -112,6 +140,11 @@ struct acpi_platform {
     ACPI_PLATFORM_ARRAY(struct acpi_platform_local_apic_nmi) local_apic_nmis;
     ACPI_PLATFORM_ARRAY(struct acpi_platform_processor) processors;
     struct acpi_platform_isa_irq isa_irqs[16];
+    /* ARM GIC (MADT types 0Bh, 0Ch, 0Eh). */
+    ACPI_PLATFORM_ARRAY(struct acpi_platform_gicc) gicc;
+    ACPI_PLATFORM_ARRAY(struct acpi_platform_gicr_range) gicr_ranges;
+    uint64_t gicd_address;           /* valid when has_gicd: the first distributor */
+    uint8_t gic_version;             /* the GICD's version field (0 = ask the hardware) */
     /* Fixed hardware (FADT) and timers. */
     struct acpi_pm_timer pm_timer;   /* valid when has_pm_timer */
     struct acpi_gas reset_register;  /* valid when has_reset_register */
@@ -122,6 +155,7 @@ struct acpi_platform {
     ACPI_PLATFORM_ARRAY(struct acpi_platform_memory_range) memory_ranges;
     struct acpi_slit slit;           /* valid when has_slit */
     bool has_madt;
+    bool has_gicd;
     bool pcat_compat; /* dual 8259s present: mask them before using the APICs */
     bool has_pm_timer;
     bool has_reset_register;

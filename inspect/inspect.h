@@ -22,10 +22,4 @@ struct inspect_table {
     const char *path;       /* where it came from */
 };
 
-/* Tables beyond MADT/FADT/HPET/MCFG (inspect/acpi_more.c): the text report, and the
- * JSON keys (lower-case signatures and "platform") written into the open top-level
- * object of `osdev-inspect acpi --json`. */
-void inspect_acpi_more_text(const struct inspect_table *tables, size_t count, FILE *out);
-void inspect_acpi_more_json(struct json *j, const struct inspect_table *tables, size_t count);
-
 #endif

@@ -354,7 +354,8 @@ static bool show_fields(struct out *o, const struct mb2_tag *tag)
         if ((st = mb2_tag_apm(tag, &a)) == MB2_OK) {
             field(o, "version", a.version);
             field(o, "cseg", a.cseg);
-            field(o, "offset", a.offset);
+            /* The spec's `offset` (entry point in cseg): `offset` is the tag's own. */
+            field(o, "entry_offset", a.offset);
             field(o, "cseg_16", a.cseg_16);
             field(o, "dseg", a.dseg);
             field(o, "flags", a.flags);

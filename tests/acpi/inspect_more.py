@@ -2,8 +2,8 @@
 """osdev-inspect acpi: the keys of inspect/acpi_more.c (srat, slit, spcr, bgrt,
 facs, dmar, ivrs, ecdt, waet, other, platform).
 
-QEMU fixtures: values against ACPICA's decodings (tables/*.dsl) and the QEMU
-command line (-smp). Corpus: every table of these kinds decodes with status ok
+QEMU fixtures (x86 in SHARED_DIR, AArch64 in tests/fixtures): values against
+ACPICA's decodings (tables/*.dsl) and the QEMU command line (-smp). Corpus: every table of these kinds decodes with status ok
 and appears once per file. Usage: inspect_more.py OSDEV_INSPECT SHARED_DIR"""
 import json
 import os
@@ -85,6 +85,45 @@ for config in ("i440fx-seabios", "i440fx-seabios-nohpet", "q35-seabios", "q35-ov
     r = subprocess.run([exe, "acpi", tables], capture_output=True, text=True, timeout=120)
     check(f"{config}: text mode names the platform", r.returncode == 0 and "platform (ok)" in r.stdout)
 
+# AArch64 captures of this tree: the platform's GIC view against APIC.dsl.
+source = os.environ.get("OSDEV_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+aarch64 = ("qemu-aarch64-virt", "qemu-aarch64-virt-gicv3")
+for config in aarch64:
+    tables = os.path.join(source, "tests", "fixtures", config, "tables")
+    rc, d = inspect(tables)
+    check(f"{config}: exit 0", rc == 0)
+    p = d["platform"]
+    check(f"{config}: platform ok", p["status"] == "ok")
+    with open(os.path.join(source, "tests", "fixtures", config, "qemu-cmdline.txt")) as f:
+        smp = int(re.search(r"-smp (\d+)", f.read()).group(1))
+    gic = p["interrupts"]["gic"]
+    check(f"{config}: no x86 processors", p["processors"] == [])
+    apic = dsl(os.path.join(tables, "APIC.dsl"))
+    subtables = [(off, v[:2]) for off, n, v in apic if n == "Subtable Type"]
+    bounds = [(off, hexval(apic, "Length", off, off + 2)) for off, _ in subtables]
+    want_cpus, want_gicr = [], []
+    for (off, kind), (_, length) in zip(subtables, bounds):
+        end = off + length
+        if kind == "0B":
+            want_cpus.append({"mpidr": hexval(apic, "ARM MPIDR", off, end),
+                              "acpi_processor_uid": hexval(apic, "Processor UID", off, end),
+                              "gicc_base_address": hexval(apic, "Base Address", off, end),
+                              "gicr_base_address": hexval(apic, "Redistributor Base Address", off, end),
+                              "gicv_base_address": hexval(apic, "Virtual GIC Base Address", off, end),
+                              "performance_interrupt": hexval(apic, "Performance Interrupt", off, end),
+                              "enabled": hexval(apic, "Flags (decoded below)", off, end) & 1 == 1})
+        elif kind == "0C":
+            check(f"{config}: GICD", gic["distributor_address"] == hexval(apic, "Base Address", off, end)
+                  and gic["version"] == hexval(apic, "Version", off, end))
+        elif kind == "0E":
+            want_gicr.append({"base_address": hexval(apic, "Base Address", off, end),
+                              "length": hexval(apic, "Length", off + 2, end)})
+    got = [{k: c[k] for k in want_cpus[0]} for c in gic["cpu_interfaces"]] if want_cpus else []
+    check(f"{config}: -smp {smp} GIC CPU interfaces as APIC.dsl", len(got) == smp and got == want_cpus)
+    check(f"{config}: redistributor ranges as APIC.dsl", gic["redistributor_ranges"] == want_gicr)
+    r = subprocess.run([exe, "acpi", tables], capture_output=True, text=True, timeout=120)
+    check(f"{config}: text mode lists the GIC CPUs", r.stdout.count("CPU MPIDR") == smp)
+
 corpus = os.path.join(shared, "corpus", "acpi")
 keys = ["srat", "slit", "spcr", "bgrt", "facs", "dmar", "ivrs", "ecdt", "waet"]
 machines = sorted(n for n in os.listdir(corpus) if os.path.isdir(os.path.join(corpus, n)))
@@ -97,6 +136,8 @@ for hwid in machines:
         check(f"{hwid}: every {k} ok", all(t["status"] == "ok" for t in d[k]))
     check(f"{hwid}: platform ok", d["platform"]["status"] == "ok")
     check(f"{hwid}: processors", len(d["platform"]["processors"]) > 0)
+    check(f"{hwid}: no GIC on an x86 computer", d["platform"]["interrupts"]["gic"] is None)
 
-print(f"{len(machines)} corpus computers, 4 QEMU configurations, {failures} failures")
+print(f"{len(machines)} corpus computers, 4 QEMU x86 and {len(aarch64)} AArch64 configurations, "
+      f"{failures} failures")
 sys.exit(1 if failures else 0)

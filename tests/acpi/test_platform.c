@@ -1,7 +1,8 @@
 /* Platform information of each QEMU fixture against its configuration
  * (qemu-cmdline.txt's -smp) and ACPICA's decoding of its tables (APIC.dsl,
- * FACP.dsl, HPET.dsl, MCFG.dsl); NUMA from corpus computers with SRAT and
- * SLIT against ACPICA; arrays that are too small; malformed tables. */
+ * FACP.dsl, HPET.dsl, MCFG.dsl), x86 and AArch64 (GIC); NUMA from corpus
+ * computers with SRAT and SLIT against ACPICA; arrays that are too small;
+ * malformed tables. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -84,6 +85,8 @@ static void free_tables(struct loaded *l)
 }
 
 struct arrays {
+    struct acpi_platform_gicc gicc[64];
+    struct acpi_platform_gicr_range gicr[8];
     struct acpi_platform_io_apic io[8];
     struct acpi_platform_nmi_source nmi[8];
     struct acpi_platform_local_apic_nmi lnmi[512];
@@ -101,6 +104,8 @@ static void attach(struct acpi_platform *p, struct arrays *a)
     p->processors.items = a->cpu, p->processors.capacity = 512;
     p->ecam.items = a->ecam, p->ecam.capacity = 8;
     p->memory_ranges.items = a->mem, p->memory_ranges.capacity = 64;
+    p->gicc.items = a->gicc, p->gicc.capacity = 64;
+    p->gicr_ranges.items = a->gicr, p->gicr_ranges.capacity = 8;
 }
 
 static uint64_t dsl(const struct iasl_text *t, uint32_t from, uint32_t to, const char *name)
@@ -109,6 +114,34 @@ static uint64_t dsl(const struct iasl_text *t, uint32_t from, uint32_t to, const
     if (!iasl_hex(t, from, to, name, &v))
         fail_msg("no '%s' in [%u, %u)", name, from, to);
     return v;
+}
+
+/* The type of the N-th subtable of an APIC.dsl, its bytes [*from, *to);
+ * -1 past the last. */
+static long madt_subtable(const struct iasl_text *t, size_t n, uint32_t *from, uint32_t *to)
+{
+    const struct iasl_field *st = iasl_find(t, 44, 1u << 20, "Subtable Type", n);
+    if (st == NULL)
+        return -1;
+    *from = st->offset;
+    *to = *from + (uint32_t)dsl(t, *from, *from + 2, "Length");
+    return (long)strtoul(st->value, NULL, 16);
+}
+
+/* The N of "-smp N" in a qemu-cmdline.txt (0 when absent). */
+static unsigned smp_of(const char *cmdline_path)
+{
+    FILE *f = fopen(cmdline_path, "r");
+    assert_non_null(f);
+    char line[2048];
+    unsigned smp = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        const char *s = strstr(line, "-smp ");
+        if (s != NULL && line[0] != '#')
+            smp = (unsigned)strtoul(s + 5, NULL, 10);
+    }
+    fclose(f);
+    return smp;
 }
 
 static void check_qemu(const char *config)
@@ -125,16 +158,7 @@ static void check_qemu(const char *config)
 
     /* -smp N of the QEMU command line: N enabled processors, BSP first. */
     snprintf(rel, sizeof rel, "fixtures/qemu/%s/qemu-cmdline.txt", config);
-    FILE *f = fopen(support_path(rel), "r");
-    assert_non_null(f);
-    char line[2048];
-    unsigned smp = 0;
-    while (fgets(line, sizeof line, f) != NULL) {
-        const char *s = strstr(line, "-smp ");
-        if (s != NULL && line[0] != '#')
-            smp = (unsigned)strtoul(s + 5, NULL, 10);
-    }
-    fclose(f);
+    unsigned smp = smp_of(support_path(rel));
     assert_true(smp > 0);
     assert_int_equal(p.processors.count, smp);
     assert_true(a.cpu[0].bsp);
@@ -150,12 +174,10 @@ static void check_qemu(const char *config)
     assert_int_equal(p.local_apic_address, dsl(&t, 36, 40, "Local Apic Address"));
     assert_int_equal(p.pcat_compat, (dsl(&t, 40, 44, "Flags (decoded below)") & 1) != 0);
     size_t cpus = 0, overrides = 0, lnmis = 0;
-    for (size_t n = 0;; n++) {
-        const struct iasl_field *st = iasl_find(&t, 44, 1u << 20, "Subtable Type", n);
-        if (st == NULL)
-            break;
-        uint32_t from = st->offset, to = from + (uint32_t)dsl(&t, from, from + 2, "Length");
-        switch (strtoul(st->value, NULL, 16)) {
+    uint32_t from, to;
+    long type;
+    for (size_t n = 0; (type = madt_subtable(&t, n, &from, &to)) >= 0; n++) {
+        switch (type) {
         case 0:
             assert_int_equal(a.cpu[cpus].apic_id, dsl(&t, from, to, "Local Apic ID"));
             assert_int_equal(a.cpu[cpus].acpi_processor_uid, dsl(&t, from, to, "Processor ID"));
@@ -255,6 +277,103 @@ static void qemu_platforms(void **state)
     check_qemu("i440fx-seabios-nohpet");
     check_qemu("q35-seabios");
     check_qemu("q35-ovmf");
+}
+
+/* An AArch64 capture of this tree (tests/fixtures/NAME): GIC processors,
+ * distributor and redistributors against ACPICA's APIC.dsl and -smp. */
+static void check_aarch64(const char *name)
+{
+    const char *src = getenv("OSDEV_SOURCE_DIR");
+    assert_non_null(src);
+    char dir[512], path[640];
+    snprintf(dir, sizeof dir, "%s/tests/fixtures/%s/tables", src, name);
+    struct loaded l;
+    load_tables(dir, false, &l);
+    assert_non_null(l.tables.madt);
+    static struct arrays a;
+    struct acpi_platform p;
+    attach(&p, &a);
+    assert_int_equal(acpi_platform_build(&l.tables, &p), ACPI_OK);
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s/qemu-cmdline.txt", src, name);
+    unsigned smp = smp_of(path);
+    assert_int_equal(smp, 4);
+    /* No x86 interrupt model on a GIC machine. */
+    assert_int_equal(p.processors.count, 0);
+    assert_int_equal(p.io_apics.count, 0);
+    assert_int_equal(p.gicc.count, smp);
+
+    snprintf(path, sizeof path, "%s/APIC.dsl", dir);
+    struct iasl_text t;
+    assert_int_equal(iasl_text_load(path, &t), 0);
+    size_t gicc = 0, gicr = 0, gicd = 0;
+    uint32_t from, to;
+    long type;
+    for (size_t n = 0; (type = madt_subtable(&t, n, &from, &to)) >= 0; n++) {
+        switch (type) {
+        case 0x0B: { /* GICC: ACPI 6.5 Table 5.37 */
+            const struct acpi_platform_gicc *c = &a.gicc[gicc];
+            uint64_t flags = dsl(&t, from, to, "Flags (decoded below)");
+            assert_int_equal(c->mpidr, dsl(&t, from, to, "ARM MPIDR"));
+            assert_int_equal(c->acpi_processor_uid, dsl(&t, from, to, "Processor UID"));
+            assert_int_equal(c->cpu_interface_number, dsl(&t, from, to, "CPU Interface Number"));
+            assert_int_equal(c->gicc_base_address, dsl(&t, from, to, "Base Address"));
+            assert_int_equal(c->gicr_base_address, dsl(&t, from, to, "Redistributor Base Address"));
+            assert_int_equal(c->gicv_base_address, dsl(&t, from, to, "Virtual GIC Base Address"));
+            assert_int_equal(c->gich_base_address, dsl(&t, from, to, "Hypervisor GIC Base Address"));
+            assert_int_equal(c->performance_interrupt, dsl(&t, from, to, "Performance Interrupt"));
+            assert_int_equal(c->vgic_maintenance_interrupt,
+                             dsl(&t, from, to, "Virtual GIC Interrupt"));
+            /* Table 5.38: bit 0 enabled, bit 1 edge-triggered PMU interrupt. */
+            assert_int_equal(c->enabled, (flags & 1) != 0);
+            assert_int_equal(c->performance_interrupt_trigger,
+                             (flags & 2) ? ACPI_TRIGGER_EDGE : ACPI_TRIGGER_LEVEL);
+            assert_true(c->enabled); /* every -smp processor is running */
+            assert_false(c->online_capable);
+            assert_false(c->has_proximity_domain); /* no SRAT */
+            gicc++;
+            break;
+        }
+        case 0x0C: /* GICD: Table 5.43 */
+            assert_true(p.has_gicd);
+            assert_int_equal(p.gicd_address, dsl(&t, from, to, "Base Address"));
+            assert_int_equal(p.gic_version, dsl(&t, from, to, "Version"));
+            gicd++;
+            break;
+        case 0x0E: /* GICR: Table 5.47; the first "Length" is the entry's */
+            assert_int_equal(a.gicr[gicr].base_address, dsl(&t, from, to, "Base Address"));
+            assert_int_equal(a.gicr[gicr].length, dsl(&t, from + 2, to, "Length"));
+            gicr++;
+            break;
+        default:
+            break;
+        }
+    }
+    assert_int_equal(gicc, smp);
+    assert_int_equal(gicd, 1);
+    assert_int_equal(p.gicr_ranges.count, gicr);
+    /* QEMU numbers the processors' MPIDR affinity 0, 1, ... within a cluster. */
+    for (size_t i = 0; i < smp; i++)
+        assert_int_equal(a.gicc[i].mpidr, i);
+    iasl_text_free(&t);
+
+    /* Hardware-reduced FADT: no PM timer; MCFG's one ECAM window. */
+    snprintf(path, sizeof path, "%s/FACP.dsl", dir);
+    assert_int_equal(iasl_text_load(path, &t), 0);
+    assert_int_equal(p.has_pm_timer, dsl(&t, 76, 80, "PM Timer Block Address") != 0);
+    iasl_text_free(&t);
+    snprintf(path, sizeof path, "%s/MCFG.dsl", dir);
+    assert_int_equal(iasl_text_load(path, &t), 0);
+    assert_int_equal(p.ecam.count, 1);
+    assert_int_equal(a.ecam[0].base_address, dsl(&t, 44, 60, "Base Address"));
+    iasl_text_free(&t);
+    free_tables(&l);
+}
+
+static void aarch64_platforms(void **state)
+{
+    (void)state;
+    check_aarch64("qemu-aarch64-virt");       /* GICv2: memory-mapped CPU interfaces */
+    check_aarch64("qemu-aarch64-virt-gicv3"); /* GICv3: a redistributor range */
 }
 
 /* Computers with SRAT and SLIT: domains and distances against ACPICA. */
@@ -389,13 +508,67 @@ static void malformed_madt_and_bsp_order(void **state)
     assert_int_equal(a.cpu[1].apic_id, 8);
 }
 
+/* GICC flags real captures do not reach (ACPI 6.5, Table 5.38): a disabled
+ * GICC that is not online capable is left out, an online-capable one kept;
+ * bit 1 makes the PMU interrupt edge-triggered; an SRAT GICC Affinity
+ * structure (5.2.16.4) gives the processor with that UID its domain. */
+static void gicc_flags_and_affinity(void **state)
+{
+    (void)state;
+    uint8_t b[44 + 3 * 80] = {'A', 'P', 'I', 'C', 0, 0, 0, 0, 5};
+    const uint32_t flags[3] = {0x0, 0x8, 0x3};
+    for (uint32_t i = 0; i < 3; i++) {
+        uint8_t *e = b + 44 + 80 * i;
+        e[0] = 0x0B, e[1] = 80;
+        e[8] = (uint8_t)(10 + i);               /* ACPI Processor UID */
+        e[12] = (uint8_t)flags[i];              /* Flags */
+        e[20] = 23;                             /* Performance Interrupt GSIV */
+        e[68] = (uint8_t)i, e[69] = 1;          /* MPIDR: Aff1 1, Aff0 i */
+    }
+    b[4] = (uint8_t)sizeof b, b[5] = (uint8_t)(sizeof b >> 8);
+    struct acpi_madt madt;
+    assert_int_equal(acpi_madt_parse(b, sizeof b, &madt), ACPI_OK);
+    /* SRAT: 48-byte header, one GICC Affinity (type 3, length 18) for UID 12. */
+    uint8_t r[48 + 18] = {'S', 'R', 'A', 'T', sizeof r, 0, 0, 0, 3};
+    r[48] = 3, r[49] = 18;
+    r[50] = 7;                                  /* Proximity Domain */
+    r[54] = 12;                                 /* ACPI Processor UID */
+    r[58] = 1;                                  /* Flags: enabled */
+    struct acpi_srat srat;
+    assert_int_equal(acpi_srat_parse(r, sizeof r, ACPI_CHECKSUM_ACCEPT, &srat), ACPI_OK);
+    struct acpi_platform_tables tables = {.madt = &madt, .srat = &srat};
+    static struct arrays a;
+    struct acpi_platform p;
+    attach(&p, &a);
+    assert_int_equal(acpi_platform_build(&tables, &p), ACPI_OK);
+    assert_int_equal(p.gicc.count, 2);
+    assert_int_equal(a.gicc[0].acpi_processor_uid, 11);
+    assert_false(a.gicc[0].enabled);
+    assert_true(a.gicc[0].online_capable);
+    assert_int_equal(a.gicc[0].performance_interrupt_trigger, ACPI_TRIGGER_LEVEL);
+    assert_false(a.gicc[0].has_proximity_domain);
+    assert_int_equal(a.gicc[1].mpidr, 0x102);
+    assert_true(a.gicc[1].enabled);
+    assert_int_equal(a.gicc[1].performance_interrupt, 23);
+    assert_int_equal(a.gicc[1].performance_interrupt_trigger, ACPI_TRIGGER_EDGE);
+    assert_true(a.gicc[1].has_proximity_domain);
+    assert_int_equal(a.gicc[1].proximity_domain, 7);
+    assert_false(p.has_gicd);
+    /* Too little room: counted all the same. */
+    p.gicc.capacity = 1;
+    assert_int_equal(acpi_platform_build(&tables, &p), ACPI_BUFFER_TOO_SMALL);
+    assert_int_equal(p.gicc.count, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(qemu_platforms),
+        cmocka_unit_test(aarch64_platforms),
         cmocka_unit_test(corpus_numa),
         cmocka_unit_test(arrays_too_small),
         cmocka_unit_test(malformed_madt_and_bsp_order),
+        cmocka_unit_test(gicc_flags_and_affinity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

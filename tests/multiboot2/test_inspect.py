@@ -80,7 +80,8 @@ def truth(name):
                      framebuffer_bpp=int(m.group(5)), framebuffer_type=int(m.group(6)))
         elif m := re.match(r"\s+version 0x(\w+) cseg 0x(\w+) offset 0x(\w+) cseg_16 0x(\w+) "
                            r"dseg 0x(\w+) flags 0x(\w+) cseg_len (\d+) cseg_16_len (\d+)", line):
-            keys = ["version", "cseg", "offset", "cseg_16", "dseg", "flags"]
+            # The APM table's `offset` is `entry_offset` in the report: `offset` is the tag's.
+            keys = ["version", "cseg", "entry_offset", "cseg_16", "dseg", "flags"]
             t.update({k: int(m.group(i + 1), 16) for i, k in enumerate(keys)})
             t.update(cseg_len=int(m.group(7)), cseg_16_len=int(m.group(8)))
         elif m := re.match(r"\s+EFI system table \(64-bit\) 0x(\w+)", line):

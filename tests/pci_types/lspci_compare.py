@@ -3,7 +3,10 @@
 pciutils. `lspci -D -n -vvv` gives IDs, class, revision and the capability
 offsets (and extended ones with their version); `lspci -D -xxxx` gives the raw
 bytes, from which the header type and each capability's ID are read.
-Exits 77 (skip) when lspci is missing or sysfs config spaces are unreadable."""
+Exits 77 (skip) when lspci is missing or sysfs config spaces are unreadable.
+Only domains 0-FFFFh are compared: those are PCI segment groups (ACPI MCFG,
+_SEG), which osdev-inspect reads; Linux gives the buses behind an Intel VMD
+controller synthetic domains from 10000h, which no firmware table names."""
 import json
 import os
 import re
@@ -28,8 +31,10 @@ def main():
         names = sorted(os.listdir(SYSFS))
     except OSError:
         skip(SYSFS + " is not readable")
+    # "dddd:bb:dd.f"; the domain has more digits behind a VMD controller.
+    names = [n for n in names if re.match(r"^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]$", n)]
     if not names:
-        skip("no PCI functions in " + SYSFS)
+        skip("no PCI functions in segment groups 0-ffff in " + SYSFS)
     for name in names:
         try:
             with open(os.path.join(SYSFS, name, "config"), "rb") as f:
@@ -50,7 +55,7 @@ def main():
     # lspci -n: "0000:00:01.0 ffff: 1af4:1045 (rev 01)" and "(prog-if 01)".
     theirs = {}
     cur = None
-    head = re.compile(r"^([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]) ([0-9a-f]{4}): "
+    head = re.compile(r"^([0-9a-f]{4,}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]) ([0-9a-f]{4}): "
                       r"([0-9a-f]{4}):([0-9a-f]{4})(?: \(rev ([0-9a-f]{2})\))?"
                       r"(?: \(prog-if ([0-9a-f]{2})\))?")
     cap = re.compile(r"^\s+Capabilities: \[([0-9a-f]+)(?: v(\d+))?\]")
@@ -60,7 +65,8 @@ def main():
             cur = {"class16": int(m.group(2), 16), "vendor": int(m.group(3), 16),
                    "device": int(m.group(4), 16), "rev": int(m.group(5) or "0", 16),
                    "prog_if": int(m.group(6) or "0", 16), "caps": [], "ext": []}
-            theirs[m.group(1)] = cur
+            if len(m.group(1)) == len("0000:00:00.0"):
+                theirs[m.group(1)] = cur
             continue
         m = cap.match(line)
         if m and cur is not None:
@@ -74,7 +80,7 @@ def main():
     bytes_of = {}
     cur_addr = None
     for line in raw.splitlines():
-        m = re.match(r"^([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]) ", line)
+        m = re.match(r"^([0-9a-f]{4,}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]) ", line)
         if m:
             cur_addr = m.group(1)
             bytes_of[cur_addr] = bytearray()

@@ -4,7 +4,8 @@
  * that many bytes; every chunk is given to the parser its signature names
  * (APIC, FACP, MCFG, HPET, SRAT, SLIT) and the parsed tables to
  * acpi_platform_build with small arrays, so both the complete and the
- * too-small paths run. Counts, stored items and the BSP must stay coherent. */
+ * too-small paths run. Counts, stored items and the BSP must stay coherent;
+ * no GIC CPU interface that is neither enabled nor online capable is kept. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -54,6 +55,8 @@ int fuzz_one(const uint8_t *data, size_t size)
     struct acpi_platform_processor cpu[4];
     struct acpi_platform_ecam ecam[2];
     struct acpi_platform_memory_range mem[2];
+    struct acpi_platform_gicc gicc[2];
+    struct acpi_platform_gicr_range gicr[2];
     struct acpi_platform p;
     memset(&p, 0, sizeof p);
     p.io_apics.items = io, p.io_apics.capacity = 2;
@@ -62,9 +65,16 @@ int fuzz_one(const uint8_t *data, size_t size)
     p.processors.items = cpu, p.processors.capacity = 4;
     p.ecam.items = ecam, p.ecam.capacity = 2;
     p.memory_ranges.items = mem, p.memory_ranges.capacity = 2;
+    p.gicc.items = gicc, p.gicc.capacity = 2;
+    p.gicr_ranges.items = gicr, p.gicr_ranges.capacity = 2;
     enum acpi_status st = acpi_platform_build(&t, &p);
-    if (st == ACPI_OK && (p.processors.count > 4 || p.io_apics.count > 2 || p.ecam.count > 2))
+    if (st == ACPI_OK && (p.processors.count > 4 || p.io_apics.count > 2 || p.ecam.count > 2 ||
+                          p.gicc.count > 2 || p.gicr_ranges.count > 2))
         abort();
+    size_t stored_gicc = p.gicc.count < 2 ? p.gicc.count : 2;
+    for (size_t i = 0; i < stored_gicc; i++)
+        if (!gicc[i].enabled && !gicc[i].online_capable)
+            abort(); /* unusable processors are left out */
     size_t stored = p.processors.count < 4 ? p.processors.count : 4;
     for (size_t i = 1; i < stored; i++)
         if (cpu[i].bsp)
