@@ -66,7 +66,7 @@ enum pci_status pci_rebar_set_size(const struct pci_function *fn, struct pci_reb
     if (!fn || !rebar || entry >= rebar->count || entry >= PCI_REBAR_MAX_ENTRIES)
         return PCI_INVALID_ARGUMENT;
     if (encoding > PCI_REBAR_MAX_SIZE_ENCODING ||
-        !((rebar->entries[entry].supported >> encoding) & 1u))
+        !(rebar->entries[entry].supported & pci_shl64(1, encoding)))
         return PCI_UNSUPPORTED;
     at = (uint16_t)(rebar->offset + PCI_REBAR_CONTROL(entry));
     ctl = pci_read32(fn, at);
