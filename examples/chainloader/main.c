@@ -148,8 +148,8 @@ static void copy_sections(const struct chain_plan *plan, const uint8_t *image)
         uint32_t type = get_le32(sh + 4);
         uint64_t flags = get_le(sh + 8, w);
         uint64_t addr = get_le(sh + 8 + w, w);
-        uint64_t offset = get_le(sh + 8 + 2 * w, w);
-        uint64_t size = get_le(sh + 8 + 3 * w, w);
+        uint64_t offset = get_le(sh + 8 + (size_t)2 * w, w);
+        uint64_t size = get_le(sh + 8 + (size_t)3 * w, w);
         if (addr != 0 || size == 0 || type == ELF_SHT_NOBITS || (flags & ELF_SHF_ALLOC) != 0) {
             continue;
         }
