@@ -178,9 +178,9 @@ static void log_grub_info(void)
 {
     struct mb2_mmap_iter it;
     struct mb2_mmap_entry e;
-    chain_log("GRUB boot information at 0x%llx, %u bytes, %u modules\n",
+    chain_log("GRUB boot information at 0x%llx, %u bytes, %u modules, tag types 0x%x\n",
               (unsigned long long)(uintptr_t)chain.grub.info.bytes, chain.grub.info.total_size,
-              chain.grub.module_count);
+              chain.grub.module_count, chain.grub.types);
     mb2_mmap_iter_init(&it, &chain.grub.mmap);
     while (mb2_mmap_next(&it, &e) == MB2_OK) {
         chain_log("grub-mmap base=0x%llx length=0x%llx type=%u\n", (unsigned long long)e.base_addr,
