@@ -53,6 +53,11 @@ int main(int argc, char **argv)
     struct chain_range loader = {0, 0}, bootinfo = {0, 0};
     struct chain_offer offer = {0};
     bool placement = false, have_offer = false;
+    if ((argc - 2) % 3 != 0) {
+        fprintf(stderr, "every option takes two values\n");
+        free(copy);
+        return 2;
+    }
     for (int i = 2; i + 2 < argc; i += 3) {
         long long a = number(argv[i + 1]), b = number(argv[i + 2]);
         if (strcmp(argv[i], "--loader") == 0) {
