@@ -240,6 +240,13 @@ void chain_main(uint32_t magic, uint32_t mbi)
                                 (chain.grub.types & (1u << MB2_TAG_TYPE_FRAMEBUFFER)) != 0,
                                 chain.grub.framebuffer.framebuffer_type};
     check(chain_plan_check_offer(plan, &offer), plan->detail, "kernel request");
+    if (plan->have_framebuffer && offer.have_framebuffer) {
+        /* Spec 3.1.10: the kernel's mode is a preference; GRUB's stays. */
+        chain_log("framebuffer %ux%ux%u as GRUB set it (kernel prefers %ux%ux%u)\n",
+                  chain.grub.framebuffer.framebuffer_width, chain.grub.framebuffer.framebuffer_height,
+                  chain.grub.framebuffer.framebuffer_bpp, plan->framebuffer.width,
+                  plan->framebuffer.height, plan->framebuffer.depth);
+    }
 
     /* 4. Everything in use, then copies out of the kernel's way. */
     check(chain_memory_busy(&chain.memory, loader.start, bootinfo.end), 0, "memory table");
