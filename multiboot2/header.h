@@ -145,7 +145,7 @@ _Static_assert(sizeof(struct mb2_header_tag_relocatable) == 24, "relocatable tag
 /* N is the number of types given after FLAGS. */
 #define MB2_HEADER_TAG_INFORMATION_REQUEST_INIT(flags, n, ...)                              \
     {MB2_HEADER_TAG_INIT(MB2_HEADER_TAG_INFORMATION_REQUEST, (flags),                       \
-                         sizeof(struct mb2_header_tag) + 4u * (n)),                         \
+                         sizeof(struct mb2_header_tag) + sizeof(uint32_t) * (n)),           \
      {__VA_ARGS__}}
 #define MB2_HEADER_TAG_ADDRESS_INIT(flags, header_addr, load_addr, load_end_addr, bss_end_addr) \
     {MB2_HEADER_TAG_INIT(MB2_HEADER_TAG_ADDRESS, (flags), sizeof(struct mb2_header_tag_address)), \

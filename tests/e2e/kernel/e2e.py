@@ -116,10 +116,14 @@ def find_tools(machine):
     return tools
 
 
-def make_iso(tools, kernel, workdir):
+def make_iso(tools, kernel, workdir, source=ISO_SOURCE, files=()):
+    """An ISO of the tree SOURCE with KERNEL as /boot/kernel.elf and each
+    (path, name) of FILES as /boot/name (tests/e2e/chain adds its loader)."""
     tree = os.path.join(workdir, "iso")
-    shutil.copytree(ISO_SOURCE, tree)
+    shutil.copytree(source, tree)
     shutil.copy(kernel, os.path.join(tree, "boot", "kernel.elf"))
+    for path, name in files:
+        shutil.copy(path, os.path.join(tree, "boot", name))
     iso = os.path.join(workdir, "demo.iso")
     r = subprocess.run([tools["grub-mkrescue"], "-o", iso, tree],
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
