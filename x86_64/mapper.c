@@ -184,7 +184,7 @@ struct walk {
  * to, is already on the path (levels LEVEL..TOP), unless that entry is the
  * recursive slot: entry m->recursive of the top table pointing back at it. */
 static inline bool unexpected_cycle(const struct x86_mapper *m, const uint64_t *path,
-                                    unsigned level, unsigned top, uint64_t next, unsigned index)
+                                    unsigned level, unsigned top, uint64_t next, size_t index)
 {
     bool seen = false;
 #pragma GCC unroll 5
@@ -210,7 +210,7 @@ walk_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, s
             return X86_BAD_TABLE;
         }
         w->phys[level] = phys;
-        unsigned index = index_of(virt, level);
+        size_t index = (size_t)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
         w->entry = &table[index];
         w->level = level;
         uint64_t e = table[index];
@@ -377,24 +377,29 @@ static bool flags_ok(uint64_t flags, enum x86_page_size size)
     return (flags & x86_pte_addr_mask(size)) == 0;
 }
 
-/* x86_map's descent over TOP levels (constant when inlined, as walk_levels):
- * LEAF goes into the entry of level TARGET; PARENT are the bits every entry
- * above it needs. */
+static enum x86_status map_slow(const struct x86_mapper *m, uint64_t virt, uint64_t leaf,
+                                unsigned target, uint64_t parent);
+
+/* x86_map's descent over TOP levels (constant when inlined, as walk_levels, and
+ * TARGET too): LEAF goes into the entry of level TARGET; PARENT are the bits
+ * every entry above it needs. Without CREATE a missing table hands the whole
+ * map to map_slow, which keeps the allocator's call (and a stack frame) off
+ * the inline path; that happens once per new table. */
 static inline __attribute__((always_inline)) enum x86_status
 map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t leaf,
-           unsigned target, uint64_t parent, unsigned top, bool direct)
+           unsigned target, uint64_t parent, unsigned top, bool direct, bool create)
 {
     uint64_t path[MAX_LEVELS + 1];
     uint64_t phys = m->root;
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
 #pragma GCC unroll 5
-    for (unsigned level = top; level >= 1; level--) {
+    for (unsigned level = top; level >= target; level--) {
         uint64_t *table;
         if (!table_at(a, phys, direct, &table)) {
             return X86_BAD_TABLE;
         }
         path[level] = phys;
-        unsigned index = index_of(virt, level);
+        size_t index = (size_t)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
         uint64_t e = table[index];
         if (level == target) {
             if (x86_pte_is_present(e)) {
@@ -404,6 +409,9 @@ map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, ui
             return X86_OK;
         }
         if (!x86_pte_is_present(e)) {
+            if (!create) {
+                return map_slow(m, virt, leaf, target, parent);
+            }
             enum x86_status status = new_table(m, a, path, level, top, &phys);
             if (status != X86_OK) {
                 return status;
@@ -424,6 +432,31 @@ map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, ui
         }
     }
     return X86_BAD_ARGUMENT;
+}
+
+/* map_levels for the window and identity backends, with TOP and TARGET as
+ * constants: one unrolled copy per pair. */
+static inline __attribute__((always_inline)) enum x86_status
+map_direct(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t leaf,
+           unsigned target, uint64_t parent, unsigned top)
+{
+    if (target == 1) {
+        return map_levels(m, a, virt, leaf, 1, parent, top, true, false);
+    }
+    if (target == 2) {
+        return map_levels(m, a, virt, leaf, 2, parent, top, true, false);
+    }
+    return map_levels(m, a, virt, leaf, 3, parent, top, true, false);
+}
+
+/* map_levels with table creation, for any backend and level count. */
+static __attribute__((noinline)) enum x86_status map_slow(const struct x86_mapper *m,
+                                                          uint64_t virt, uint64_t leaf,
+                                                          unsigned target, uint64_t parent)
+{
+    struct access a;
+    access_init(&a, m);
+    return map_levels(m, &a, virt, leaf, target, parent, m->levels, a.direct, true);
 }
 
 /* x86_map through A (DIRECT as walk_with). */
@@ -455,10 +488,10 @@ map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint
      * and U/S bits of every level (SDM 4.6.1). */
     uint64_t parent = X86_PTE_PRESENT | (flags & (X86_PTE_WRITABLE | X86_PTE_USER));
     if (!direct) {
-        return map_levels(m, a, virt, leaf, target, parent, top, false);
+        return map_levels(m, a, virt, leaf, target, parent, top, false, true);
     }
-    return top == 4 ? map_levels(m, a, virt, leaf, target, parent, 4, true)
-                    : map_levels(m, a, virt, leaf, target, parent, 5, true);
+    return top == 4 ? map_direct(m, a, virt, leaf, target, parent, 4)
+                    : map_direct(m, a, virt, leaf, target, parent, 5);
 }
 
 /* The map, translate and unmap of other backends: out of line, so the inline

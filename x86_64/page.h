@@ -42,12 +42,7 @@ static inline bool x86_page_size_is_valid(enum x86_page_size size)
  * Inline, as the mapper asks it on every map. */
 static inline unsigned x86_page_size_level(enum x86_page_size size)
 {
-    switch (size) {
-    case X86_PAGE_4K: return 1;
-    case X86_PAGE_2M: return 2;
-    case X86_PAGE_1G: return 3;
-    }
-    return 0;
+    return size == X86_PAGE_4K ? 1u : size == X86_PAGE_2M ? 2u : size == X86_PAGE_1G ? 3u : 0u;
 }
 
 /* The page of SIZE that contains the canonical address VIRT (LEVELS 4 or 5).

@@ -47,12 +47,8 @@ static inline bool x86_pte_is_present(uint64_t entry)
  * unit per entry would cost more than the decoding. */
 static inline uint64_t x86_pte_addr_mask(enum x86_page_size size)
 {
-    switch (size) {
-    case X86_PAGE_4K: return X86_PTE_ADDR_4K;
-    case X86_PAGE_2M: return X86_PTE_ADDR_2M;
-    case X86_PAGE_1G: return X86_PTE_ADDR_1G;
-    }
-    return 0;
+    /* Bits 51..12, 51..21 or 51..30: the 4 KiB mask without the offset bits. */
+    return x86_page_size_is_valid(size) ? X86_PTE_ADDR_4K & ~((uint64_t)size - 1) : 0;
 }
 
 /* Physical address held by ENTRY when it maps SIZE (or references a table, for

@@ -55,6 +55,21 @@ static inline void bench_phase_begin(void)
 #endif
 }
 
+/* Under callgrind, count (ON) or skip (off) what follows, e.g. file loading
+ * inside a phase. */
+static inline void bench_collect(bool on)
+{
+#if defined(BENCH_HAVE_CALLGRIND)
+    static bool off;
+    if (bench_under_valgrind() && off == on) {
+        CALLGRIND_TOGGLE_COLLECT;
+        off = !on;
+    }
+#else
+    (void)on;
+#endif
+}
+
 /* The "summary:" (instructions, the first event) of callgrind's dump number N
  * of this process; -1 when it cannot be found. */
 static inline double bench_read_dump(unsigned n)
