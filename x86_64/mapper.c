@@ -117,7 +117,7 @@ static void batch_finish(const struct x86_mapper *m, const struct flush_batch *b
  * table, its pointer checked for alignment. */
 struct access {
     const struct x86_phys_access *mem;
-    uint64_t start;
+    uint64_t neg_start;                /* 0 - start */
     uint64_t limit;
     uintptr_t base;
     bool direct;
@@ -141,13 +141,13 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
             ((w->virt_start - w->phys_start + m->root) & (sizeof(uint64_t) - 1)) != 0) {
             return false;
         }
-        a->start = w->phys_start;
+        a->neg_start = 0 - w->phys_start;
         a->base = w->virt_start;
         a->limit = w->size - X86_PAGE_4K;
         a->direct = true;
     } else if (m->mem.table == x86_phys_identity_table) {
         /* Shifted by one byte so that physical 0, a NULL table, stays refused. */
-        a->start = 1;
+        a->neg_start = 0 - UINT64_C(1);
         a->base = 1;
         a->limit = UINTPTR_MAX - 1;
         a->direct = (m->root & (sizeof(uint64_t) - 1)) == 0;
@@ -162,7 +162,7 @@ static inline __attribute__((always_inline)) bool table_at(const struct access *
                                                            bool direct, uint64_t **table)
 {
     if (direct) {
-        uint64_t offset = phys - a->start;
+        uint64_t offset = phys + a->neg_start;   /* PHYS - start, in one LEA */
         *table = (uint64_t *)(a->base + (uintptr_t)offset);
         return offset <= a->limit;
     }
@@ -275,15 +275,15 @@ static inline bool at_recursive_entry(const struct x86_mapper *m, const struct w
     return w->phys[w->level] == m->root && index_of(virt, w->level) == m->recursive;
 }
 
-/* What may be written as a leaf through the recursive window (VIRT's top-level
- * index is the recursive slot): there a "leaf" is an entry of a table one or
+/* What may be written as a leaf through the recursive window (TOP_INDEX, the
+ * address's top-level index, is the recursive slot): there a "leaf" is an entry of a table one or
  * more levels up, so only a 4 KiB entry without bit 7 (which would be PS there,
  * SDM Tables 4-16 to 4-20) is valid at every level; and never a user one, which
  * would open every page table to user mode. */
-static enum x86_status window_write_ok(const struct x86_mapper *m, uint64_t virt,
-                                       enum x86_page_size size, uint64_t flags)
+static inline enum x86_status window_write_ok(const struct x86_mapper *m, unsigned top_index,
+                                              enum x86_page_size size, uint64_t flags)
 {
-    if (index_of(virt, m->levels) != m->recursive) {
+    if (top_index != m->recursive) {
         return X86_OK;
     }
     if (size != X86_PAGE_4K) {
@@ -459,16 +459,11 @@ static __attribute__((noinline)) enum x86_status map_slow(const struct x86_mappe
     return map_levels(m, &a, virt, leaf, target, parent, m->levels, a.direct, true);
 }
 
-/* x86_map through A (DIRECT as walk_with). */
+/* x86_map's checks and descent for TOP levels (constant when inlined). */
 static inline __attribute__((always_inline)) enum x86_status
-map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
-         enum x86_page_size size, uint64_t flags, bool direct)
+map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
+        enum x86_page_size size, uint64_t flags, unsigned target, unsigned top, bool direct)
 {
-    unsigned target = x86_page_size_level(size);
-    unsigned top = m->levels;
-    if (target == 0 || (top != 4 && top != 5)) {
-        return X86_BAD_ARGUMENT;
-    }
     if (!canonical_for(virt, top)) {
         return X86_NOT_CANONICAL;
     }
@@ -480,7 +475,7 @@ map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint
     if (status != X86_OK) {
         return status;
     }
-    status = window_write_ok(m, virt, size, flags);
+    status = window_write_ok(m, index_of(virt, top), size, flags);
     if (status != X86_OK) {
         return status;
     }
@@ -490,8 +485,24 @@ map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint
     if (!direct) {
         return map_levels(m, a, virt, leaf, target, parent, top, false, true);
     }
-    return top == 4 ? map_direct(m, a, virt, leaf, target, parent, 4)
-                    : map_direct(m, a, virt, leaf, target, parent, 5);
+    return map_direct(m, a, virt, leaf, target, parent, top);
+}
+
+/* x86_map through A (DIRECT as walk_with). */
+static inline __attribute__((always_inline)) enum x86_status
+map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
+         enum x86_page_size size, uint64_t flags, bool direct)
+{
+    unsigned target = x86_page_size_level(size);
+    unsigned top = m->levels;
+    if (target == 0 || (top != 4 && top != 5)) {
+        return X86_BAD_ARGUMENT;
+    }
+    if (!direct) {
+        return map_top(m, a, virt, phys, size, flags, target, top, false);
+    }
+    return top == 4 ? map_top(m, a, virt, phys, size, flags, target, 4, true)
+                    : map_top(m, a, virt, phys, size, flags, target, 5, true);
 }
 
 /* The map, translate and unmap of other backends: out of line, so the inline
@@ -614,7 +625,7 @@ enum x86_status x86_update_flags(struct x86_mapper *m, uint64_t virt, uint64_t f
     if (!flags_ok(flags, size)) {
         return X86_BAD_FLAGS;
     }
-    status = window_write_ok(m, virt, size, flags);
+    status = window_write_ok(m, index_of(virt, m->levels), size, flags);
     if (status != X86_OK) {
         return status;
     }

@@ -47,8 +47,10 @@ static inline bool x86_pte_is_present(uint64_t entry)
  * unit per entry would cost more than the decoding. */
 static inline uint64_t x86_pte_addr_mask(enum x86_page_size size)
 {
-    /* Bits 51..12, 51..21 or 51..30: the 4 KiB mask without the offset bits. */
-    return x86_page_size_is_valid(size) ? X86_PTE_ADDR_4K & ~((uint64_t)size - 1) : 0;
+    return size == X86_PAGE_4K   ? X86_PTE_ADDR_4K
+           : size == X86_PAGE_2M ? X86_PTE_ADDR_2M
+           : size == X86_PAGE_1G ? X86_PTE_ADDR_1G
+                                 : 0;
 }
 
 /* Physical address held by ENTRY when it maps SIZE (or references a table, for
