@@ -12,6 +12,18 @@
 
 #define MAX_LEVELS 5
 
+/* Speed builds specialise the walks per level count, backend and page size and
+ * unroll them, so a walk's path stays in registers (bench/paging measures it);
+ * size builds (-Os, as kernels and the cross builds use) keep one copy of each,
+ * about the size of a plain loop. */
+#if defined(__OPTIMIZE_SIZE__)
+#define WALK_INLINE
+#define WALK_UNROLL
+#else
+#define WALK_INLINE inline __attribute__((always_inline))
+#define WALK_UNROLL _Pragma("GCC unroll 5")
+#endif
+
 /* Bytes one entry of LEVEL covers: 4 KiB << 9(L-1). */
 static inline uint64_t entry_span(unsigned level)
 {
@@ -158,7 +170,7 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
 /* The table at PHYS into *TABLE; false when it cannot be reached. DIRECT is
  * A's, given as a constant where a walk is specialised for it (the window's
  * bound then decides alone: its pointers are never NULL). */
-static inline __attribute__((always_inline)) bool table_at(const struct access *a, uint64_t phys,
+static WALK_INLINE bool table_at(const struct access *a, uint64_t phys,
                                                            bool direct, uint64_t **table)
 {
     if (direct) {
@@ -187,7 +199,7 @@ static inline bool unexpected_cycle(const struct x86_mapper *m, const uint64_t *
                                     unsigned level, unsigned top, uint64_t next, size_t index)
 {
     bool seen = false;
-#pragma GCC unroll 5
+    WALK_UNROLL
     for (unsigned up = level; up <= top; up++) {
         seen = seen || path[up] == next;
     }
@@ -197,13 +209,13 @@ static inline bool unexpected_cycle(const struct x86_mapper *m, const uint64_t *
 /* Descend TOP levels to the leaf for VIRT: X86_OK with W at a present leaf (PTE,
  * or PDE / PDPTE with PS), X86_NOT_MAPPED with W at the not-present entry.
  * Inlined with TOP constant. */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 walk_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, struct walk *w,
             unsigned top, bool direct)
 {
     uint64_t phys = m->root;
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
-#pragma GCC unroll 5
+    WALK_UNROLL
     for (unsigned level = top; level >= 1; level--) {
         uint64_t *table;
         if (!table_at(a, phys, direct, &table)) {
@@ -242,7 +254,7 @@ static inline bool canonical_for(uint64_t virt, unsigned top)
 
 /* The walk for VIRT through A: with DIRECT constant true, one unrolled copy per
  * level count. */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 walk_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, struct walk *w,
           bool direct)
 {
@@ -385,14 +397,14 @@ static enum x86_status map_slow(const struct x86_mapper *m, uint64_t virt, uint6
  * every entry above it needs. Without CREATE a missing table hands the whole
  * map to map_slow, which keeps the allocator's call (and a stack frame) off
  * the inline path; that happens once per new table. */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t leaf,
            unsigned target, uint64_t parent, unsigned top, bool direct, bool create)
 {
     uint64_t path[MAX_LEVELS + 1];
     uint64_t phys = m->root;
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
-#pragma GCC unroll 5
+    WALK_UNROLL
     for (unsigned level = top; level >= target; level--) {
         uint64_t *table;
         if (!table_at(a, phys, direct, &table)) {
@@ -436,7 +448,7 @@ map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, ui
 
 /* map_levels for the window and identity backends, with TOP and TARGET as
  * constants: one unrolled copy per pair. */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 map_direct(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t leaf,
            unsigned target, uint64_t parent, unsigned top)
 {
@@ -460,7 +472,7 @@ static __attribute__((noinline)) enum x86_status map_slow(const struct x86_mappe
 }
 
 /* x86_map's checks and descent for TOP levels (constant when inlined). */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
         enum x86_page_size size, uint64_t flags, unsigned target, unsigned top, bool direct)
 {
@@ -489,7 +501,7 @@ map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint6
 }
 
 /* x86_map through A (DIRECT as walk_with). */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
          enum x86_page_size size, uint64_t flags, bool direct)
 {
@@ -526,7 +538,7 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
     return map_with(m, &a, virt, phys, size, flags, true);
 }
 
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 translate_with(const struct x86_mapper *m, const struct access *a, uint64_t virt,
                struct x86_translation *out, bool direct)
 {
@@ -563,7 +575,7 @@ enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
 
 /* Walk to the leaf that starts exactly at VIRT; the recursive entry itself is
  * not a page to edit. */
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 find_page_start(const struct x86_mapper *m, const struct access *a, uint64_t virt,
                 struct walk *w, bool direct)
 {
@@ -577,7 +589,7 @@ find_page_start(const struct x86_mapper *m, const struct access *a, uint64_t vir
     return at_recursive_entry(m, w, virt) ? X86_BAD_ARGUMENT : X86_OK;
 }
 
-static inline __attribute__((always_inline)) enum x86_status
+static WALK_INLINE enum x86_status
 unmap_with(const struct x86_mapper *m, const struct access *a, uint64_t virt,
            struct x86_frame *out, bool direct)
 {
