@@ -446,21 +446,6 @@ map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, ui
     return X86_BAD_ARGUMENT;
 }
 
-/* map_levels for the window and identity backends, with TOP and TARGET as
- * constants: one unrolled copy per pair. */
-static WALK_INLINE enum x86_status
-map_direct(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t leaf,
-           unsigned target, uint64_t parent, unsigned top)
-{
-    if (target == 1) {
-        return map_levels(m, a, virt, leaf, 1, parent, top, true, false);
-    }
-    if (target == 2) {
-        return map_levels(m, a, virt, leaf, 2, parent, top, true, false);
-    }
-    return map_levels(m, a, virt, leaf, 3, parent, top, true, false);
-}
-
 /* map_levels with table creation, for any backend and level count. */
 static __attribute__((noinline)) enum x86_status map_slow(const struct x86_mapper *m,
                                                           uint64_t virt, uint64_t leaf,
@@ -471,7 +456,8 @@ static __attribute__((noinline)) enum x86_status map_slow(const struct x86_mappe
     return map_levels(m, &a, virt, leaf, target, parent, m->levels, a.direct, true);
 }
 
-/* x86_map's checks and descent for TOP levels (constant when inlined). */
+/* x86_map's checks and descent for TOP levels (constant when inlined, and so
+ * are SIZE and TARGET on the inline paths). */
 static WALK_INLINE enum x86_status
 map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
         enum x86_page_size size, uint64_t flags, unsigned target, unsigned top, bool direct)
@@ -494,10 +480,23 @@ map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint6
     /* Parents must allow what the leaf allows: access rights combine the R/W
      * and U/S bits of every level (SDM 4.6.1). */
     uint64_t parent = X86_PTE_PRESENT | (flags & (X86_PTE_WRITABLE | X86_PTE_USER));
-    if (!direct) {
-        return map_levels(m, a, virt, leaf, target, parent, top, false, true);
+    return map_levels(m, a, virt, leaf, target, parent, top, direct, !direct);
+}
+
+/* map_top for the window and identity backends, with TOP and the page size as
+ * constants: one unrolled copy per pair. */
+static WALK_INLINE enum x86_status map_direct(const struct x86_mapper *m, const struct access *a,
+                                              uint64_t virt, uint64_t phys,
+                                              enum x86_page_size size, uint64_t flags,
+                                              unsigned top)
+{
+    if (size == X86_PAGE_4K) {
+        return map_top(m, a, virt, phys, X86_PAGE_4K, flags, 1, top, true);
     }
-    return map_direct(m, a, virt, leaf, target, parent, top);
+    if (size == X86_PAGE_2M) {
+        return map_top(m, a, virt, phys, X86_PAGE_2M, flags, 2, top, true);
+    }
+    return map_top(m, a, virt, phys, X86_PAGE_1G, flags, 3, top, true);
 }
 
 /* x86_map through A (DIRECT as walk_with). */
@@ -513,8 +512,8 @@ map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint
     if (!direct) {
         return map_top(m, a, virt, phys, size, flags, target, top, false);
     }
-    return top == 4 ? map_top(m, a, virt, phys, size, flags, target, 4, true)
-                    : map_top(m, a, virt, phys, size, flags, target, 5, true);
+    return top == 4 ? map_direct(m, a, virt, phys, size, flags, 4)
+                    : map_direct(m, a, virt, phys, size, flags, 5);
 }
 
 /* The map, translate and unmap of other backends: out of line, so the inline
