@@ -146,11 +146,12 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
         /* A window that is empty, wraps (then the plain bound below would not
          * hold), sits at virtual 0 (its first table would be NULL) or would
          * misalign tables stays on the checked callback. Every table address
-         * but the root is a 4 KiB multiple, so one alignment test covers all. */
+         * but the root is a 4 KiB multiple, so the window's own skew and the
+         * root's decide the alignment of all. */
         if (w->size < X86_PAGE_4K || w->virt_start == 0 ||
             __builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
             __builtin_add_overflow(w->virt_start, (uintptr_t)w->size, &virt_end) ||
-            ((w->virt_start - w->phys_start + m->root) & (sizeof(uint64_t) - 1)) != 0) {
+            (((w->virt_start - w->phys_start) | m->root) & (sizeof(uint64_t) - 1)) != 0) {
             return false;
         }
         a->neg_start = 0 - w->phys_start;
