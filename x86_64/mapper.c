@@ -171,8 +171,8 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
 /* The table at PHYS into *TABLE; false when it cannot be reached. DIRECT is
  * A's, given as a constant where a walk is specialised for it (the window's
  * bound then decides alone: its pointers are never NULL). */
-static WALK_INLINE bool table_at(const struct access *a, uint64_t phys,
-                                                           bool direct, uint64_t **table)
+static WALK_INLINE bool table_at(const struct access *a, uint64_t phys, bool direct,
+                                 uint64_t **table)
 {
     if (direct) {
         uint64_t offset = phys + a->neg_start;   /* PHYS - start, in one LEA */
@@ -289,10 +289,10 @@ static inline bool at_recursive_entry(const struct x86_mapper *m, const struct w
 }
 
 /* What may be written as a leaf through the recursive window (TOP_INDEX, the
- * address's top-level index, is the recursive slot): there a "leaf" is an entry of a table one or
- * more levels up, so only a 4 KiB entry without bit 7 (which would be PS there,
- * SDM Tables 4-16 to 4-20) is valid at every level; and never a user one, which
- * would open every page table to user mode. */
+ * address's top-level index, is the recursive slot): there a "leaf" is an entry
+ * of a table one or more levels up, so only a 4 KiB entry without bit 7 (which
+ * would be PS there, SDM Tables 4-16 to 4-20) is valid at every level; and
+ * never a user one, which would open every page table to user mode. */
 static inline enum x86_status window_write_ok(const struct x86_mapper *m, unsigned top_index,
                                               enum x86_page_size size, uint64_t flags)
 {

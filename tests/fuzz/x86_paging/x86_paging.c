@@ -6,8 +6,9 @@
  * mapper that the top-level slot of the address is recursive, which it accepts
  * only when that entry points back at the root); the rest is physical memory
  * from address 0, up to 16 tables, with the root table at 0. Frames for new
- * tables come from 16 more pages behind them. The mapper must never crash, loop or leave the window, and must
- * keep its own promises (checked below with abort()). */
+ * tables come from 16 more pages behind them. The mapper must never crash, loop
+ * or leave the window, must keep its own promises, and its inline window path
+ * must agree with its callback path (checked below with abort()). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
