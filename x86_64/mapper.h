@@ -127,7 +127,8 @@ X86_MUST_USE enum x86_status x86_translate(const struct x86_mapper *m, uint64_t 
 
 /* Remove the mapping that starts at VIRT, whatever its size, into *OUT (may be
  * NULL) and flush it. X86_NOT_ALIGNED if VIRT is inside a page but not at its
- * start; otherwise the statuses of x86_translate. */
+ * start, X86_BAD_ARGUMENT for the recursive entry itself (x86_recursive_install);
+ * otherwise the statuses of x86_translate. */
 X86_MUST_USE enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out);
 
 /* Replace the flags of the page that starts at VIRT with FLAGS (as x86_map) and
@@ -145,8 +146,9 @@ X86_MUST_USE enum x86_status x86_map_range(struct x86_mapper *m, uint64_t virt, 
                                            uint64_t len, uint64_t flags, unsigned sizes);
 
 /* Unmap every page inside [VIRT, VIRT + LEN), skipping holes, with a batched
- * flush. X86_HUGE_PAGE if a page straddles either end (nothing after it is
- * unmapped; pages before it are), other statuses as x86_map_range. */
+ * flush. X86_HUGE_PAGE if a page straddles either end, X86_BAD_ARGUMENT at the
+ * recursive entry itself (nothing after it is unmapped; pages before it are),
+ * other statuses as x86_map_range. */
 X86_MUST_USE enum x86_status x86_unmap_range(struct x86_mapper *m, uint64_t virt, uint64_t len);
 
 /* Free every table below the top level whose 512 entries are zero and that is
