@@ -12,6 +12,18 @@
 
 #define MAX_LEVELS 5
 
+/* Speed builds specialise the walks per level count, backend and page size and
+ * unroll them, so a walk's path stays in registers (bench/paging measures it);
+ * size builds (-Os, as kernels and the cross builds use) keep one copy of each,
+ * about the size of a plain loop. */
+#if defined(__OPTIMIZE_SIZE__)
+#define WALK_INLINE
+#define WALK_UNROLL
+#else
+#define WALK_INLINE inline __attribute__((always_inline))
+#define WALK_UNROLL _Pragma("GCC unroll 5")
+#endif
+
 /* Bytes one entry of LEVEL covers: 4 KiB << 9(L-1). */
 static inline uint64_t entry_span(unsigned level)
 {
@@ -24,19 +36,12 @@ static inline unsigned index_of(uint64_t virt, unsigned level)
     return (unsigned)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
 }
 
-/* x86_virt_is_canonical for the mapper's LEVELS (4 or 5), inlined for walks. */
-static inline bool canonical(const struct x86_mapper *m, uint64_t virt)
-{
-    uint64_t sign = UINT64_C(1) << (m->levels == 5 ? 56 : 47);
-    uint64_t low = virt & ((sign << 1) - 1);
-    return ((low ^ sign) - sign) == virt;
-}
-
 static inline enum x86_page_size level_size(unsigned level)
 {
     return level == 3 ? X86_PAGE_1G : level == 2 ? X86_PAGE_2M : X86_PAGE_4K;
 }
 
+/* The window's bounds check, the single definition of what it grants. */
 static inline void *window_lookup(const struct x86_phys_window *w, uint64_t phys)
 {
     if (phys < w->phys_start || w->size < X86_PAGE_4K ||
@@ -115,58 +120,113 @@ static void batch_finish(const struct x86_mapper *m, const struct flush_batch *b
     }
 }
 
+/* ---- reaching tables ---- */
+
+/* How one call reaches tables. The library's own identity and window backends
+ * are resolved once per call into "PHYS - start <= limit gives base + (PHYS -
+ * start)", exactly the tables x86_phys_window_table grants, so a walk makes no
+ * indirect call per level (DIRECT); any other backend is called for every
+ * table, its pointer checked for alignment. */
+struct access {
+    const struct x86_phys_access *mem;
+    uint64_t neg_start;                /* 0 - start */
+    uint64_t limit;
+    uintptr_t base;
+    bool direct;
+};
+
+/* Fill A for M's backend; true when it is DIRECT. */
+static inline bool access_init(struct access *a, const struct x86_mapper *m)
+{
+    *a = (struct access){ .mem = &m->mem, .direct = false };
+    if (m->mem.table == x86_phys_window_table) {
+        const struct x86_phys_window *w = m->mem.ctx;
+        uint64_t phys_end;
+        uintptr_t virt_end;
+        /* A window that is empty, wraps (then the plain bound below would not
+         * hold), sits at virtual 0 (its first table would be NULL) or would
+         * misalign tables stays on the checked callback. Every table address
+         * but the root is a 4 KiB multiple, so the window's own skew and the
+         * root's decide the alignment of all. */
+        if (w->size < X86_PAGE_4K || w->virt_start == 0 ||
+            __builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
+            __builtin_add_overflow(w->virt_start, (uintptr_t)w->size, &virt_end) ||
+            (((w->virt_start - w->phys_start) | m->root) & (sizeof(uint64_t) - 1)) != 0) {
+            return false;
+        }
+        a->neg_start = 0 - w->phys_start;
+        a->base = w->virt_start;
+        a->limit = w->size - X86_PAGE_4K;
+        a->direct = true;
+    } else if (m->mem.table == x86_phys_identity_table) {
+        /* Shifted by one byte so that physical 0, a NULL table, stays refused. */
+        a->neg_start = 0 - UINT64_C(1);
+        a->base = 1;
+        a->limit = UINTPTR_MAX - 1;
+        a->direct = (m->root & (sizeof(uint64_t) - 1)) == 0;
+    }
+    return a->direct;
+}
+
+/* The table at PHYS into *TABLE; false when it cannot be reached. DIRECT is
+ * A's, given as a constant where a walk is specialised for it (the window's
+ * bound then decides alone: its pointers are never NULL). */
+static WALK_INLINE bool table_at(const struct access *a, uint64_t phys, bool direct,
+                                 uint64_t **table)
+{
+    if (direct) {
+        uint64_t offset = phys + a->neg_start;   /* PHYS - start, in one LEA */
+        *table = (uint64_t *)(a->base + (uintptr_t)offset);
+        return offset <= a->limit;
+    }
+    void *p = a->mem->table(a->mem->ctx, phys);
+    *table = p;
+    return p != NULL && ((uintptr_t)p & (sizeof(uint64_t) - 1)) == 0;
+}
+
 /* ---- walking ---- */
 
+/* The path of one walk, by level (PHYS[TOP] is the root). */
 struct walk {
     uint64_t phys[MAX_LEVELS + 1];   /* table of each level on the path */
     uint64_t *entry;                 /* entry where the walk stopped */
     unsigned level;                  /* its level */
 };
 
-static enum x86_status table_ptr(const struct x86_mapper *m, uint64_t phys, uint64_t **out)
+/* True when NEXT, the table that entry INDEX of the LEVEL table on PATH points
+ * to, is already on the path (levels LEVEL..TOP), unless that entry is the
+ * recursive slot: entry m->recursive of the top table pointing back at it. */
+static inline bool unexpected_cycle(const struct x86_mapper *m, const uint64_t *path,
+                                    unsigned level, unsigned top, uint64_t next, size_t index)
 {
-    /* The library's own window backend is inlined: an indirect call per level
-     * would dominate a walk. */
-    void *p = m->mem.table == x86_phys_window_table ? window_lookup(m->mem.ctx, phys)
-                                                    : m->mem.table(m->mem.ctx, phys);
-    if (p == NULL || ((uintptr_t)p & (sizeof(uint64_t) - 1)) != 0) {
-        return X86_BAD_TABLE;
+    bool seen = false;
+    WALK_UNROLL
+    for (unsigned up = level; up <= top; up++) {
+        seen = seen || path[up] == next;
     }
-    *out = p;
-    return X86_OK;
+    return seen && !(next == path[top] && path[level] == next && index == m->recursive);
 }
 
-/* Enter the table at PHYS as LEVEL of W's path: refuse one already on the path. */
-static enum x86_status enter(const struct x86_mapper *m, struct walk *w, unsigned level,
-                             uint64_t phys, uint64_t **table)
+/* Descend TOP levels to the leaf for VIRT: X86_OK with W at a present leaf (PTE,
+ * or PDE / PDPTE with PS), X86_NOT_MAPPED with W at the not-present entry.
+ * Inlined with TOP constant. */
+static WALK_INLINE enum x86_status
+walk_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, struct walk *w,
+            unsigned top, bool direct)
 {
-    for (unsigned up = level + 1; up <= m->levels; up++) {
-        if (w->phys[up] == phys) {
-            return X86_TABLE_CYCLE;
-        }
-    }
-    w->phys[level] = phys;
-    return table_ptr(m, phys, table);
-}
-
-/* Descend to the leaf for VIRT: X86_OK with W at a present leaf (PTE, or PDE /
- * PDPTE with PS), X86_NOT_MAPPED with W at the not-present entry. */
-static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct walk *w)
-{
-    if (!canonical(m, virt)) {
-        return X86_NOT_CANONICAL;
-    }
     uint64_t phys = m->root;
-    /* Bounded by the level count even if a caller edited m->levels. */
-    for (unsigned level = m->levels; level >= 1 && level <= MAX_LEVELS; level--) {
+    /* Unrolled (TOP is at most 5): the path then lives in registers. */
+    WALK_UNROLL
+    for (unsigned level = top; level >= 1; level--) {
         uint64_t *table;
-        enum x86_status status = enter(m, w, level, phys, &table);
-        if (status != X86_OK) {
-            return status;
+        if (!table_at(a, phys, direct, &table)) {
+            return X86_BAD_TABLE;
         }
-        w->entry = &table[index_of(virt, level)];
+        w->phys[level] = phys;
+        size_t index = (size_t)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
+        w->entry = &table[index];
         w->level = level;
-        uint64_t e = *w->entry;
+        uint64_t e = table[index];
         if (!x86_pte_is_present(e)) {
             return X86_NOT_MAPPED;
         }
@@ -178,8 +238,71 @@ static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct wa
             return level <= 3 ? X86_OK : X86_BAD_TABLE;
         }
         phys = e & X86_PTE_ADDR_4K;
+        if (unexpected_cycle(m, w->phys, level, top, phys, index)) {
+            return X86_TABLE_CYCLE;
+        }
     }
     return X86_BAD_ARGUMENT;
+}
+
+/* Canonical for TOP levels (4 or 5): adding 2^(N-1) brings exactly the
+ * canonical addresses below 2^N (SDM 4.1.1; N = 48 or 57). */
+static inline bool canonical_for(uint64_t virt, unsigned top)
+{
+    unsigned bits = top == 5 ? 57u : 48u;
+    return ((virt + (UINT64_C(1) << (bits - 1))) >> bits) == 0;
+}
+
+/* The walk for VIRT through A: with DIRECT constant true, one unrolled copy per
+ * level count. */
+static WALK_INLINE enum x86_status
+walk_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, struct walk *w,
+          bool direct)
+{
+    unsigned top = m->levels;
+    /* Bounded by the level count even if a caller edited m->levels. */
+    if (top != 4 && top != 5) {
+        return X86_BAD_ARGUMENT;
+    }
+    if (!canonical_for(virt, top)) {
+        return X86_NOT_CANONICAL;
+    }
+    if (!direct) {
+        return walk_levels(m, a, virt, w, top, false);
+    }
+    return top == 4 ? walk_levels(m, a, virt, w, 4, true) : walk_levels(m, a, virt, w, 5, true);
+}
+
+/* The walk for VIRT for the calls that are not specialised per backend. */
+static enum x86_status walk(const struct x86_mapper *m, uint64_t virt, struct walk *w)
+{
+    struct access a = { .mem = &m->mem, .direct = false };
+    return walk_with(m, &a, virt, w, false);
+}
+
+/* True when W stopped at the recursive entry itself, which is reached as a leaf
+ * only through the recursive window. */
+static inline bool at_recursive_entry(const struct x86_mapper *m, const struct walk *w,
+                                      uint64_t virt)
+{
+    return w->phys[w->level] == m->root && index_of(virt, w->level) == m->recursive;
+}
+
+/* What may be written as a leaf through the recursive window (TOP_INDEX, the
+ * address's top-level index, is the recursive slot): there a "leaf" is an entry
+ * of a table one or more levels up, so only a 4 KiB entry without bit 7 (which
+ * would be PS there, SDM Tables 4-16 to 4-20) is valid at every level; and
+ * never a user one, which would open every page table to user mode. */
+static inline enum x86_status window_write_ok(const struct x86_mapper *m, unsigned top_index,
+                                              enum x86_page_size size, uint64_t flags)
+{
+    if (top_index != m->recursive) {
+        return X86_OK;
+    }
+    if (size != X86_PAGE_4K) {
+        return X86_BAD_ARGUMENT;
+    }
+    return (flags & (X86_PTE_PAT_4K | X86_PTE_USER)) != 0 ? X86_BAD_FLAGS : X86_OK;
 }
 
 static void zero_table(uint64_t *table)
@@ -189,10 +312,11 @@ static void zero_table(uint64_t *table)
     }
 }
 
-/* A zeroed table frame from the allocator into *PHYS. With a walk W, a frame
- * that is one of W's tables from LEVEL up (a confused allocator) is refused
- * before it is zeroed. */
-static enum x86_status new_table(const struct x86_mapper *m, const struct walk *w, unsigned level,
+/* A zeroed table frame from the allocator into *PHYS. With a path PATH, a frame
+ * that is one of its tables from LEVEL up to TOP (a confused allocator) is
+ * refused before it is zeroed. */
+static enum x86_status new_table(const struct x86_mapper *m, const struct access *a,
+                                 const uint64_t *path, unsigned level, unsigned top,
                                  uint64_t *phys)
 {
     uint64_t frame;
@@ -202,18 +326,17 @@ static enum x86_status new_table(const struct x86_mapper *m, const struct walk *
     if (!x86_phys_is_valid(frame) || !x86_is_aligned(frame, X86_PAGE_4K)) {
         return X86_BAD_FRAME;
     }
-    for (unsigned up = level; w != NULL && up <= m->levels; up++) {
-        if (w->phys[up] == frame) {
+    for (unsigned up = level; path != NULL && up <= top; up++) {
+        if (path[up] == frame) {
             return X86_BAD_FRAME;
         }
     }
     uint64_t *table;
-    enum x86_status status = table_ptr(m, frame, &table);
-    if (status != X86_OK) {
+    if (!table_at(a, frame, a->direct, &table)) {
         if (m->frames.free != NULL) {
             m->frames.free(m->frames.ctx, frame);
         }
-        return status;
+        return X86_BAD_TABLE;
     }
     zero_table(table);
     *phys = frame;
@@ -241,6 +364,7 @@ enum x86_status x86_mapper_init(struct x86_mapper *m, uint64_t root, unsigned le
     m->mem = *mem;
     m->frames = frames != NULL ? *frames : (struct x86_frame_allocator){ NULL, NULL, NULL };
     m->tlb = tlb != NULL ? *tlb : (struct x86_tlb){ NULL, NULL, NULL };
+    m->recursive = X86_RECURSIVE_NONE;
     return X86_OK;
 }
 
@@ -253,7 +377,9 @@ enum x86_status x86_mapper_create(struct x86_mapper *m, unsigned levels,
     if (status != X86_OK) {
         return status;
     }
-    return new_table(m, NULL, 0, &m->root);
+    struct access a;
+    access_init(&a, m);
+    return new_table(m, &a, NULL, 0, 0, &m->root);
 }
 
 /* ---- single pages ---- */
@@ -264,14 +390,80 @@ static bool flags_ok(uint64_t flags, enum x86_page_size size)
     return (flags & x86_pte_addr_mask(size)) == 0;
 }
 
-enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
-                        enum x86_page_size size, uint64_t flags)
+static enum x86_status map_slow(const struct x86_mapper *m, uint64_t virt, uint64_t leaf,
+                                unsigned target, uint64_t parent);
+
+/* x86_map's descent over TOP levels (constant when inlined, as walk_levels, and
+ * TARGET too): LEAF goes into the entry of level TARGET; PARENT are the bits
+ * every entry above it needs. Without CREATE a missing table hands the whole
+ * map to map_slow, which keeps the allocator's call (and a stack frame) off
+ * the inline path; that happens once per new table. */
+static WALK_INLINE enum x86_status
+map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t leaf,
+           unsigned target, uint64_t parent, unsigned top, bool direct, bool create)
 {
-    unsigned target = x86_page_size_level(size);
-    if (target == 0) {
-        return X86_BAD_ARGUMENT;
+    uint64_t path[MAX_LEVELS + 1];
+    uint64_t phys = m->root;
+    /* Unrolled (TOP is at most 5): the path then lives in registers. */
+    WALK_UNROLL
+    for (unsigned level = top; level >= target; level--) {
+        uint64_t *table;
+        if (!table_at(a, phys, direct, &table)) {
+            return X86_BAD_TABLE;
+        }
+        path[level] = phys;
+        size_t index = (size_t)(virt >> (X86_PAGE_SHIFT + 9u * (level - 1u))) & 0x1FFu;
+        uint64_t e = table[index];
+        if (level == target) {
+            if (x86_pte_is_present(e)) {
+                return X86_ALREADY_MAPPED;
+            }
+            table[index] = leaf;
+            return X86_OK;
+        }
+        if (!x86_pte_is_present(e)) {
+            if (!create) {
+                return map_slow(m, virt, leaf, target, parent);
+            }
+            enum x86_status status = new_table(m, a, path, level, top, &phys);
+            if (status != X86_OK) {
+                return status;
+            }
+            table[index] = phys | parent;
+            continue;
+        }
+        if ((e & X86_PTE_HUGE) != 0) {
+            return level <= 3 ? X86_HUGE_PAGE : X86_BAD_TABLE;
+        }
+        phys = e & X86_PTE_ADDR_4K;
+        /* Checked before the entry is touched: a cyclic table stays as found. */
+        if (unexpected_cycle(m, path, level, top, phys, index)) {
+            return X86_TABLE_CYCLE;
+        }
+        if ((e & parent) != parent) {
+            table[index] = e | parent;
+        }
     }
-    if (!canonical(m, virt)) {
+    return X86_BAD_ARGUMENT;
+}
+
+/* map_levels with table creation, for any backend and level count. */
+static __attribute__((noinline)) enum x86_status map_slow(const struct x86_mapper *m,
+                                                          uint64_t virt, uint64_t leaf,
+                                                          unsigned target, uint64_t parent)
+{
+    struct access a;
+    access_init(&a, m);
+    return map_levels(m, &a, virt, leaf, target, parent, m->levels, a.direct, true);
+}
+
+/* x86_map's checks and descent for TOP levels (constant when inlined, and so
+ * are SIZE and TARGET on the inline paths). */
+static WALK_INLINE enum x86_status
+map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
+        enum x86_page_size size, uint64_t flags, unsigned target, unsigned top, bool direct)
+{
+    if (!canonical_for(virt, top)) {
         return X86_NOT_CANONICAL;
     }
     if (!x86_is_aligned(virt, (uint64_t)size)) {
@@ -282,47 +474,76 @@ enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
     if (status != X86_OK) {
         return status;
     }
+    status = window_write_ok(m, index_of(virt, top), size, flags);
+    if (status != X86_OK) {
+        return status;
+    }
     /* Parents must allow what the leaf allows: access rights combine the R/W
      * and U/S bits of every level (SDM 4.6.1). */
     uint64_t parent = X86_PTE_PRESENT | (flags & (X86_PTE_WRITABLE | X86_PTE_USER));
-    struct walk w;
-    uint64_t table_phys = m->root;
-    for (unsigned level = m->levels; level >= target && level <= MAX_LEVELS; level--) {
-        uint64_t *table;
-        status = enter(m, &w, level, table_phys, &table);
-        if (status != X86_OK) {
-            return status;
-        }
-        uint64_t *e = &table[index_of(virt, level)];
-        if (level == target) {
-            if (x86_pte_is_present(*e)) {
-                return X86_ALREADY_MAPPED;
-            }
-            *e = leaf;
-            return X86_OK;
-        }
-        if (!x86_pte_is_present(*e)) {
-            uint64_t child;
-            status = new_table(m, &w, level, &child);
-            if (status != X86_OK) {
-                return status;
-            }
-            *e = child | parent;
-        } else if ((*e & X86_PTE_HUGE) != 0) {
-            return level <= 3 ? X86_HUGE_PAGE : X86_BAD_TABLE;
-        } else if ((*e & parent) != parent) {
-            *e |= parent;
-        }
-        table_phys = *e & X86_PTE_ADDR_4K;
-    }
-    return X86_BAD_ARGUMENT;
+    return map_levels(m, a, virt, leaf, target, parent, top, direct, !direct);
 }
 
-enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
-                              struct x86_translation *out)
+/* map_top for the window and identity backends, with TOP and the page size as
+ * constants: one unrolled copy per pair. */
+static WALK_INLINE enum x86_status map_direct(const struct x86_mapper *m, const struct access *a,
+                                              uint64_t virt, uint64_t phys,
+                                              enum x86_page_size size, uint64_t flags,
+                                              unsigned top)
+{
+    if (size == X86_PAGE_4K) {
+        return map_top(m, a, virt, phys, X86_PAGE_4K, flags, 1, top, true);
+    }
+    if (size == X86_PAGE_2M) {
+        return map_top(m, a, virt, phys, X86_PAGE_2M, flags, 2, top, true);
+    }
+    return map_top(m, a, virt, phys, X86_PAGE_1G, flags, 3, top, true);
+}
+
+/* x86_map through A (DIRECT as walk_with). */
+static WALK_INLINE enum x86_status
+map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
+         enum x86_page_size size, uint64_t flags, bool direct)
+{
+    unsigned target = x86_page_size_level(size);
+    unsigned top = m->levels;
+    if (target == 0 || (top != 4 && top != 5)) {
+        return X86_BAD_ARGUMENT;
+    }
+    if (!direct) {
+        return map_top(m, a, virt, phys, size, flags, target, top, false);
+    }
+    return top == 4 ? map_direct(m, a, virt, phys, size, flags, 4)
+                    : map_direct(m, a, virt, phys, size, flags, 5);
+}
+
+/* The map, translate and unmap of other backends: out of line, so the inline
+ * paths of the window and identity backends need no stack frame. */
+static __attribute__((noinline)) enum x86_status map_callback(const struct x86_mapper *m,
+                                                              uint64_t virt, uint64_t phys,
+                                                              enum x86_page_size size,
+                                                              uint64_t flags)
+{
+    struct access a = { .mem = &m->mem, .direct = false };
+    return map_with(m, &a, virt, phys, size, flags, false);
+}
+
+enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
+                        enum x86_page_size size, uint64_t flags)
+{
+    struct access a;
+    if (!access_init(&a, m)) {
+        return map_callback(m, virt, phys, size, flags);
+    }
+    return map_with(m, &a, virt, phys, size, flags, true);
+}
+
+static WALK_INLINE enum x86_status
+translate_with(const struct x86_mapper *m, const struct access *a, uint64_t virt,
+               struct x86_translation *out, bool direct)
 {
     struct walk w;
-    enum x86_status status = walk(m, virt, &w);
+    enum x86_status status = walk_with(m, a, virt, &w, direct);
     if (status != X86_OK) {
         return status;
     }
@@ -335,23 +556,45 @@ enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
     return X86_OK;
 }
 
-/* Walk to the leaf that starts exactly at VIRT. */
-static enum x86_status find_page_start(const struct x86_mapper *m, uint64_t virt, struct walk *w)
+static __attribute__((noinline)) enum x86_status
+translate_callback(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out)
 {
-    enum x86_status status = walk(m, virt, w);
+    struct access a = { .mem = &m->mem, .direct = false };
+    return translate_with(m, &a, virt, out, false);
+}
+
+enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
+                              struct x86_translation *out)
+{
+    struct access a;
+    if (!access_init(&a, m)) {
+        return translate_callback(m, virt, out);
+    }
+    return translate_with(m, &a, virt, out, true);
+}
+
+/* Walk to the leaf that starts exactly at VIRT; the recursive entry itself is
+ * not a page to edit. */
+static WALK_INLINE enum x86_status
+find_page_start(const struct x86_mapper *m, const struct access *a, uint64_t virt,
+                struct walk *w, bool direct)
+{
+    enum x86_status status = walk_with(m, a, virt, w, direct);
     if (status != X86_OK) {
         return status;
     }
     if (!x86_is_aligned(virt, (uint64_t)level_size(w->level))) {
         return X86_NOT_ALIGNED;
     }
-    return X86_OK;
+    return at_recursive_entry(m, w, virt) ? X86_BAD_ARGUMENT : X86_OK;
 }
 
-enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
+static WALK_INLINE enum x86_status
+unmap_with(const struct x86_mapper *m, const struct access *a, uint64_t virt,
+           struct x86_frame *out, bool direct)
 {
     struct walk w;
-    enum x86_status status = find_page_start(m, virt, &w);
+    enum x86_status status = find_page_start(m, a, virt, &w, direct);
     if (status != X86_OK) {
         return status;
     }
@@ -365,16 +608,38 @@ enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame 
     return X86_OK;
 }
 
+static __attribute__((noinline)) enum x86_status unmap_callback(const struct x86_mapper *m,
+                                                                uint64_t virt,
+                                                                struct x86_frame *out)
+{
+    struct access a = { .mem = &m->mem, .direct = false };
+    return unmap_with(m, &a, virt, out, false);
+}
+
+enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
+{
+    struct access a;
+    if (!access_init(&a, m)) {
+        return unmap_callback(m, virt, out);
+    }
+    return unmap_with(m, &a, virt, out, true);
+}
+
 enum x86_status x86_update_flags(struct x86_mapper *m, uint64_t virt, uint64_t flags)
 {
+    struct access a = { .mem = &m->mem, .direct = false };
     struct walk w;
-    enum x86_status status = find_page_start(m, virt, &w);
+    enum x86_status status = find_page_start(m, &a, virt, &w, false);
     if (status != X86_OK) {
         return status;
     }
     enum x86_page_size size = level_size(w.level);
     if (!flags_ok(flags, size)) {
         return X86_BAD_FLAGS;
+    }
+    status = window_write_ok(m, index_of(virt, m->levels), size, flags);
+    if (status != X86_OK) {
+        return status;
     }
     uint64_t huge = size == X86_PAGE_4K ? 0 : X86_PTE_HUGE;
     *w.entry = x86_pte_addr(*w.entry, size) | flags | huge | X86_PTE_PRESENT;
@@ -427,6 +692,9 @@ static enum x86_status unmap_range_batched(struct x86_mapper *m, uint64_t virt, 
         }
         if (!x86_is_aligned(addr, span) || span > len - done) {
             return X86_HUGE_PAGE;
+        }
+        if (at_recursive_entry(m, &w, addr)) {
+            return X86_BAD_ARGUMENT;
         }
         *w.entry = 0;
         batch_add(b, addr);
@@ -503,32 +771,38 @@ static bool table_empty(const uint64_t *table)
     return true;
 }
 
-/* Within TABLE (of LEVEL, on path W), free empty child tables reached through
- * the entries covering the truncated addresses [LO, HI]. */
-static enum x86_status free_in(struct x86_mapper *m, struct walk *w, uint64_t *table,
-                               unsigned level, uint64_t lo, uint64_t hi, bool *freed)
+/* Within TABLE (of LEVEL, on PATH), free empty child tables reached through
+ * the entries covering the truncated addresses [LO, HI]. The recursive slot is
+ * no child: the tables it shows are visited through their own slots. */
+static enum x86_status free_in(struct x86_mapper *m, const struct access *a, uint64_t *path,
+                               uint64_t *table, unsigned level, uint64_t lo, uint64_t hi,
+                               bool *freed)
 {
     uint64_t span = entry_span(level);
     for (unsigned i = index_of(lo, level); i <= index_of(hi, level); i++) {
         uint64_t e = table[i];
-        if (!x86_pte_is_present(e) || level == 1 || (e & X86_PTE_HUGE) != 0) {
+        if (!x86_pte_is_present(e) || level == 1 || (e & X86_PTE_HUGE) != 0 ||
+            (level == m->levels && i == m->recursive)) {
             if (level > 3 && (e & X86_PTE_HUGE) != 0 && x86_pte_is_present(e)) {
                 return X86_BAD_TABLE;
             }
             continue;
         }
         uint64_t child_phys = e & X86_PTE_ADDR_4K;
-        uint64_t *child;
-        enum x86_status status = enter(m, w, level - 1, child_phys, &child);
-        if (status != X86_OK) {
-            return status;
+        if (unexpected_cycle(m, path, level, m->levels, child_phys, i)) {
+            return X86_TABLE_CYCLE;
         }
+        uint64_t *child;
+        if (!table_at(a, child_phys, a->direct, &child)) {
+            return X86_BAD_TABLE;
+        }
+        path[level - 1] = child_phys;
         /* Clip [lo, hi] to what entry i covers. */
         uint64_t base = x86_align_down(lo, span * X86_TABLE_ENTRIES) + (uint64_t)i * span;
         uint64_t clo = lo > base ? lo : base;
         uint64_t chi = hi < base + (span - 1) ? hi : base + (span - 1);
         if (level - 1 > 1) {
-            status = free_in(m, w, child, level - 1, clo, chi, freed);
+            enum x86_status status = free_in(m, a, path, child, level - 1, clo, chi, freed);
             if (status != X86_OK) {
                 return status;
             }
@@ -552,18 +826,23 @@ enum x86_status x86_free_empty_tables(struct x86_mapper *m, uint64_t virt, uint6
         return status;
     }
     unsigned bits = x86_virt_bits(m->levels);
+    if (bits == 0) {
+        return X86_BAD_ARGUMENT;
+    }
     uint64_t mask = (UINT64_C(1) << bits) - 1;
-    struct walk w;
+    uint64_t path[MAX_LEVELS + 1];
     for (size_t i = 0; i <= MAX_LEVELS; i++) {
-        w.phys[i] = UINT64_MAX; /* no table is at an address with bit 63 set */
+        path[i] = UINT64_MAX; /* no table is at an address with bit 63 set */
     }
+    struct access a;
+    access_init(&a, m);
     uint64_t *root;
-    status = enter(m, &w, m->levels, m->root, &root);
-    if (status != X86_OK) {
-        return status;
+    if (!table_at(&a, m->root, a.direct, &root)) {
+        return X86_BAD_TABLE;
     }
+    path[m->levels] = m->root;
     bool freed = false;
-    status = free_in(m, &w, root, m->levels, virt & mask, (virt + (len - 1)) & mask, &freed);
+    status = free_in(m, &a, path, root, m->levels, virt & mask, (virt + (len - 1)) & mask, &freed);
     if (freed) {
         flush_full(m);
     }
@@ -572,13 +851,21 @@ enum x86_status x86_free_empty_tables(struct x86_mapper *m, uint64_t virt, uint6
 
 /* ---- recursive mapping ---- */
 
-enum x86_status x86_recursive_install(struct x86_mapper *m, unsigned index)
+/* The top-level table of M into *ROOT, INDEX checked. */
+static enum x86_status root_table(const struct x86_mapper *m, unsigned index, uint64_t **root)
 {
     if (index >= X86_TABLE_ENTRIES) {
         return X86_BAD_ARGUMENT;
     }
+    struct access a;
+    access_init(&a, m);
+    return table_at(&a, m->root, a.direct, root) ? X86_OK : X86_BAD_TABLE;
+}
+
+enum x86_status x86_recursive_install(struct x86_mapper *m, unsigned index)
+{
     uint64_t *root;
-    enum x86_status status = table_ptr(m, m->root, &root);
+    enum x86_status status = root_table(m, index, &root);
     if (status != X86_OK) {
         return status;
     }
@@ -586,6 +873,30 @@ enum x86_status x86_recursive_install(struct x86_mapper *m, unsigned index)
         return X86_ALREADY_MAPPED;
     }
     root[index] = m->root | X86_PTE_PRESENT | X86_PTE_WRITABLE | X86_PTE_NO_EXECUTE;
+    m->recursive = index;
+    return X86_OK;
+}
+
+enum x86_status x86_mapper_set_recursive(struct x86_mapper *m, unsigned index)
+{
+    if (index == X86_RECURSIVE_NONE) {
+        m->recursive = X86_RECURSIVE_NONE;
+        return X86_OK;
+    }
+    uint64_t *root;
+    enum x86_status status = root_table(m, index, &root);
+    if (status != X86_OK) {
+        return status;
+    }
+    uint64_t e = root[index];
+    if (!x86_pte_is_present(e)) {
+        return X86_NOT_MAPPED;
+    }
+    /* PS is reserved at the top level (SDM Tables 4-15, 4-16). */
+    if ((e & X86_PTE_HUGE) != 0 || (e & X86_PTE_ADDR_4K) != m->root) {
+        return X86_BAD_TABLE;
+    }
+    m->recursive = index;
     return X86_OK;
 }
 

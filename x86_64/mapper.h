@@ -16,8 +16,11 @@
  * Corrupted tables never make the mapper loop or step outside the memory the
  * access callback grants: a table the callback refuses, a misaligned pointer, or
  * PS set in a PML5E/PML4E gives X86_BAD_TABLE, and a table that appears twice on
- * one walk (a self-reference, including a recursive entry) gives X86_TABLE_CYCLE.
- * Walks are bounded by the number of levels. Not thread-safe: the caller locks. */
+ * one walk (a self-reference) gives X86_TABLE_CYCLE, except through the one
+ * recursive slot the mapper was told about (x86_recursive_install,
+ * x86_mapper_set_recursive). Walks are bounded by the number of levels. The
+ * ready-made window and identity backends are recognised and applied inline
+ * (same bounds, no call per table). Not thread-safe: the caller locks. */
 #ifndef X86_64_MAPPER_H
 #define X86_64_MAPPER_H
 
@@ -70,16 +73,20 @@ struct x86_tlb {
 void x86_tlb_invlpg(void *ctx, uint64_t virt);
 void x86_tlb_reload_cr3(void *ctx);
 
+/* x86_mapper.recursive when no top-level slot is recursive. */
+#define X86_RECURSIVE_NONE 512u
+
 struct x86_mapper {
     uint64_t root;                      /* physical address of the PML4 or PML5 */
     unsigned levels;                    /* 4 or 5 */
     struct x86_phys_access mem;
     struct x86_frame_allocator frames;
     struct x86_tlb tlb;
+    unsigned recursive;                 /* recursive top-level slot, or X86_RECURSIVE_NONE */
 };
 
 /* Set up M over the existing top-level table at ROOT. FRAMES and TLB may be NULL
- * (no table creation; no flushes). The structs are copied. X86_BAD_ARGUMENT for
+ * (no table creation; no flushes). The structs are copied; no recursive slot. X86_BAD_ARGUMENT for
  * LEVELS other than 4/5 or a NULL MEM/table callback, X86_NOT_ALIGNED /
  * X86_BAD_PHYS_ADDR for a bad ROOT. */
 X86_MUST_USE enum x86_status x86_mapper_init(struct x86_mapper *m, uint64_t root, unsigned levels,
@@ -120,7 +127,8 @@ X86_MUST_USE enum x86_status x86_translate(const struct x86_mapper *m, uint64_t 
 
 /* Remove the mapping that starts at VIRT, whatever its size, into *OUT (may be
  * NULL) and flush it. X86_NOT_ALIGNED if VIRT is inside a page but not at its
- * start; otherwise the statuses of x86_translate. */
+ * start, X86_BAD_ARGUMENT for the recursive entry itself (x86_recursive_install);
+ * otherwise the statuses of x86_translate. */
 X86_MUST_USE enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out);
 
 /* Replace the flags of the page that starts at VIRT with FLAGS (as x86_map) and
@@ -138,8 +146,9 @@ X86_MUST_USE enum x86_status x86_map_range(struct x86_mapper *m, uint64_t virt, 
                                            uint64_t len, uint64_t flags, unsigned sizes);
 
 /* Unmap every page inside [VIRT, VIRT + LEN), skipping holes, with a batched
- * flush. X86_HUGE_PAGE if a page straddles either end (nothing after it is
- * unmapped; pages before it are), other statuses as x86_map_range. */
+ * flush. X86_HUGE_PAGE if a page straddles either end, X86_BAD_ARGUMENT at the
+ * recursive entry itself (nothing after it is unmapped; pages before it are),
+ * other statuses as x86_map_range. */
 X86_MUST_USE enum x86_status x86_unmap_range(struct x86_mapper *m, uint64_t virt, uint64_t len);
 
 /* Free every table below the top level whose 512 entries are zero and that is
@@ -149,11 +158,28 @@ X86_MUST_USE enum x86_status x86_unmap_range(struct x86_mapper *m, uint64_t virt
 X86_MUST_USE enum x86_status x86_free_empty_tables(struct x86_mapper *m, uint64_t virt,
                                                    uint64_t len);
 
-/* Recursive mapping: make entry INDEX (0..511) of the top-level table point at
- * the table itself (PRESENT | WRITABLE | NO_EXECUTE). X86_ALREADY_MAPPED if that
- * entry is in use, X86_BAD_ARGUMENT for INDEX > 511. Walks through that slot
- * then report X86_TABLE_CYCLE. */
+/* Recursive mapping (the x86_64 crate's RecursivePageTable): make entry INDEX
+ * (0..511) of the top-level table point at the table itself (PRESENT | WRITABLE
+ * | NO_EXECUTE) and record it as M's recursive slot. X86_ALREADY_MAPPED if that
+ * entry is in use, X86_BAD_ARGUMENT for INDEX > 511, X86_BAD_TABLE if the root
+ * cannot be reached.
+ *
+ * With a recursive slot, the addresses whose top-level index is that slot (the
+ * recursive window) translate as the CPU translates them: to the page-table
+ * frames themselves (x86_recursive_table_addr gives where each table shows).
+ * Through the window, x86_map and x86_update_flags write only 4 KiB entries
+ * (X86_BAD_ARGUMENT otherwise) without bit 7, which is PS one level up, and
+ * without USER (X86_BAD_FLAGS); the recursive entry itself is never unmapped or
+ * changed (X86_BAD_ARGUMENT); x86_free_empty_tables skips the slot. Any other
+ * self-reference stays X86_TABLE_CYCLE. */
 X86_MUST_USE enum x86_status x86_recursive_install(struct x86_mapper *m, unsigned index);
+
+/* Tell M that entry INDEX of its top-level table is a recursive entry already
+ * in place (a bootloader's, or a kernel's own); X86_RECURSIVE_NONE forgets it.
+ * X86_BAD_ARGUMENT for INDEX > 511, X86_NOT_MAPPED if the entry is not present,
+ * X86_BAD_TABLE if it does not point at the table itself (or the root cannot be
+ * reached). */
+X86_MUST_USE enum x86_status x86_mapper_set_recursive(struct x86_mapper *m, unsigned index);
 
 /* Virtual address at which, with recursive entry INDEX installed in a LEVELS-level
  * hierarchy, the table of LEVEL (1 = page table .. LEVELS = the top table) used

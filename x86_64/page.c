@@ -2,21 +2,6 @@
 
 #include "x86_64/addr.h"
 
-bool x86_page_size_is_valid(enum x86_page_size size)
-{
-    return size == X86_PAGE_4K || size == X86_PAGE_2M || size == X86_PAGE_1G;
-}
-
-unsigned x86_page_size_level(enum x86_page_size size)
-{
-    switch (size) {
-    case X86_PAGE_4K: return 1;
-    case X86_PAGE_2M: return 2;
-    case X86_PAGE_1G: return 3;
-    }
-    return 0;
-}
-
 enum x86_status x86_page_containing(uint64_t virt, enum x86_page_size size, unsigned levels,
                                     struct x86_page *out)
 {

@@ -33,10 +33,17 @@ struct x86_frame {                /* a physical frame */
 };
 
 /* True for the three architectural sizes. */
-bool x86_page_size_is_valid(enum x86_page_size size);
+static inline bool x86_page_size_is_valid(enum x86_page_size size)
+{
+    return size == X86_PAGE_4K || size == X86_PAGE_2M || size == X86_PAGE_1G;
+}
 
-/* Table level whose entry maps SIZE: 1 (4 KiB), 2 (2 MiB), 3 (1 GiB); 0 if invalid. */
-unsigned x86_page_size_level(enum x86_page_size size);
+/* Table level whose entry maps SIZE: 1 (4 KiB), 2 (2 MiB), 3 (1 GiB); 0 if invalid.
+ * Inline, as the mapper asks it on every map. */
+static inline unsigned x86_page_size_level(enum x86_page_size size)
+{
+    return size == X86_PAGE_4K ? 1u : size == X86_PAGE_2M ? 2u : size == X86_PAGE_1G ? 3u : 0u;
+}
 
 /* The page of SIZE that contains the canonical address VIRT (LEVELS 4 or 5).
  * X86_NOT_CANONICAL, or X86_BAD_ARGUMENT for a bad SIZE or LEVELS. */

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "x86_64/addr.h"
 #include "x86_64/page.h"
 #include "x86_64/status.h"
 
@@ -41,23 +42,56 @@ static inline bool x86_pte_is_present(uint64_t entry)
 }
 
 /* Mask of the address bits of an entry that maps SIZE (the 4 KiB mask also
- * applies to entries that reference a table); 0 for an invalid SIZE. */
-uint64_t x86_pte_addr_mask(enum x86_page_size size);
+ * applies to entries that reference a table); 0 for an invalid SIZE. The entry
+ * helpers are inline: a walk decodes an entry per level, and a call into another
+ * unit per entry would cost more than the decoding. */
+static inline uint64_t x86_pte_addr_mask(enum x86_page_size size)
+{
+    return size == X86_PAGE_4K   ? X86_PTE_ADDR_4K
+           : size == X86_PAGE_2M ? X86_PTE_ADDR_2M
+           : size == X86_PAGE_1G ? X86_PTE_ADDR_1G
+                                 : 0;
+}
 
 /* Physical address held by ENTRY when it maps SIZE (or references a table, for
  * X86_PAGE_4K). */
-uint64_t x86_pte_addr(uint64_t entry, enum x86_page_size size);
+static inline uint64_t x86_pte_addr(uint64_t entry, enum x86_page_size size)
+{
+    return entry & x86_pte_addr_mask(size);
+}
 
 /* The bits of ENTRY other than its address bits for SIZE. */
-uint64_t x86_pte_flags(uint64_t entry, enum x86_page_size size);
+static inline uint64_t x86_pte_flags(uint64_t entry, enum x86_page_size size)
+{
+    return entry & ~x86_pte_addr_mask(size);
+}
 
 /* An entry mapping the frame at PHYS of SIZE with FLAGS into *OUT. For 2 MiB and
  * 1 GiB sizes PS (bit 7) is set; FLAGS may hold X86_PTE_PAT_HUGE there.
  * X86_BAD_PHYS_ADDR beyond 52 bits, X86_NOT_ALIGNED if PHYS is not a multiple of
  * SIZE, X86_BAD_FLAGS if FLAGS overlap the address bits, X86_BAD_ARGUMENT for
  * a bad SIZE. */
-X86_MUST_USE enum x86_status x86_pte_make(uint64_t phys, enum x86_page_size size, uint64_t flags,
-                                          uint64_t *out);
+X86_MUST_USE static inline enum x86_status x86_pte_make(uint64_t phys, enum x86_page_size size,
+                                                        uint64_t flags, uint64_t *out)
+{
+    uint64_t mask = x86_pte_addr_mask(size);
+    if (mask == 0) {
+        return X86_BAD_ARGUMENT;
+    }
+    if (!x86_phys_is_valid(phys)) {
+        return X86_BAD_PHYS_ADDR;
+    }
+    if (!x86_is_aligned(phys, (uint64_t)size)) {
+        return X86_NOT_ALIGNED;
+    }
+    if ((flags & mask) != 0) {
+        return X86_BAD_FLAGS;
+    }
+    /* SDM Tables 4-17 and 4-18: PS = 1 makes a PDPTE/PDE map a page. */
+    uint64_t huge = size == X86_PAGE_4K ? 0 : X86_PTE_HUGE;
+    *out = phys | flags | huge;
+    return X86_OK;
+}
 
 /* Replace the address of *ENTRY (mapping SIZE) with PHYS, keeping its flags.
  * Statuses as x86_pte_make. */

@@ -6,6 +6,11 @@
  * 2. Every QEMU snapshot of ../shared/fixtures/qemu: the BIOS-area RSDP search
  *    and, where it finds an RSDP, the walk of every table reachable from it.
  *
+ * Besides the tables, one "<name> <value> us" line per figure (corpus_pass,
+ * rsdp_search <snapshot>, table_walk <snapshot>, rsdp_efi q35-ovmf); under
+ * callgrind one repetition each, with "<name> <n> instructions" per operation
+ * (file loading is not counted).
+ *
  * usage: bench_acpi [SHARED_DIR]   (default: the build's OSDEV_SHARED_DIR) */
 #include <dirent.h>
 #include <stdint.h>
@@ -14,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/bench.h"
 #include "acpi/discovery.h"
 #include "acpi/fadt.h"
 #include "acpi/hpet.h"
@@ -119,7 +125,10 @@ static void bench_corpus(const char *shared)
     printf("%-14s %7s %9s %12s\n", "computer", "tables", "bytes", "us/parse");
     double total = 0;
     unsigned sink = 0;
+    const int reps = bench_under_valgrind() ? 1 : 200;
+    bench_phase_begin();
     for (size_t c = 0; c < n_names; c++) {
+        bench_collect(false);
         struct table tables[MAX_TABLES];
         size_t count = 0;
         size_t bytes = 0;
@@ -138,19 +147,23 @@ static void bench_corpus(const char *shared)
         }
         if (td != NULL)
             closedir(td);
-        const int reps = 200;
         sink += parse_all(tables, count); /* warm the caches first */
+        bench_collect(true);
         double t0 = now();
         for (int r = 0; r < reps; r++)
             sink += parse_all(tables, count);
         double per = (now() - t0) / reps;
+        bench_collect(false);
         total += per;
         printf("%-14s %7zu %9zu %12.1f\n", names[c], count, bytes, per * 1e6);
         for (size_t i = 0; i < count; i++)
             free(tables[i].bytes);
         free(names[c]);
     }
-    printf("total for %zu computers: %.1f us per pass (check %u)\n\n", n_names, total * 1e6, sink);
+    bench_collect(true);
+    bench_phase_end("corpus_pass", (uint64_t)reps);
+    printf("total for %zu computers: %.1f us per pass (check %u)\n", n_names, total * 1e6, sink);
+    printf("corpus_pass %.1f us\n\n", total * 1e6);
 }
 
 /* A snapshot's ranges.txt as plain memory for the map contract. */
@@ -220,16 +233,22 @@ static void bench_snapshots(const char *shared)
             continue;
         struct rsdp_host rh = {&m, map, unmap};
         struct rsdp_info info;
-        const int reps = 200;
+        const int reps = bench_under_valgrind() ? 1 : 200;
+        char figure[2][64];
+        snprintf(figure[0], sizeof figure[0], "rsdp_search %s", configs[c]);
+        snprintf(figure[1], sizeof figure[1], "table_walk %s", configs[c]);
         enum rsdp_status st = rsdp_find_bios(&rh, &info); /* warm-up */
+        bench_phase_begin();
         double t0 = now();
         for (int r = 0; r < reps; r++)
             st = rsdp_find_bios(&rh, &info);
         double search = (now() - t0) / reps;
+        bench_phase_end(figure[0], (uint64_t)reps);
         double walk = 0;
         if (st == RSDP_OK) {
             struct acpi_host host = {&m, map, unmap};
             unsigned tables = 0;
+            bench_phase_begin();
             t0 = now();
             for (int r = 0; r < reps; r++) {
                 struct acpi_root root;
@@ -244,16 +263,23 @@ static void bench_snapshots(const char *shared)
                 tables += acpi_find_facs(&root, &ref) == ACPI_OK;
             }
             walk = (now() - t0) / reps;
+            bench_phase_end(figure[1], (uint64_t)reps);
         }
         printf("%-24s %-10s %12.1f %12.1f\n", configs[c], rsdp_status_str(st), search * 1e6,
                walk * 1e6);
+        printf("%s %.3f us\n", figure[0], search * 1e6);
+        if (st == RSDP_OK)
+            printf("%s %.3f us\n", figure[1], walk * 1e6);
         if (strcmp(configs[c], "q35-ovmf") == 0) {
             /* q35-ovmf/README.md: EFI_SYSTEM_TABLE at 0x075ec018. */
+            bench_phase_begin();
             t0 = now();
             for (int r = 0; r < reps; r++)
                 st = rsdp_find_efi(&rh, 0x075EC018, RSDP_EFI64, &info);
-            printf("%-24s %-10s %12.1f\n", "q35-ovmf (EFI table)", rsdp_status_str(st),
-                   (now() - t0) / reps * 1e6);
+            double efi = (now() - t0) / reps;
+            bench_phase_end("rsdp_efi q35-ovmf", (uint64_t)reps);
+            printf("%-24s %-10s %12.1f\n", "q35-ovmf (EFI table)", rsdp_status_str(st), efi * 1e6);
+            printf("rsdp_efi q35-ovmf %.3f us\n", efi * 1e6);
         }
         for (size_t i = 0; i < m.count; i++)
             free(m.bytes[i]);

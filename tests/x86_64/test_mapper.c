@@ -523,14 +523,168 @@ static void test_recursive(void **state)
     assert_int_equal(x86_recursive_table_addr(3, 511, 0, 1), 0);
 
     struct fixture *f = setup(4);
+    assert_int_equal(f->m.recursive, X86_RECURSIVE_NONE);
     assert_int_equal(x86_recursive_install(&f->m, 511), X86_OK);
+    assert_int_equal(f->m.recursive, 511);
     uint64_t *pml4 = table(f, f->m.root);
     assert_int_equal(pml4[511], f->m.root | P | RW | XD);
     assert_int_equal(x86_recursive_install(&f->m, 511), X86_ALREADY_MAPPED);
     assert_int_equal(x86_recursive_install(&f->m, 512), X86_BAD_ARGUMENT);
-    /* Ordinary addresses still work; the recursive window is a cycle. */
-    assert_int_equal(x86_map(&f->m, 0x1000, 0x1000, X86_PAGE_4K, 0), X86_OK);
+    /* 0x1000 is PML4 0, PDPT 0, PD 0, PT 1: the PDPT, PD and PT are the next
+     * three frames of the pool. */
+    assert_int_equal(x86_map(&f->m, 0x1000, 0xABC000, X86_PAGE_4K, X86_PTE_WRITABLE), X86_OK);
+    teardown(f);
+}
+
+/* Translations through a recursive PML4 entry at 511, worked out from the SDM's
+ * 4-level linear address (4.5.4, Figure 4-8): bits 47:39 select the PML4E, 38:30
+ * the PDPTE, 29:21 the PDE, 20:12 the PTE, 11:0 the byte; bits 63:48 copy bit
+ * 47. Each time the walk takes entry 511 of the PML4 it stays on the PML4, so
+ * the walk ends one level higher and the final "page" is a table:
+ *   (511, 511, 511, 511) = 0xFFFF_FFFF_FFFF_F000: the PML4 itself;
+ *   (511, 511, 511, 0)   = 0xFFFF_FFFF_FFE0_0000: the PDPT of PML4 slot 0;
+ *   (511, 511, 0, 0)     = 0xFFFF_FFFF_C000_0000: the PD of PDPT slot 0;
+ *   (511, 0, 0, 0)       = 0xFFFF_FF80_0000_0000: the PT of PD slot 0, so byte
+ *   8 * 1 of it is the PTE of 0x1000 (PT index 1). */
+static void test_recursive_translate(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_recursive_install(&f->m, 511), X86_OK);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0xABC000, X86_PAGE_4K, X86_PTE_WRITABLE), X86_OK);
+    const uint64_t pdpt = PHYS_BASE + 0x1000;
+    const uint64_t pd = PHYS_BASE + 0x2000;
+    const uint64_t pt = PHYS_BASE + 0x3000;
     struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), &t), X86_OK);
+    assert_int_equal(t.frame, PHYS_BASE);
+    assert_int_equal(t.size, X86_PAGE_4K);
+    assert_int_equal(t.flags, P | RW | XD); /* the recursive entry's own bits */
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFE00000), &t), X86_OK);
+    assert_int_equal(t.frame, pdpt);
+    assert_int_equal(t.flags, P | RW);      /* PML4[0] */
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFC0000000), &t), X86_OK);
+    assert_int_equal(t.frame, pd);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFF8000000008), &t), X86_OK);
+    assert_int_equal(t.frame, pt);
+    assert_int_equal(t.phys, pt + 8);
+    assert_int_equal(table(f, pt)[1], 0xABC000 | P | RW); /* what that byte holds */
+    /* The same addresses as the library's own arithmetic states them. */
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0x1000, 1), UINT64_C(0xFFFFFF8000000000));
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0x1000, 2), UINT64_C(0xFFFFFFFFC0000000));
+    assert_int_equal(x86_recursive_table_addr(4, 511, 0x1000, 3), UINT64_C(0xFFFFFFFFFFE00000));
+    /* Nothing behind PDPT slot 1 of the window's PD view: (511, 511, 0, 1). */
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFC0001000), &t), X86_NOT_MAPPED);
+    /* An ordinary address is unaffected. */
+    assert_int_equal(x86_translate(&f->m, 0x1234, &t), X86_OK);
+    assert_int_equal(t.phys, 0xABC234);
+    teardown(f);
+}
+
+/* 5-level paging (SDM 4.5.4, Figure 4-9: bits 56:48 select the PML5E): with
+ * entry 511 of the PML5 recursive, (511, 511, 511, 511, 511) =
+ * 0xFFFF_FFFF_FFFF_F000 is the PML5, and (511, 2, 0, 0, 0) = 0xFFFF_0100_0000_0000
+ * (511 << 48 | 2 << 39, bits 63:57 copying bit 56) is the PT of 2 << 48. */
+static void test_recursive_five_level(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(5);
+    assert_int_equal(x86_recursive_install(&f->m, 511), X86_OK);
+    assert_int_equal(x86_map(&f->m, UINT64_C(0x0002000000000000), 0x9000, X86_PAGE_4K, 0), X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), &t), X86_OK);
+    assert_int_equal(t.frame, PHYS_BASE);
+    /* PML5, then PML4 (+0x1000), PDPT, PD, PT (+0x4000). */
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFF010000000000), &t), X86_OK);
+    assert_int_equal(t.frame, PHYS_BASE + 0x4000);
+    teardown(f);
+}
+
+/* Writing through the window: a 4 KiB "page" at (511, 0, 0, 5) =
+ * 0xFFFF_FF80_0000_5000 is entry 5 of the PD of PDPT slot 0, i.e. the page table
+ * for 5 * 2 MiB = 0xA00000 in the ordinary view. */
+static void test_recursive_map(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    assert_int_equal(x86_recursive_install(&f->m, 511), X86_OK);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0xABC000, X86_PAGE_4K, X86_PTE_WRITABLE), X86_OK);
+    const uint64_t new_pt = PHYS_BASE + 0x10000; /* a pool frame the allocator has not reached */
+    uint64_t *pt = table(f, new_pt);
+    memset(pt, 0, 4096);
+    pt[3] = 0xDEF000 | P;
+    uint64_t window = UINT64_C(0xFFFFFF8000005000);
+    assert_int_equal(x86_map(&f->m, window, new_pt, X86_PAGE_4K, X86_PTE_WRITABLE), X86_OK);
+    assert_int_equal(table(f, PHYS_BASE + 0x2000)[5], new_pt | P | RW);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0xA03000 + 0x42, &t), X86_OK); /* PT index 3 */
+    assert_int_equal(t.phys, 0xDEF042);
+    assert_int_equal(x86_translate(&f->m, window, &t), X86_OK);
+    assert_int_equal(t.frame, new_pt);
+    /* Only plain 4 KiB entries go through the window: bit 7 would be PS in the
+     * PD, a huge leaf would be PS a level up, USER would open the tables. */
+    uint64_t next = UINT64_C(0xFFFFFF8000006000);
+    assert_int_equal(x86_map(&f->m, next, new_pt, X86_PAGE_4K, X86_PTE_PAT_4K), X86_BAD_FLAGS);
+    assert_int_equal(x86_map(&f->m, next, new_pt, X86_PAGE_4K, X86_PTE_USER), X86_BAD_FLAGS);
+    assert_int_equal(x86_map(&f->m, UINT64_C(0xFFFFFF8000200000), 0x200000, X86_PAGE_2M, 0),
+                     X86_BAD_ARGUMENT);
+    assert_int_equal(x86_update_flags(&f->m, window, X86_PTE_USER), X86_BAD_FLAGS);
+    assert_int_equal(x86_update_flags(&f->m, window, 0), X86_OK);
+    assert_int_equal(table(f, PHYS_BASE + 0x2000)[5], new_pt | P);
+    /* The recursive entry itself is no page: (511, 511, 511, 511). */
+    uint64_t self = UINT64_C(0xFFFFFFFFFFFFF000);
+    assert_int_equal(x86_unmap(&f->m, self, NULL), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_update_flags(&f->m, self, X86_PTE_WRITABLE), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_unmap_range(&f->m, self, 0x1000), X86_BAD_ARGUMENT);
+    assert_int_equal(table(f, f->m.root)[511], f->m.root | P | RW | XD);
+    /* Unmapping through the window clears the PD entry again. */
+    struct x86_frame fr;
+    assert_int_equal(x86_unmap(&f->m, window, &fr), X86_OK);
+    assert_int_equal(fr.start, new_pt);
+    assert_int_equal(table(f, PHYS_BASE + 0x2000)[5], 0);
+    assert_int_equal(f->last_flush, window);
+    /* Freeing over the whole window frees nothing and keeps the slot. */
+    assert_int_equal(x86_free_empty_tables(&f->m, UINT64_C(0xFFFFFF8000000000),
+                                           UINT64_C(0x8000000000)), X86_OK);
+    assert_int_equal(f->freed_count, 0);
+    assert_int_equal(table(f, f->m.root)[511], f->m.root | P | RW | XD);
+    teardown(f);
+}
+
+/* Only the recursive slot the mapper knows may point back; any other
+ * self-reference is still a cycle. */
+static void test_recursive_unexpected(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    uint64_t *pml4 = table(f, f->m.root);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0xABC000, X86_PAGE_4K, 0), X86_OK);
+    pml4[511] = f->m.root | P | RW;
+    struct x86_translation t;
+    /* Not told: the window is a cycle. */
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), &t), X86_TABLE_CYCLE);
+    assert_int_equal(x86_mapper_set_recursive(&f->m, 510), X86_NOT_MAPPED);
+    assert_int_equal(x86_mapper_set_recursive(&f->m, 0), X86_BAD_TABLE); /* the PDPT */
+    assert_int_equal(x86_mapper_set_recursive(&f->m, 513), X86_BAD_ARGUMENT);
+    assert_int_equal(x86_mapper_set_recursive(&f->m, 511), X86_OK);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), &t), X86_OK);
+    assert_int_equal(t.frame, f->m.root);
+    /* A second slot pointing at the PML4: 5 << 39 = 0x28000000000. */
+    pml4[5] = f->m.root | P;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x28000000000), &t), X86_TABLE_CYCLE);
+    assert_int_equal(x86_map(&f->m, UINT64_C(0x28000000000), 0, X86_PAGE_4K, 0), X86_TABLE_CYCLE);
+    assert_int_equal(pml4[5], f->m.root | P);
+    pml4[5] = 0;
+    /* A PDPT entry pointing back at the PML4, reached through the window
+     * (511, 0, 7, 0) = 0xFFFF_FF80_00E0_0000 and directly (0, 7, 0, 0) =
+     * 7 << 30 = 0x1C0000000. */
+    uint64_t *pdpt = table(f, PHYS_BASE + 0x1000);
+    pdpt[7] = f->m.root | P;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x1C0000000), &t), X86_TABLE_CYCLE);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFF8000E00000), &t), X86_TABLE_CYCLE);
+    pdpt[7] = 0;
+    /* Forgotten again: a cycle once more. */
+    assert_int_equal(x86_mapper_set_recursive(&f->m, X86_RECURSIVE_NONE), X86_OK);
     assert_int_equal(x86_translate(&f->m, UINT64_C(0xFFFFFFFFFFFFF000), &t), X86_TABLE_CYCLE);
     teardown(f);
 }
@@ -614,6 +768,27 @@ static void test_misaligned_backend(void **state)
     assert_int_equal(x86_free_empty_tables(&m, 0, 0x1000), X86_UNSUPPORTED);
 }
 
+/* A window whose virtual start is 4 bytes off an 8-byte boundary makes every
+ * table pointer misaligned: refused, whether the root is aligned or (edited
+ * after init) skewed by the same 4 bytes so that only the root lines up. */
+static void test_window_skew(void **state)
+{
+    (void)state;
+    static uint64_t buffer[1024 + 1] __attribute__((aligned(4096)));
+    struct x86_phys_window w = { 0x1000, 0x2000, (uintptr_t)buffer + 4 };
+    struct x86_phys_access mem = { &w, x86_phys_window_table };
+    struct x86_mapper m;
+    assert_int_equal(x86_mapper_init(&m, 0x1000, 4, &mem, NULL, NULL), X86_OK);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_TABLE);
+    assert_int_equal(x86_map(&m, 0, 0, X86_PAGE_4K, 0), X86_BAD_TABLE);
+    assert_int_equal(x86_unmap(&m, 0, NULL), X86_BAD_TABLE);
+    m.root = 0x1004;                /* its table at buffer + 8: aligned */
+    buffer[1] = 0x2000 | P;         /* its entry 0: a table at buffer + 4 + 0x1000 */
+    assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_TABLE);
+    assert_int_equal(x86_unmap(&m, 0, NULL), X86_BAD_TABLE);
+}
+
 static void test_update_needs_page_start(void **state)
 {
     (void)state;
@@ -643,8 +818,13 @@ int main(void)
         cmocka_unit_test(test_init_arguments),
         cmocka_unit_test(test_backends),
         cmocka_unit_test(test_recursive),
+        cmocka_unit_test(test_recursive_translate),
+        cmocka_unit_test(test_recursive_five_level),
+        cmocka_unit_test(test_recursive_map),
+        cmocka_unit_test(test_recursive_unexpected),
         cmocka_unit_test(test_sparse_memory),
         cmocka_unit_test(test_misaligned_backend),
+        cmocka_unit_test(test_window_skew),
         cmocka_unit_test(test_update_needs_page_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

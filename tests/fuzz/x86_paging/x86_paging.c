@@ -2,10 +2,13 @@
  *
  * Input: byte 0 selects the paging mode (bit 0: 5-level) and the operations
  * (bits 1-7); bytes 1-8 a virtual address and bytes 9-12 a range length (both
- * little-endian); the rest is physical memory from address 0, up to 16 tables,
- * with the root table at 0. Frames for new tables come from 16 more pages
- * behind them. The mapper must never crash, loop or leave the window, and must
- * keep its own promises (checked below with abort()). */
+ * little-endian; bit 0 of byte 9, below the range's 4 KiB granule, tells the
+ * mapper that the top-level slot of the address is recursive, which it accepts
+ * only when that entry points back at the root); the rest is physical memory
+ * from address 0, up to 16 tables, with the root table at 0. Frames for new
+ * tables come from 16 more pages behind them. The mapper must never crash, loop
+ * or leave the window, must keep its own promises, and its inline window path
+ * must agree with its callback path (checked below with abort()). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -46,6 +49,13 @@ static void spare_free(void *ctx, uint64_t phys)
     }
 }
 
+/* The window backend behind a function of its own, so the mapper takes its
+ * general callback path: the reference for its inline window path. */
+static void *window_by_call(void *ctx, uint64_t phys)
+{
+    return x86_phys_window_table(ctx, phys);
+}
+
 static uint64_t load(const uint8_t *p, unsigned n)
 {
     uint64_t v = 0;
@@ -79,11 +89,34 @@ int fuzz_one(const uint8_t *data, size_t size)
     if (x86_mapper_init(&m, 0, levels, &mem, &frames, NULL) != X86_OK) {
         abort();
     }
+    if ((data[9] & 1u) != 0) {
+        unsigned slot = x86_virt_table_index(virt, levels);
+        const uint64_t *root = (const uint64_t *)(const void *)memory;
+        enum x86_status rs = x86_mapper_set_recursive(&m, slot);
+        bool points_back = (root[slot] & (X86_PTE_PRESENT | X86_PTE_HUGE)) == X86_PTE_PRESENT &&
+                           (root[slot] & X86_PTE_ADDR_4K) == 0;
+        if ((rs == X86_OK) != points_back) {
+            abort(); /* accepted exactly when the entry is a recursive one */
+        }
+    }
 
     struct x86_translation t;
     enum x86_status st = x86_translate(&m, virt, &t);
     if (st == X86_OK && (!x86_phys_is_valid(t.phys) || !x86_page_size_is_valid(t.size) ||
                          t.phys - t.frame >= (uint64_t)t.size)) {
+        abort();
+    }
+    /* The inline window path and the callback path agree on every walk. */
+    struct x86_phys_access by_call = { &window, window_by_call };
+    struct x86_mapper ref;
+    if (x86_mapper_init(&ref, 0, levels, &by_call, NULL, NULL) != X86_OK) {
+        abort();
+    }
+    ref.recursive = m.recursive;
+    struct x86_translation rt;
+    enum x86_status rst = x86_translate(&ref, virt, &rt);
+    if (rst != st || (st == X86_OK && (rt.phys != t.phys || rt.flags != t.flags ||
+                                       rt.size != t.size || rt.frame != t.frame))) {
         abort();
     }
     uint64_t page = virt & ~UINT64_C(0xFFF);
