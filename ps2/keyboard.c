@@ -50,19 +50,17 @@ enum ps2_status ps2_keyboard_set_scancode_set(struct ps2_controller *ctl, unsign
     return ps2_device_command(ctl, port, cmd, 2, NULL, 0);
 }
 
-/* Period in microseconds: (8 + A) * 2^B * 4170 (the Technical Reference's 4.17 ms). */
-static uint32_t typematic_period_us(uint8_t typematic)
-{
-    uint32_t a = typematic & 0x07u;
-    uint32_t b = (typematic >> 3) & 0x03u;
-    return (8u + a) * (1u << b) * 4170u;
-}
+/* Technical Reference, "Set Typematic Rate/Delay": the rate of bits 0-4 in tenths of
+ * a character per second. It prints these values rather than the period formula's
+ * (its rounding differs in places: 0x01 is 26.7 though 9 x 4.17 ms gives 26.6). */
+static const uint16_t typematic_rates[32] = {
+    300, 267, 240, 218, 200, 185, 171, 160, 150, 133, 120, 109, 100, 92, 86, 80,
+    75, 67, 60, 55, 50, 46, 43, 40, 37, 33, 30, 27, 25, 23, 21, 20,
+};
 
 uint16_t ps2_typematic_rate(uint8_t typematic)
 {
-    uint32_t period = typematic_period_us(typematic);
-    /* tenths of a character per second, rounded to nearest */
-    return (uint16_t)((10u * 1000000u + period / 2u) / period);
+    return typematic_rates[typematic & 0x1Fu];
 }
 
 uint16_t ps2_typematic_delay(uint8_t typematic)

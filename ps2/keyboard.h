@@ -39,8 +39,8 @@ PS2_MUST_USE enum ps2_status ps2_keyboard_set_scancode_set(struct ps2_controller
  * Period = (8 + A) * 2^B * 4.17 ms with A = bits 0-2, B = bits 3-4, so 0x00 is
  * 30.0 characters per second and 0x1F is 2.0; delay = (1 + D) * 250 ms.
  * ps2_typematic_rate gives the rate in tenths of a character per second (300 for
- * 0x00), rounded as the Technical Reference's table prints it; ps2_typematic_delay
- * the delay in milliseconds. */
+ * 0x00) as the Technical Reference's table prints it; ps2_typematic_delay the delay
+ * in milliseconds. */
 uint16_t ps2_typematic_rate(uint8_t typematic);
 uint16_t ps2_typematic_delay(uint8_t typematic);
 /* The byte whose rate is nearest to `rate_tenths` (tenths of a character per second)
