@@ -12,41 +12,9 @@
 
 #include <cmocka.h>
 
-#include "i8042_model.h"
-#include "mock_port.h"
 #include "ps2/keyboard.h"
 #include "ps2/scancode.h"
-
-struct rig {
-    struct mock_port ports;
-    struct i8042_model m;
-    struct ps2_io io;
-    struct ps2_controller ctl;
-    struct ps2_controller_config cfg;
-};
-
-static int rig_setup(void **state)
-{
-    struct rig *r = calloc(1, sizeof *r);
-    assert_non_null(r);
-    mock_port_init(&r->ports);
-    i8042_model_init(&r->m);
-    assert_int_equal(mock_port_add(&r->ports, 0x60, 1, i8042_model_port_read,
-                                   i8042_model_port_write, &r->m), 0);
-    assert_int_equal(mock_port_add(&r->ports, 0x64, 1, i8042_model_port_read,
-                                   i8042_model_port_write, &r->m), 0);
-    r->io = (struct ps2_io){mock_port_in8, mock_port_out8};
-    r->cfg = (struct ps2_controller_config)PS2_CONTROLLER_CONFIG_DEFAULT;
-    r->cfg.spin_limit = 1000;
-    *state = r;
-    return 0;
-}
-
-static int rig_teardown(void **state)
-{
-    free(*state);
-    return 0;
-}
+#include "rig.h"
 
 static enum ps2_status rig_init(struct rig *r)
 {
@@ -220,15 +188,9 @@ static void test_missing_and_failing_devices(void **state)
     assert_int_equal(r->m.kbd.resets, 1);
 }
 
-static void bound(struct rig *r)
-{
-    ps2_controller_bind(&r->ctl, &r->io, &r->ports, 1000);
-}
-
 static void test_keyboard_commands(void **state)
 {
     struct rig *r = *state;
-    bound(r);
     assert_int_equal(ps2_keyboard_set_leds(&r->ctl, 1, 0x05), PS2_OK);
     assert_int_equal(r->m.kbd.leds, 0x05);
     static const struct i8042_log_entry leds[] = {W(0xED, 1), R(0xFA, 1), W(0x05, 1), R(0xFA, 1)};
@@ -261,7 +223,6 @@ static void test_keyboard_commands(void **state)
 static void test_resend(void **state)
 {
     struct rig *r = *state;
-    bound(r);
     r->m.kbd.resend = 2; /* the LED command is refused twice, then taken */
     assert_int_equal(ps2_keyboard_set_leds(&r->ctl, 1, 0x02), PS2_OK);
     static const struct i8042_log_entry want[] = {W(0xED, 1), R(0xFE, 1), W(0xED, 1),
@@ -288,7 +249,6 @@ static void test_resend(void **state)
 static void test_poll_and_decode(void **state)
 {
     struct rig *r = *state;
-    bound(r);
     uint8_t byte = 0;
     unsigned port = 0;
     assert_int_equal(ps2_controller_poll(&r->ctl, &byte, &port), PS2_WOULD_BLOCK);

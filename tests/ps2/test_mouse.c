@@ -10,38 +10,8 @@
 
 #include <cmocka.h>
 
-#include "i8042_model.h"
-#include "mock_port.h"
 #include "ps2/mouse.h"
-
-struct rig {
-    struct mock_port ports;
-    struct i8042_model m;
-    struct ps2_io io;
-    struct ps2_controller ctl;
-};
-
-static int rig_setup(void **state)
-{
-    struct rig *r = calloc(1, sizeof *r);
-    assert_non_null(r);
-    mock_port_init(&r->ports);
-    i8042_model_init(&r->m);
-    assert_int_equal(mock_port_add(&r->ports, 0x60, 1, i8042_model_port_read,
-                                   i8042_model_port_write, &r->m), 0);
-    assert_int_equal(mock_port_add(&r->ports, 0x64, 1, i8042_model_port_read,
-                                   i8042_model_port_write, &r->m), 0);
-    r->io = (struct ps2_io){mock_port_in8, mock_port_out8};
-    ps2_controller_bind(&r->ctl, &r->io, &r->ports, 1000);
-    *state = r;
-    return 0;
-}
-
-static int rig_teardown(void **state)
-{
-    free(*state);
-    return 0;
-}
+#include "rig.h"
 
 static void test_init_ids(void **state)
 {
