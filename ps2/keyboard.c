@@ -50,7 +50,8 @@ enum ps2_status ps2_keyboard_set_scancode_set(struct ps2_controller *ctl, unsign
     return ps2_device_command(ctl, port, cmd, 2, NULL, 0);
 }
 
-/* Technical Reference, "Set Typematic Rate/Delay": the rate of bits 0-4 in tenths of
+/* IBM PC AT Technical Reference (5170), Keyboard p. 4-7, "Set Typematic Rate/Delay
+ * (Hex F3)" (the PS/2 Technical Reference repeats it): the rate of bits 0-4 in tenths of
  * a character per second. It prints these values rather than the period formula's
  * (its rounding differs in places: 0x01 is 26.7 though 9 x 4.17 ms gives 26.6). */
 static const uint16_t typematic_rates[32] = {

@@ -277,8 +277,8 @@ static void test_poll_and_decode(void **state)
                      PS2_STATUS_SYSTEM_FLAG);
 }
 
-/* IBM PS/2 Hardware Interface Technical Reference, "Set Typematic Rate/Delay (Hex
- * F3)": characters per second for bits 0-4 = 00 ... 1F. */
+/* IBM Personal Computer AT Technical Reference (5170), Keyboard p. 4-7, "Set
+ * Typematic Rate/Delay (Hex F3)": characters per second for bits 0-4 = 00 ... 1F. */
 static const double typematic_table[32] = {
     30.0, 26.7, 24.0, 21.8, 20.0, 18.5, 17.1, 16.0, 15.0, 13.3, 12.0, 10.9, 10.0, 9.2, 8.6, 8.0,
     7.5, 6.7, 6.0, 5.5, 5.0, 4.6, 4.3, 4.0, 3.7, 3.3, 3.0, 2.7, 2.5, 2.3, 2.1, 2.0,
