@@ -67,8 +67,9 @@ struct ps2_io {
 };
 
 struct ps2_controller_config {
-    bool has_8042;       /* the FADT's IAPC_BOOT_ARCH bit 1 "8042" (acpi/fadt.h); pass
-                            true without ACPI or with a revision 1 FADT (bit reserved) */
+    bool has_8042;       /* the FADT's IAPC_BOOT_ARCH bit 1 "8042" (acpi/fadt.h:
+                            ACPI_IAPC_8042); pass true without ACPI or with a revision 1
+                            FADT, where the field is reserved and reads 0 (QEMU i440fx) */
     bool translation;    /* leave translation on: the first port then delivers set 1 */
     bool enable_irqs;    /* finally set the IRQ bits of the ports that work */
     bool reset_devices;  /* reset (0xFF) each working port's device during init */

@@ -17,19 +17,25 @@ struct rig {
     struct ps2_controller_config cfg; /* the default, with a spin limit of 1000 */
 };
 
-/* CMocka setup: a rig in *state; the controller bound (not initialised). */
-static int rig_setup(void **state)
+/* A power-on model on fresh ports (no log). Returns 0, or -1 if the ports clash. */
+static int rig_reset(struct rig *r)
 {
-    struct rig *r = calloc(1, sizeof *r);
-    if (r == NULL) {
-        return -1;
-    }
     mock_port_init(&r->ports);
     i8042_model_init(&r->m);
     if (mock_port_add(&r->ports, 0x60, 1, i8042_model_port_read, i8042_model_port_write,
                       &r->m) != 0 ||
         mock_port_add(&r->ports, 0x64, 1, i8042_model_port_read, i8042_model_port_write,
                       &r->m) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* CMocka setup: a rig in *state; the controller bound (not initialised). */
+static int rig_setup(void **state)
+{
+    struct rig *r = calloc(1, sizeof *r);
+    if (r == NULL || rig_reset(r) != 0) {
         free(r);
         return -1;
     }
