@@ -108,7 +108,16 @@ static uint16_t key_character(const struct ps2_layout *layout, const struct ps2_
         level = shift != caps ? 1u : 0u;
     }
     *dead = (k->dead & (1u << level)) != 0;
-    return k->level[level];
+    uint16_t c = k->level[level];
+    /* Ctrl + a letter: the C0 control code (Ctrl+A = U+0001 ... Ctrl+Z = U+001A) of
+     * the letter the layout puts there, as terminals do. */
+    if (ps2_modifiers_ctrl(mods) && level < 2 && !*dead) {
+        uint16_t lower = (uint16_t)(c | 0x20u);
+        if (lower >= 'a' && lower <= 'z') {
+            return (uint16_t)(lower - 'a' + 1u);
+        }
+    }
+    return c;
 }
 
 enum ps2_status ps2_layout_translate(const struct ps2_layout *layout,

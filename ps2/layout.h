@@ -13,8 +13,9 @@
  * lower case); the keypad types digits and the decimal sign when Num Lock is on and
  * Shift is not held (Shift inverts Num Lock), else it is navigation (no character);
  * Enter and keypad Enter give U+000A, Tab U+0009, Backspace U+0008, Escape U+001B,
- * Delete U+007F. Ctrl and Left Alt do not change the character; the caller reads
- * them from the modifiers.
+ * Delete U+007F. Ctrl with a letter gives its C0 control code (Ctrl+C = U+0003; on
+ * German QWERTZ Ctrl+Z is the key labelled Z, PS2_KEY_Y); otherwise Ctrl and Left Alt
+ * do not change the character, and the caller reads them from the modifiers.
  * Dead keys: a dead key press gives PS2_DEAD_KEY and is held in the caller's
  * struct ps2_compose; the next key that types a character combines with it (â, é,
  * è ...), or, with no such combination, both characters come out (the accent, then

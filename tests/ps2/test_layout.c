@@ -299,6 +299,21 @@ static void test_caps_lock(void **state)
     assert_int_equal(ps2_modifiers_leds(&t.mods), 0);
 }
 
+static void test_control_codes(void **state)
+{
+    (void)state;
+    struct typist t;
+    typist_init(&t, &ps2_layout_us, 0);
+    tap_all(&t, K(LEFT_CTRL), (const enum ps2_key[]){K(A), K(C), K(Z), K(1), K(NONE)});
+    event(&t, K(LEFT_SHIFT), true);
+    tap_all(&t, K(RIGHT_CTRL), (const enum ps2_key[]){K(D), K(NONE)});
+    event(&t, K(LEFT_SHIFT), false);
+    expect_text(&t, "\x01\x03\x1a" "1" "\x04");
+    typist_init(&t, &ps2_layout_de, 0);
+    tap_all(&t, K(LEFT_CTRL), (const enum ps2_key[]){K(Y), K(Z), K(APOSTROPHE), K(NONE)});
+    expect_text(&t, "\x1a\x19ä"); /* Ctrl+Z, Ctrl+Y on QWERTZ; ä has no control code */
+}
+
 static void test_keypad(void **state)
 {
     (void)state;
@@ -432,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_uk),          cmocka_unit_test(test_german),
         cmocka_unit_test(test_dead_keys),   cmocka_unit_test(test_caps_lock),
         cmocka_unit_test(test_keypad),      cmocka_unit_test(test_modifiers),
+        cmocka_unit_test(test_control_codes),
         cmocka_unit_test(test_streams),     cmocka_unit_test(test_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
