@@ -78,7 +78,8 @@ enum ps2_status ps2_device_reset(struct ps2_controller *ctl, unsigned port,
     for (unsigned tries = 0, reads = 0; !(acked && tested) && reads < 4u; reads++) {
         uint8_t b = 0;
         st = ps2_device_read(ctl, port, &b);
-        if (st == PS2_TIMEOUT && !acked && !tested) {
+        /* Nothing, or the controller's own time-out answer (status bit 6). */
+        if ((st == PS2_TIMEOUT || st == PS2_ERROR_BIT) && !acked && !tested) {
             return PS2_NO_DEVICE;
         }
         if (st != PS2_OK) {

@@ -50,7 +50,8 @@ PS2_MUST_USE enum ps2_status ps2_device_command(struct ps2_controller *ctl, unsi
 
 /* Reset (0xFF): ACK, then the basic assurance test's 0xAA (in either order, as some
  * devices answer), then a mouse's ID byte, which goes to id (keyboards send none).
- * PS2_DEVICE_TEST_FAILED on 0xFC/0xFD, PS2_NO_DEVICE when nothing answers. */
+ * PS2_DEVICE_TEST_FAILED on 0xFC/0xFD, PS2_NO_DEVICE when nothing answers or the
+ * controller answers with its time-out error bit. */
 PS2_MUST_USE enum ps2_status ps2_device_reset(struct ps2_controller *ctl, unsigned port,
                                               struct ps2_device_id *id);
 

@@ -178,6 +178,13 @@ static void test_missing_and_failing_devices(void **state)
     assert_int_equal(r->ctl.device[0], PS2_NO_DEVICE);
     assert_int_equal(r->ctl.device[1], PS2_NO_DEVICE);
     i8042_model_init(&r->m);
+    r->m.kbd.present = false;
+    r->m.timeout_on_absent = true; /* 0xFE with the time-out bit instead of silence */
+    assert_int_equal(rig_init(r), PS2_OK);
+    assert_int_equal(r->ctl.device[0], PS2_NO_DEVICE);
+    assert_int_equal(r->ctl.device[1], PS2_OK);
+    assert_int_equal(ps2_keyboard_set_leds(&r->ctl, 1, 0), PS2_ERROR_BIT);
+    i8042_model_init(&r->m);
     r->m.kbd.bat_fails = true;
     assert_int_equal(rig_init(r), PS2_OK);
     assert_int_equal(r->ctl.device[0], PS2_DEVICE_TEST_FAILED);

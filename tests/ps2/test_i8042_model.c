@@ -112,6 +112,15 @@ static void test_knobs(void **state)
     i8042_model_write_command(&m, 0x20);
     assert_int_equal(i8042_model_read_status(&m) & 0x01, 0);
     i8042_model_init(&m);
+    m.kbd.present = false;
+    i8042_model_write_data(&m, 0xFF); /* absent keyboard: silence */
+    assert_int_equal(i8042_model_read_status(&m) & 0x01, 0);
+    m.timeout_on_absent = true;       /* or 0xFE with the time-out bit */
+    i8042_model_write_data(&m, 0xFF);
+    assert_int_equal(i8042_model_read_status(&m) & 0xC1, 0x41);
+    assert_int_equal(i8042_model_read_data(&m), 0xFE);
+    assert_int_equal(i8042_model_read_status(&m) & 0x41, 0);
+    i8042_model_init(&m);
     for (unsigned i = 0; i < I8042_MODEL_QUEUE + 3; i++) {
         i8042_model_output(&m, 1, (uint8_t)i);
     }

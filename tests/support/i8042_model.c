@@ -8,6 +8,7 @@
 #define ST_SYS 0x04u
 #define ST_A2 0x08u
 #define ST_AUX 0x20u
+#define ST_TIMEOUT 0x40u
 #define CFG_PORT1_OFF 0x10u
 #define CFG_PORT2_OFF 0x20u
 
@@ -50,7 +51,8 @@ void i8042_model_init(struct i8042_model *m)
     mouse_defaults(&m->mouse);
 }
 
-void i8042_model_output(struct i8042_model *m, unsigned port, uint8_t byte)
+static void output_with_errors(struct i8042_model *m, unsigned port, uint8_t byte,
+                               uint8_t errors)
 {
     if (m->mute) {
         return;
@@ -62,7 +64,21 @@ void i8042_model_output(struct i8042_model *m, unsigned port, uint8_t byte)
     size_t tail = (m->head + m->count) % I8042_MODEL_QUEUE;
     m->queue[tail].byte = byte;
     m->queue[tail].port = (uint8_t)port;
+    m->queue[tail].errors = errors;
     m->count++;
+}
+
+void i8042_model_output(struct i8042_model *m, unsigned port, uint8_t byte)
+{
+    output_with_errors(m, port, byte, 0);
+}
+
+/* A device that is not there: nothing, or the controller's time-out answer. */
+static void absent_device(struct i8042_model *m, unsigned port)
+{
+    if (m->timeout_on_absent) {
+        output_with_errors(m, port, 0xFE, ST_TIMEOUT);
+    }
 }
 
 uint8_t i8042_model_read_status(struct i8042_model *m)
@@ -79,6 +95,7 @@ uint8_t i8042_model_read_status(struct i8042_model *m)
         if (m->queue[m->head].port == 2) {
             st |= ST_AUX;
         }
+        st |= m->queue[m->head].errors;
     }
     return st;
 }
@@ -175,6 +192,7 @@ static void kbd_receive(struct i8042_model *m, uint8_t value)
 {
     struct i8042_kbd *k = &m->kbd;
     if (!k->present) {
+        absent_device(m, 1);
         return;
     }
     if (k->resend > 0) {
@@ -215,6 +233,7 @@ static void mouse_receive(struct i8042_model *m, uint8_t value)
 {
     struct i8042_mouse *ms = &m->mouse;
     if (!ms->present) {
+        absent_device(m, 2);
         return;
     }
     if (ms->pending != 0) {

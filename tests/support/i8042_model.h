@@ -9,7 +9,8 @@
  * to port 2); a data write without a pending command goes to the keyboard.
  * Knobs: absent (every read 0xFF), mute (never fills the output buffer), input_stuck
  * (IBF never clears), single_channel (no port 2: 0xA8 leaves bit 5 set, 0xD4 data is
- * lost), self-test failure, a self-test that resets the configuration byte to its
+ * lost), a time-out error (0xFE with status bit 6) for bytes sent to an absent device,
+ * self-test failure, a self-test that resets the configuration byte to its
  * power-on value, interface-test answers.
  *
  * Keyboard (Technical Reference "Keyboard Commands"): FF reset (FA then AA, or FC
@@ -66,13 +67,15 @@ struct i8042_mouse {
 struct i8042_model {
     /* knobs */
     bool absent, mute, input_stuck, single_channel;
+    bool timeout_on_absent; /* a byte sent to an absent device comes back as 0xFE with
+                               the status register's time-out bit (0x40) set */
     bool self_test_fails, self_test_resets_config;
     uint8_t port_test[2];  /* answers to 0xAB / 0xA9 (0x00 = passed) */
     /* controller state */
     uint8_t config;
     uint8_t status_flags;  /* system flag, A2 */
     uint8_t pending;       /* controller command waiting for its data byte */
-    struct { uint8_t byte, port; } queue[I8042_MODEL_QUEUE];
+    struct { uint8_t byte, port, errors; } queue[I8042_MODEL_QUEUE]; /* errors: status bits 6-7 */
     size_t head, count;
     size_t dropped;        /* output bytes lost to a full queue */
     struct i8042_kbd kbd;
