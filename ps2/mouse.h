@@ -50,7 +50,8 @@ struct ps2_mouse_decoder {
 
 /* Reset, then the IntelliMouse knocks (ID 3, then ID 4), then `sample_rate` (one of
  * 10, 20, 40, 60, 80, 100, 200; else PS2_BAD_ARGUMENT before any I/O) and data
- * reporting on. *id gets the final device ID for ps2_mouse_decoder_init. */
+ * reporting on. *id gets the final device ID for ps2_mouse_decoder_init. Polled: run
+ * it before an IRQ 12 handler reads port 0x60, or the handler takes the answers. */
 PS2_MUST_USE enum ps2_status ps2_mouse_init(struct ps2_controller *ctl, unsigned port,
                                             uint8_t sample_rate, uint8_t *id);
 
