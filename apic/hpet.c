@@ -40,7 +40,9 @@ enum apic_status apic_hpet_init(struct apic_hpet *h, const struct apic_host *hos
     h->legacy_capable = (lo & (1u << 15)) != 0;
     h->vendor_id = (uint16_t)(lo >> 16);
     h->period_fs = period;
-    if (lo == 0xFFFFFFFFu || period == 0 || period > APIC_HPET_MAX_PERIOD_FS || h->revision == 0) {
+    /* REV_ID 0 is not checked: real tables copy block IDs with a zero revision
+     * (0x00008300), and the period is what the code depends on. */
+    if (lo == 0xFFFFFFFFu || period == 0 || period > APIC_HPET_MAX_PERIOD_FS) {
         h->frequency_hz = 0;
         return APIC_BAD_HARDWARE;
     }
@@ -137,7 +139,10 @@ static enum apic_status timer_config(const struct apic_hpet *h, unsigned timer,
     if ((!wide && value > UINT32_MAX) || (unsigned)irq->trigger > 1) {
         return APIC_INVALID_ARGUMENT;
     }
+    /* Keep the reserved bits as read; the capability bits (read only) are not
+     * written back. */
     uint32_t c = rd32(h, APIC_HPET_TIMER_CONFIG(timer));
+    c &= ~(APIC_HPET_TN_PER_INT_CAP | APIC_HPET_TN_SIZE_CAP | APIC_HPET_TN_FSB_INT_DEL_CAP);
     c &= ~(APIC_HPET_TN_INT_TYPE_CNF | APIC_HPET_TN_INT_ENB_CNF | APIC_HPET_TN_TYPE_CNF |
            APIC_HPET_TN_VAL_SET_CNF | APIC_HPET_TN_32MODE_CNF | (0x1Fu << APIC_HPET_TN_INT_ROUTE_SHIFT) |
            APIC_HPET_TN_FSB_EN_CNF);
@@ -221,7 +226,8 @@ enum apic_status apic_hpet_timer_stop(const struct apic_hpet *h, unsigned timer)
     if (timer >= h->num_timers) {
         return APIC_OUT_OF_RANGE;
     }
-    uint32_t c = rd32(h, APIC_HPET_TIMER_CONFIG(timer));
+    uint32_t c = rd32(h, APIC_HPET_TIMER_CONFIG(timer)) &
+                 ~(APIC_HPET_TN_PER_INT_CAP | APIC_HPET_TN_SIZE_CAP | APIC_HPET_TN_FSB_INT_DEL_CAP);
     wr32(h, APIC_HPET_TIMER_CONFIG(timer), c & ~APIC_HPET_TN_INT_ENB_CNF);
     return APIC_OK;
 }

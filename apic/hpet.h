@@ -73,8 +73,8 @@ struct apic_hpet_irq {
     uint32_t fsb_value;
 };
 
-/* Read the capabilities. APIC_BAD_HARDWARE when the block reads all ones, the
- * period is 0 or above 100 ns (2.3.4), or it counts no timer. */
+/* Read the capabilities. APIC_BAD_HARDWARE when the block reads all ones or the
+ * period is 0 or above 100 ns (2.3.4). */
 APIC_MUST_USE enum apic_status apic_hpet_init(struct apic_hpet *h, const struct apic_host *host,
                                               uintptr_t base);
 
