@@ -119,6 +119,11 @@ enum apic_status apic_pit_delay_us(const struct apic_host *host, uint32_t us, ui
         if (s != APIC_OK) {
             return s;
         }
+        /* Mode 0 drives OUT low once programmed: high here means no PIT (an
+         * empty bus reads all ones), and the wait below would end at once. */
+        if (apic_pit_out2(host)) {
+            return APIC_BAD_HARDWARE;
+        }
         apic_pit_gate2(host, true);
         uint32_t polls = 0;
         while (!apic_pit_out2(host)) {

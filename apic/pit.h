@@ -73,8 +73,9 @@ APIC_MUST_USE enum apic_status apic_pit_ref_clock(const struct apic_host *host,
 
 /* Busy-wait US microseconds on channel 2 in mode 0 (terminal count), in pieces
  * of at most 50 ms, polling port 0x61's OUT2 at most SPIN_LIMIT times per piece
- * (0: APIC_DEFAULT_SPIN_LIMIT). APIC_TIMEOUT when OUT2 never rose (no PIT).
- * Leaves channel 2's gate off. */
+ * (0: APIC_DEFAULT_SPIN_LIMIT). APIC_BAD_HARDWARE when OUT2 is high right
+ * after programming (no PIT: the port reads all ones); APIC_TIMEOUT when OUT2
+ * never rose. Leaves channel 2's gate off. */
 APIC_MUST_USE enum apic_status apic_pit_delay_us(const struct apic_host *host, uint32_t us,
                                                  uint32_t spin_limit);
 
