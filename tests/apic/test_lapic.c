@@ -103,6 +103,11 @@ static void test_init_states(void **state)
     assert_int_equal(apic_lapic_init(&f.lapic, &f.host, TEST_LAPIC_MMIO), APIC_WRONG_MODE);
     assert_int_equal(f.lapic.mode, APIC_MODE_DISABLED);
     assert_int_equal(apic_lapic_set_mode(&f.lapic, APIC_MODE_XAPIC), APIC_OK);
+    /* set_mode to xAPIC needs the page. */
+    f.lapic.mmio = 0;
+    assert_int_equal(apic_lapic_set_mode(&f.lapic, APIC_MODE_DISABLED), APIC_OK);
+    assert_int_equal(apic_lapic_set_mode(&f.lapic, APIC_MODE_XAPIC), APIC_INVALID_ARGUMENT);
+    assert_int_equal(f.lapic.mode, APIC_MODE_DISABLED);
     struct apic_host none = {0};
     assert_int_equal(apic_lapic_init(&f.lapic, &none, TEST_LAPIC_MMIO), APIC_INVALID_ARGUMENT);
 }
