@@ -8,14 +8,14 @@
  * 64 bits wide and accessed as two 32-bit halves (low first) through
  * host->mmio_read32/mmio_write32, which is allowed by spec 2.3.1 and works on
  * i686. The main counter uses host->mmio_read64 when given (one access) and else
- * the hi-lo-hi rule (2.4.7's 32-bit software note).
+ * the hi-lo-hi rule (a 32-bit reader must detect the carry between the halves).
  */
 #ifndef APIC_HPET_H
 #define APIC_HPET_H
 
 #include "apic/host.h"
 
-/* Register offsets (HPET spec Table 2, 2.3.1). */
+/* Register offsets (HPET spec 2.3.1, the memory-mapped register space). */
 #define APIC_HPET_CAPABILITIES 0x000u
 #define APIC_HPET_CONFIG       0x010u
 #define APIC_HPET_INT_STATUS   0x020u

@@ -67,9 +67,9 @@ static void test_capabilities(void **state)
     assert_int_equal(apic_hpet_init(&h, &host, 0), APIC_INVALID_ARGUMENT);
 }
 
-/* The HPET table's Event Timer Block ID (offset 36, IA-PC HPET 3.2.4) is a copy
- * of the capability register's low 32 bits. Decode each real one by the bit
- * layout of 2.3.4 here and through apic_hpet_init. */
+/* The HPET table's Event Timer Block ID (offset 36; the HPET spec's description
+ * table) is a copy of the capability register's low 32 bits. Decode each real
+ * one by the bit layout of 2.3.4 here and through apic_hpet_init. */
 static void test_real_block_ids(void **state)
 {
     (void)state;
