@@ -1,0 +1,66 @@
+/*
+ * ps2/keycode.h: key codes and key events, independent of scan-code set and layout.
+ *
+ * A key code names a physical key by the legend it has on a US keyboard (PS2_KEY_Q
+ * is the key right of Tab on every layout; German QWERTZ types 'z' with PS2_KEY_Y).
+ * The ISO keys are PS2_KEY_NON_US_BACKSLASH (the 102nd key, left of Z) and, since
+ * it sends the same scan code as the US Backslash key, PS2_KEY_BACKSLASH for the
+ * ISO key left of Enter ("# ~" on UK keyboards). Names follow the rows of the
+ * Microsoft Keyboard Scan Code Specification (rev. 1.3a, 2000), Appendix A/C.
+ */
+#ifndef PS2_KEYCODE_H
+#define PS2_KEYCODE_H
+
+#include <stdbool.h>
+
+enum ps2_key {
+    PS2_KEY_NONE = 0,
+    /* main block, row by row */
+    PS2_KEY_ESCAPE, PS2_KEY_F1, PS2_KEY_F2, PS2_KEY_F3, PS2_KEY_F4, PS2_KEY_F5, PS2_KEY_F6,
+    PS2_KEY_F7, PS2_KEY_F8, PS2_KEY_F9, PS2_KEY_F10, PS2_KEY_F11, PS2_KEY_F12,
+    PS2_KEY_PRINT_SCREEN, PS2_KEY_SYSRQ, PS2_KEY_SCROLL_LOCK, PS2_KEY_PAUSE, PS2_KEY_BREAK,
+    PS2_KEY_BACKTICK, PS2_KEY_1, PS2_KEY_2, PS2_KEY_3, PS2_KEY_4, PS2_KEY_5, PS2_KEY_6,
+    PS2_KEY_7, PS2_KEY_8, PS2_KEY_9, PS2_KEY_0, PS2_KEY_MINUS, PS2_KEY_EQUALS,
+    PS2_KEY_BACKSPACE,
+    PS2_KEY_TAB, PS2_KEY_Q, PS2_KEY_W, PS2_KEY_E, PS2_KEY_R, PS2_KEY_T, PS2_KEY_Y, PS2_KEY_U,
+    PS2_KEY_I, PS2_KEY_O, PS2_KEY_P, PS2_KEY_LEFT_BRACKET, PS2_KEY_RIGHT_BRACKET,
+    PS2_KEY_BACKSLASH,
+    PS2_KEY_CAPS_LOCK, PS2_KEY_A, PS2_KEY_S, PS2_KEY_D, PS2_KEY_F, PS2_KEY_G, PS2_KEY_H,
+    PS2_KEY_J, PS2_KEY_K, PS2_KEY_L, PS2_KEY_SEMICOLON, PS2_KEY_APOSTROPHE, PS2_KEY_ENTER,
+    PS2_KEY_LEFT_SHIFT, PS2_KEY_NON_US_BACKSLASH, PS2_KEY_Z, PS2_KEY_X, PS2_KEY_C, PS2_KEY_V,
+    PS2_KEY_B, PS2_KEY_N, PS2_KEY_M, PS2_KEY_COMMA, PS2_KEY_PERIOD, PS2_KEY_SLASH,
+    PS2_KEY_RIGHT_SHIFT,
+    PS2_KEY_LEFT_CTRL, PS2_KEY_LEFT_GUI, PS2_KEY_LEFT_ALT, PS2_KEY_SPACE, PS2_KEY_RIGHT_ALT,
+    PS2_KEY_RIGHT_GUI, PS2_KEY_APPS, PS2_KEY_RIGHT_CTRL,
+    /* navigation block */
+    PS2_KEY_INSERT, PS2_KEY_HOME, PS2_KEY_PAGE_UP, PS2_KEY_DELETE, PS2_KEY_END,
+    PS2_KEY_PAGE_DOWN, PS2_KEY_UP, PS2_KEY_LEFT, PS2_KEY_DOWN, PS2_KEY_RIGHT,
+    /* keypad */
+    PS2_KEY_NUM_LOCK, PS2_KEY_KP_SLASH, PS2_KEY_KP_ASTERISK, PS2_KEY_KP_MINUS,
+    PS2_KEY_KP_7, PS2_KEY_KP_8, PS2_KEY_KP_9, PS2_KEY_KP_PLUS, PS2_KEY_KP_4, PS2_KEY_KP_5,
+    PS2_KEY_KP_6, PS2_KEY_KP_1, PS2_KEY_KP_2, PS2_KEY_KP_3, PS2_KEY_KP_ENTER, PS2_KEY_KP_0,
+    PS2_KEY_KP_PERIOD, PS2_KEY_KP_EQUALS, PS2_KEY_KP_COMMA,
+    /* F13-F24 */
+    PS2_KEY_F13, PS2_KEY_F14, PS2_KEY_F15, PS2_KEY_F16, PS2_KEY_F17, PS2_KEY_F18,
+    PS2_KEY_F19, PS2_KEY_F20, PS2_KEY_F21, PS2_KEY_F22, PS2_KEY_F23, PS2_KEY_F24,
+    /* international keys (Japanese and Korean keyboards) */
+    PS2_KEY_INTL_RO, PS2_KEY_INTL_KATAKANA_HIRAGANA, PS2_KEY_INTL_YEN, PS2_KEY_INTL_HENKAN,
+    PS2_KEY_INTL_MUHENKAN, PS2_KEY_LANG_HANGUL, PS2_KEY_LANG_HANJA,
+    /* ACPI system keys */
+    PS2_KEY_POWER, PS2_KEY_SLEEP, PS2_KEY_WAKE,
+    /* consumer (multimedia and browser) keys */
+    PS2_KEY_NEXT_TRACK, PS2_KEY_PREVIOUS_TRACK, PS2_KEY_STOP, PS2_KEY_PLAY_PAUSE,
+    PS2_KEY_MUTE, PS2_KEY_VOLUME_UP, PS2_KEY_VOLUME_DOWN, PS2_KEY_MEDIA_SELECT,
+    PS2_KEY_MAIL, PS2_KEY_CALCULATOR, PS2_KEY_MY_COMPUTER, PS2_KEY_WWW_SEARCH,
+    PS2_KEY_WWW_HOME, PS2_KEY_WWW_BACK, PS2_KEY_WWW_FORWARD, PS2_KEY_WWW_STOP,
+    PS2_KEY_WWW_REFRESH, PS2_KEY_WWW_FAVORITES,
+    PS2_KEY_COUNT
+};
+
+/* One key going down (pressed; repeated while held: typematic) or up. */
+struct ps2_key_event {
+    enum ps2_key key;
+    bool pressed;
+};
+
+#endif
