@@ -190,9 +190,11 @@ void smp_report(const struct apic_report *r, const struct cpu_tables *tables,
 
     report = r;
     kernel_tables = tables;
-    if (!console_check(page_phys != 0 && len <= PAGE, "smp-trampoline",
-                       "%u bytes at 0x%x (available in the memory map, below 640 KiB)",
-                       (unsigned)len, page_phys)) {
+    bool placed = page_phys != 0 && len <= PAGE;
+    console_check(placed, "smp-trampoline",
+                  "%u bytes at 0x%x (available in the memory map, below 640 KiB)", (unsigned)len,
+                  page_phys);
+    if (!placed) {
         return;
     }
     install_trampoline(page_phys, kernel_cr3);

@@ -115,9 +115,9 @@ void timer_report(const struct apic_report *r, const struct pm_clock *clock)
     uint64_t want = (uint64_t)TIMER_RATE_HZ * 1000u;
     uint64_t slack = want * TIMER_TOLERANCE_PERCENT / 100u;
     console_printf("lapic-timer vector=0x%x divide=%u initial_count=%u input_hz=%llu "
-                   "programmed_hz=%u ticks=%llu pm_ticks=%u rate_mhz=%llu\n",
+                   "error_ppm=%u programmed_hz=%u ticks=%llu pm_ticks=%u rate_mhz=%llu\n",
                    VECTOR_TIMER, (unsigned)TIMER_DIVIDE, count,
-                   (unsigned long long)cal.frequency_hz, TIMER_RATE_HZ,
+                   (unsigned long long)cal.frequency_hz, cal.error_ppm, TIMER_RATE_HZ,
                    (unsigned long long)counted_ticks, pm_ticks, (unsigned long long)mhz);
     console_check(counted && mhz + slack >= want && mhz <= want + slack, "lapic-timer-rate",
                   "%llu interrupts in %llu us of PM-timer time = %llu.%03llu Hz, programmed %u Hz "

@@ -51,7 +51,7 @@ MACHINES = {
         "args": ["-machine", "pc", "-netdev", "user,id=n0", "-device", "e1000,netdev=n0"],
     },
     "q35-seabios": {
-        "title": "q35 + SeaBIOS, 4 CPUs, 512 MiB, virtio-net behind a PCIe root port, AHCI disk",
+        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net behind a PCIe root port, AHCI disk",
         "smp": 4, "mem_mib": 512, "firmware": "seabios", "usable_min": 0.85,
         # x2APIC on this machine: QEMU 7.2's TCG lacks it (it warns and drops the
         # flag, the kernel then stays in xAPIC mode); KVM offers it.
