@@ -7,8 +7,10 @@
  * The library never executes RDMSR, CPUID, IN/OUT or touches MMIO itself: every
  * access goes through struct apic_host, so a host test passes register models
  * and a kernel passes apic_host_x86 (apic/backend.h). Each device needs only some
- * of the callbacks; the header of each device says which, and a NULL callback a
- * function needs makes it return APIC_INVALID_ARGUMENT.
+ * of the callbacks; the header of each device says which. The functions that
+ * return a status check the callbacks they use (APIC_INVALID_ARGUMENT when one
+ * is NULL); the plain accessors (no status) trust a device struct that its init
+ * function accepted.
  */
 #ifndef APIC_HOST_H
 #define APIC_HOST_H

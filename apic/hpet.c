@@ -161,12 +161,17 @@ static enum apic_status timer_config(const struct apic_hpet *h, unsigned timer,
     return APIC_OK;
 }
 
+/* Whether TIMER's comparator is written as 64 bits under configuration CONFIG. */
+static bool wide_comparator(const struct apic_hpet *h, unsigned timer, uint32_t config)
+{
+    return (config & APIC_HPET_TN_32MODE_CNF) == 0 &&
+           (rd32(h, APIC_HPET_TIMER_CONFIG(timer)) & APIC_HPET_TN_SIZE_CAP) != 0;
+}
+
 static void write_comparator(const struct apic_hpet *h, unsigned timer, uint32_t config,
                              uint64_t value)
 {
-    bool wide = (config & APIC_HPET_TN_32MODE_CNF) == 0 &&
-                (rd32(h, APIC_HPET_TIMER_CONFIG(timer)) & APIC_HPET_TN_SIZE_CAP) != 0;
-    if (wide) {
+    if (wide_comparator(h, timer, config)) {
         wr64(h, APIC_HPET_TIMER_COMPARATOR(timer), value);
     } else {
         wr32(h, APIC_HPET_TIMER_COMPARATOR(timer), (uint32_t)value);
@@ -201,18 +206,23 @@ enum apic_status apic_hpet_periodic(const struct apic_hpet *h, unsigned timer,
     if (s != APIC_OK) {
         return s;
     }
-    /* 2.3.9.2.2: halt the counter; set Tn_TYPE_CNF and Tn_VAL_SET_CNF; the next
-     * comparator write sets the time of the first interrupt and the one after it
-     * the period (Tn_VAL_SET_CNF clears itself); restart the counter. */
+    /* 2.3.9.2.2: with the counter halted, Tn_VAL_SET_CNF lets a comparator write
+     * set the accumulator (the first match, now + period); a write without it
+     * sets the period. The bit clears itself after each 32-bit write, so a 64-bit
+     * comparator written in halves needs it set again before the high half (the
+     * programming note of Intel's chipset datasheets, "set TIMER0_VAL_SET_CNF,
+     * lower 32 bits, set TIMER0_VAL_SET_CNF, upper 32 bits"). */
     apic_hpet_enable(h, false);
-    uint64_t now = apic_hpet_counter(h);
-    wr32(h, APIC_HPET_TIMER_CONFIG(timer), c | APIC_HPET_TN_TYPE_CNF | APIC_HPET_TN_VAL_SET_CNF);
-    uint64_t first = now + period;
-    if ((c & APIC_HPET_TN_32MODE_CNF) != 0 ||
-        (rd32(h, APIC_HPET_TIMER_CONFIG(timer)) & APIC_HPET_TN_SIZE_CAP) == 0) {
-        first &= 0xFFFFFFFFu;
+    uint64_t first = apic_hpet_counter(h) + period;
+    uint32_t cfg = c | APIC_HPET_TN_TYPE_CNF;
+    uint32_t comparator = APIC_HPET_TIMER_COMPARATOR(timer);
+    bool wide = wide_comparator(h, timer, c);
+    wr32(h, APIC_HPET_TIMER_CONFIG(timer), cfg | APIC_HPET_TN_VAL_SET_CNF);
+    wr32(h, comparator, (uint32_t)first);
+    if (wide) {
+        wr32(h, APIC_HPET_TIMER_CONFIG(timer), cfg | APIC_HPET_TN_VAL_SET_CNF);
+        wr32(h, comparator + 4, (uint32_t)(first >> 32));
     }
-    write_comparator(h, timer, c, first);
     write_comparator(h, timer, c, period);
     apic_hpet_enable(h, true);
     return APIC_OK;

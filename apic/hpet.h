@@ -8,14 +8,14 @@
  * 64 bits wide and accessed as two 32-bit halves (low first) through
  * host->mmio_read32/mmio_write32, which is allowed by spec 2.3.1 and works on
  * i686. The main counter uses host->mmio_read64 when given (one access) and else
- * the hi-lo-hi rule (2.4.7's 32-bit software note).
+ * the hi-lo-hi rule (a 32-bit reader must detect the carry between the halves).
  */
 #ifndef APIC_HPET_H
 #define APIC_HPET_H
 
 #include "apic/host.h"
 
-/* Register offsets (HPET spec Table 2, 2.3.1). */
+/* Register offsets (HPET spec 2.3.1, the memory-mapped register space). */
 #define APIC_HPET_CAPABILITIES 0x000u
 #define APIC_HPET_CONFIG       0x010u
 #define APIC_HPET_INT_STATUS   0x020u
@@ -95,8 +95,8 @@ APIC_MUST_USE enum apic_status apic_hpet_timer_caps(const struct apic_hpet *h, u
 
 /* One-shot: interrupt when the counter reaches DEADLINE (absolute ticks).
  * Periodic (Tn_PER_INT_CAP): every PERIOD ticks, first at now + PERIOD, set with
- * Tn_VAL_SET_CNF while the counter is halted (2.3.9.2.2); the counter is
- * restarted. FORCE_32 uses 32-bit mode on a 64-bit comparator (Tn_32MODE_CNF).
+ * Tn_VAL_SET_CNF (before each 32-bit half) while the counter is halted
+ * (2.3.9.2.2), then the period written without it; the counter is restarted. FORCE_32 uses 32-bit mode on a 64-bit comparator (Tn_32MODE_CNF).
  * APIC_OUT_OF_RANGE for a timer beyond num_timers; APIC_NOT_SUPPORTED for
  * periodic, FSB or a route the timer lacks; APIC_INVALID_ARGUMENT for a value
  * too wide for a 32-bit comparator or a period of 0. */

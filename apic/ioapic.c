@@ -27,13 +27,14 @@ enum apic_status apic_ioapic_init(struct apic_ioapic *io, const struct apic_host
     io->base = base;
     io->gsi_base = gsi_base;
     uint32_t ver = apic_ioapic_read(io, APIC_IOAPIC_REG_VER);
-    if (ver == 0xFFFFFFFFu) {
+    /* 3.2.2: version 7:0, maximum redirection entry 23:16. */
+    uint32_t entries = ((ver >> 16) & 0xFFu) + 1u;
+    io->version = (uint8_t)ver;
+    if (ver == 0xFFFFFFFFu || entries > APIC_IOAPIC_MAX_ENTRIES) {
         io->entries = 0;
         return APIC_BAD_HARDWARE;
     }
-    /* 3.2.2: version 7:0, maximum redirection entry 23:16. */
-    io->version = (uint8_t)ver;
-    io->entries = (uint8_t)(((ver >> 16) & 0xFFu) + 1u);
+    io->entries = (uint8_t)entries;
     io->id = (uint8_t)((apic_ioapic_read(io, APIC_IOAPIC_REG_ID) >> 24) & 0xFu);
     return APIC_OK;
 }

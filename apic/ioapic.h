@@ -22,6 +22,7 @@
 #define APIC_IOAPIC_REG_VER  0x01u
 #define APIC_IOAPIC_REG_ARB  0x02u
 #define APIC_IOAPIC_REG_REDTBL(pin) (0x10u + 2u * (pin))   /* low word; high is +1 */
+#define APIC_IOAPIC_MAX_ENTRIES 120u   /* what an 8-bit IOREGSEL reaches */
 
 /* Redirection entry fields (3.2.4). */
 #define APIC_IOAPIC_DELIVERY_SHIFT 8
@@ -47,7 +48,7 @@ struct apic_ioapic {
     uint32_t gsi_base;
     uint8_t id;              /* IOAPICID bits 27:24 */
     uint8_t version;         /* IOAPICVER bits 7:0 (0x11 for the 82093AA) */
-    uint8_t entries;         /* maximum redirection entry (bits 23:16) + 1 */
+    uint8_t entries;         /* maximum redirection entry (bits 23:16) + 1: 1..120 */
 };
 
 struct apic_ioapic_redirection {
@@ -64,7 +65,8 @@ struct apic_ioapic_redirection {
 };
 
 /* Read the ID and version. APIC_BAD_HARDWARE when the version register reads
- * all ones (nothing mapped there). */
+ * all ones (nothing mapped there) or claims more than 120 entries, which the
+ * 8-bit IOREGSEL cannot address (index 0x10 + 2n + 1 <= 0xFF). */
 APIC_MUST_USE enum apic_status apic_ioapic_init(struct apic_ioapic *io, const struct apic_host *host,
                                                 uintptr_t base, uint32_t gsi_base);
 

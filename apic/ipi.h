@@ -26,7 +26,7 @@
 
 enum apic_ipi_delivery {
     APIC_IPI_FIXED = 0,
-    APIC_IPI_LOWEST_PRIORITY = 1, /* not with x2APIC in some models; the SDM lists it */
+    APIC_IPI_LOWEST_PRIORITY = 1, /* model specific (SDM 11.6.1) */
     APIC_IPI_SMI = 2,
     APIC_IPI_NMI = 4,
     APIC_IPI_INIT = 5,

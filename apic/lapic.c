@@ -126,6 +126,11 @@ enum apic_status apic_lapic_set_mode(struct apic_lapic *l, enum apic_lapic_mode 
             return APIC_NOT_SUPPORTED;
         }
     }
+    /* xAPIC mode is reached through the MMIO page: it must be there. */
+    if (target == APIC_MODE_XAPIC &&
+        (l->mmio == 0 || h->mmio_read32 == NULL || h->mmio_write32 == NULL)) {
+        return APIC_INVALID_ARGUMENT;
+    }
     uint64_t base = h->rdmsr(h->ctx, X86_MSR_APIC_BASE);
     enum apic_lapic_mode cur = mode_of(base);
     if (cur == APIC_MODE_INVALID) {

@@ -39,9 +39,12 @@ enum apic_status apic_pit_channel0_one_shot(const struct apic_host *host, uint32
 
 uint16_t apic_pit_read_count(const struct apic_host *host, unsigned channel)
 {
-    uint16_t port = (uint16_t)(APIC_PIT_CHANNEL0 + (channel & 3u));
+    if (channel > 2) {
+        return 0;   /* SC = 11 would be the read-back command */
+    }
+    uint16_t port = (uint16_t)(APIC_PIT_CHANNEL0 + channel);
     host->outb(host->ctx, APIC_PIT_COMMAND,
-               (uint8_t)(((channel & 3u) << APIC_PIT_SC_SHIFT) | APIC_PIT_RW_LATCH));
+               (uint8_t)((channel << APIC_PIT_SC_SHIFT) | APIC_PIT_RW_LATCH));
     uint8_t lo = host->inb(host->ctx, port);
     uint8_t hi = host->inb(host->ctx, port);
     return (uint16_t)(lo | (hi << 8));
@@ -49,11 +52,14 @@ uint16_t apic_pit_read_count(const struct apic_host *host, unsigned channel)
 
 uint8_t apic_pit_read_status(const struct apic_host *host, unsigned channel)
 {
+    if (channel > 2) {
+        return 0;
+    }
     /* Read-back: D7:D6 = 11, COUNT# (D5) = 1 (do not latch the count), STATUS#
      * (D4) = 0 (latch status), D3..D1 select counters 2..0. */
     host->outb(host->ctx, APIC_PIT_COMMAND,
-               (uint8_t)(APIC_PIT_READ_BACK | 0x20u | (2u << (channel & 3u))));
-    return host->inb(host->ctx, (uint16_t)(APIC_PIT_CHANNEL0 + (channel & 3u)));
+               (uint8_t)(APIC_PIT_READ_BACK | 0x20u | (2u << channel)));
+    return host->inb(host->ctx, (uint16_t)(APIC_PIT_CHANNEL0 + channel));
 }
 
 void apic_pit_gate2(const struct apic_host *host, bool on)

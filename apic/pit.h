@@ -50,7 +50,7 @@ APIC_MUST_USE enum apic_status apic_pit_channel0_one_shot(const struct apic_host
                                                           uint32_t count);
 
 /* Read CHANNEL's count with a counter-latch command, so the two bytes belong to
- * one value. */
+ * one value. A channel above 2 reads 0 without any access (also below). */
 uint16_t apic_pit_read_count(const struct apic_host *host, unsigned channel);
 /* Read-back command (8254 only): status byte of CHANNEL (bit 7 OUT, bit 6 null
  * count, bits 5:0 the programmed control bits). */

@@ -67,9 +67,9 @@ static void test_capabilities(void **state)
     assert_int_equal(apic_hpet_init(&h, &host, 0), APIC_INVALID_ARGUMENT);
 }
 
-/* The HPET table's Event Timer Block ID (offset 36, IA-PC HPET 3.2.4) is a copy
- * of the capability register's low 32 bits. Decode each real one by the bit
- * layout of 2.3.4 here and through apic_hpet_init. */
+/* The HPET table's Event Timer Block ID (offset 36; the HPET spec's description
+ * table) is a copy of the capability register's low 32 bits. Decode each real
+ * one by the bit layout of 2.3.4 here and through apic_hpet_init. */
 static void test_real_block_ids(void **state)
 {
     (void)state;
@@ -232,24 +232,29 @@ static void test_periodic(void **state)
     (void)state;
     struct hpet_fixture f;
     hpet_fixture_init(&f, CAPS_LOW | (PERIOD_10NS << 32), (1u << 4) | (1u << 5), 0x4, false);
-    hpet_model_set_counter(&f.model, 5000);
+    hpet_model_set_counter(&f.model, 0x1FFFF0000ull);
     apic_hpet_enable(&f.hpet, true);
     f.model.log_count = 0;
     struct apic_hpet_irq irq = {.route = 2};
     assert_int_equal(apic_hpet_periodic(&f.hpet, 0, &irq, 100000, false), APIC_OK);
-    /* 2.3.9.2.2: the counter is halted first (ENABLE_CNF 0), the timer gets
-     * TYPE_CNF (3) and VAL_SET_CNF (6), the first comparator write sets the first
-     * match (counter + period), the second the period; the counter restarts. */
-    assert_int_equal(f.model.log[0].offset, 0x010);
-    assert_int_equal(f.model.log[0].value, 0);
-    assert_int_equal(f.model.log[1].offset, 0x100);
-    assert_int_equal(f.model.log[1].value, (1u << 2) | (1u << 3) | (1u << 6) | (2u << 9));
-    size_t last = f.model.log_count - 1;
-    assert_int_equal(f.model.log[last].offset, 0x010);
-    assert_int_equal(f.model.log[last].value, 1);
+    /* 2.3.9.2.2 and Intel's chipset datasheets: counter halted (ENABLE_CNF 0);
+     * TYPE_CNF (3) with VAL_SET_CNF (6) before each 32-bit half of the first
+     * match (counter + period); then the period without VAL_SET; restart. */
     uint64_t halted_at = f.model.counter_at_start;
-    assert_true(halted_at >= 5000);
-    assert_int_equal(f.model.timers[0].comparator, halted_at + 100000);
+    uint64_t first = halted_at + 100000;
+    const uint32_t cfg = (1u << 2) | (1u << 3) | (1u << 6) | (2u << 9);
+    const struct hpet_model_write expect[] = {
+        {0x010, 0}, {0x100, cfg}, {0x108, (uint32_t)first}, {0x100, cfg},
+        {0x10C, (uint32_t)(first >> 32)}, {0x108, 100000}, {0x10C, 0}, {0x010, 1},
+    };
+    assert_int_equal(f.model.log_count, sizeof expect / sizeof expect[0]);
+    for (size_t i = 0; i < f.model.log_count; i++) {
+        assert_int_equal(f.model.log[i].offset, expect[i].offset);
+        assert_int_equal(f.model.log[i].value, expect[i].value);
+    }
+    assert_true(halted_at >= 0x1FFFF0000ull);
+    assert_int_equal(first >> 32, 2);               /* the high half matters here */
+    assert_int_equal(f.model.timers[0].comparator, first);
     assert_int_equal(f.model.timers[0].period, 100000);
     assert_false(f.model.timers[0].val_set_pending);
     assert_int_equal(f.model.config & 1u, 1u);

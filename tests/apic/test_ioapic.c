@@ -56,6 +56,17 @@ static void test_init_id_version(void **state)
     ioapic_model_host(&m, &host);
     assert_int_equal(apic_ioapic_init(&io, &host, IOAPIC_BASE, 0), APIC_BAD_HARDWARE);
     assert_int_equal(apic_ioapic_init(&io, &host, 0, 0), APIC_INVALID_ARGUMENT);
+    /* 120 entries is the most IOREGSEL can address; 121 is impossible. */
+    ioapic_model_init(&m, IOAPIC_BASE, 0, 120);
+    assert_int_equal(apic_ioapic_init(&io, &host, IOAPIC_BASE, 0), APIC_OK);
+    assert_int_equal(io.entries, 120);
+    struct apic_ioapic_redirection r = {.vector = 0x99};
+    assert_int_equal(apic_ioapic_set(&io, 119, &r), APIC_OK);
+    assert_int_equal(ioapic_model_entry(&m, 119), 0x99);
+    assert_int_equal(m.bad_index, 0);
+    ioapic_model_init(&m, IOAPIC_BASE, 0, 121);
+    assert_int_equal(apic_ioapic_init(&io, &host, IOAPIC_BASE, 0), APIC_BAD_HARDWARE);
+    assert_int_equal(io.entries, 0);
 }
 
 struct enc_case {

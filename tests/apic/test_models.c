@@ -164,11 +164,15 @@ static void test_hpet_model(void **state)
     /* LEG_RT_CNF only with LEG_RT_CAP; here it is capable. */
     h.mmio_write32(h.ctx, b + 0x10, 3);
     assert_int_equal(m.config, 3);
-    /* Periodic with VAL_SET: the first comparator write sets the comparator,
-     * the next the period; VAL_SET reads back 0. */
+    /* Periodic with VAL_SET: a write with it pending sets that half of the
+     * comparator and clears it (it reads back 0); writes without it set the period. */
     h.mmio_write32(h.ctx, b + 0x100, (1u << 2) | (1u << 3) | (1u << 6) | (2u << 9));
     assert_int_equal(h.mmio_read32(h.ctx, b + 0x100) & (1u << 6), 0);
     h.mmio_write32(h.ctx, b + 0x108, 5000);
+    h.mmio_write32(h.ctx, b + 0x10C, 7);           /* VAL_SET used up: period high */
+    assert_int_equal(m.timers[0].comparator, 0xFFFFFFFF00000000ull | 5000);
+    assert_int_equal(m.timers[0].period >> 32, 7);
+    h.mmio_write32(h.ctx, b + 0x100, (1u << 2) | (1u << 3) | (1u << 6) | (2u << 9));
     h.mmio_write32(h.ctx, b + 0x10C, 0);
     h.mmio_write32(h.ctx, b + 0x108, 1000);
     h.mmio_write32(h.ctx, b + 0x10C, 0);

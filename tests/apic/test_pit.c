@@ -71,6 +71,10 @@ static void test_latch_and_status(void **state)
     uint16_t later = apic_pit_read_count(&f.host, 0);
     assert_true(later < c);           /* counting down */
 
+    from = f.ports.log_count;
+    assert_int_equal(apic_pit_read_count(&f.host, 3), 0);
+    assert_int_equal(apic_pit_read_status(&f.host, 3), 0);
+    assert_int_equal(f.ports.log_count, from);   /* no access at all */
     uint8_t st = apic_pit_read_status(&f.host, 0);
     assert_int_equal(f.ports.log[f.ports.log_count - 2].value, 0xE2);   /* read-back, status, counter 0 */
     assert_int_equal(st & 0x3F, 0x34);   /* the control bits as programmed */

@@ -72,6 +72,10 @@ static bool narrow(const struct hpet_model_timer *t)
     return (t->caps & (1u << 5)) == 0 || (t->config & (1u << 8)) != 0;
 }
 
+/* Each 32-bit half is its own write. With Tn_VAL_SET_CNF pending a write goes to
+ * the comparator (the accumulator) and consumes the bit (Intel's chipset
+ * datasheets: it must be set again before the other half); without it, in
+ * periodic mode, it sets that half of the period; in one-shot mode the comparator. */
 static void comparator_write(struct hpet_model_timer *t, bool high, uint32_t value)
 {
     if (high && narrow(t)) {
@@ -82,13 +86,9 @@ static void comparator_write(struct hpet_model_timer *t, bool high, uint32_t val
     if (high) {
         *target = (*target & 0xFFFFFFFFu) | ((uint64_t)value << 32);
     } else {
-        /* A low-half write completes a value; a 64-bit write is low then high,
-         * so VAL_SET is consumed by the high half on 64-bit timers. */
         *target = narrow(t) ? value : ((*target & ~0xFFFFFFFFull) | value);
     }
-    if (high || narrow(t)) {
-        t->val_set_pending = false;
-    }
+    t->val_set_pending = false;
 }
 
 static uint32_t model_read(void *ctx, uintptr_t addr)

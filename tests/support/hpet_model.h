@@ -13,9 +13,11 @@
  *   Tn_TYPE_CNF only with Tn_PER_INT_CAP; a route outside Tn_INT_ROUTE_CAP counts
  *   in `bad_route`; Tn_VAL_SET_CNF reads 0 and is remembered until the next
  *   comparator write.
- * - Comparator (2.3.9, periodic mode 2.3.9.2.2): a write with Tn_VAL_SET_CNF
- *   pending sets the comparator (the first match); a write in periodic mode
- *   without it sets the period; in one-shot mode a write sets the comparator.
+ * - Comparator (2.3.9, periodic mode 2.3.9.2.2): a 32-bit write with
+ *   Tn_VAL_SET_CNF pending sets that half of the comparator (the first match)
+ *   and clears the bit, so a 64-bit value written in halves needs it set twice,
+ *   as Intel's chipset datasheets say; a write in periodic mode without it sets
+ *   that half of the period; in one-shot mode a write sets the comparator.
  *   With Tn_32MODE_CNF or a 32-bit timer, high-half writes are ignored.
  * - FSB route (2.3.10): stored.
  * Every 32-bit write is logged (offset, value); accesses outside the 1 KiB block
