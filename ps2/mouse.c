@@ -30,6 +30,23 @@ enum ps2_status ps2_mouse_set_sample_rate(struct ps2_controller *ctl, unsigned p
     return ps2_device_command(ctl, port, cmd, 2, NULL, 0);
 }
 
+enum ps2_status ps2_mouse_set_resolution(struct ps2_controller *ctl, unsigned port,
+                                         uint8_t resolution)
+{
+    if (resolution > 3) {
+        return PS2_BAD_ARGUMENT;
+    }
+    uint8_t cmd[2] = {PS2_MOUSE_CMD_SET_RESOLUTION, resolution};
+    return ps2_device_command(ctl, port, cmd, 2, NULL, 0);
+}
+
+enum ps2_status ps2_mouse_set_scaling(struct ps2_controller *ctl, unsigned port,
+                                      bool two_to_one)
+{
+    uint8_t cmd = two_to_one ? PS2_MOUSE_CMD_SET_SCALING_2_1 : PS2_MOUSE_CMD_SET_SCALING_1_1;
+    return ps2_device_command(ctl, port, &cmd, 1, NULL, 0);
+}
+
 /* Three sample rates in a row, then identify. */
 static enum ps2_status knock(struct ps2_controller *ctl, unsigned port, const uint8_t rates[3],
                              struct ps2_device_id *id)

@@ -50,13 +50,21 @@ struct ps2_mouse_decoder {
 
 /* Reset, then the IntelliMouse knocks (ID 3, then ID 4), then `sample_rate` (one of
  * 10, 20, 40, 60, 80, 100, 200; else PS2_BAD_ARGUMENT before any I/O) and data
- * reporting on. *id gets the final device ID for ps2_mouse_decoder_init. */
+ * reporting on. *id gets the final device ID for ps2_mouse_decoder_init. Polled: run
+ * it before an IRQ 12 handler reads port 0x60, or the handler takes the answers. */
 PS2_MUST_USE enum ps2_status ps2_mouse_init(struct ps2_controller *ctl, unsigned port,
                                             uint8_t sample_rate, uint8_t *id);
 
 /* Sample rate (0xF3), in reports per second: 10, 20, 40, 60, 80, 100 or 200. */
 PS2_MUST_USE enum ps2_status ps2_mouse_set_sample_rate(struct ps2_controller *ctl,
                                                        unsigned port, uint8_t rate);
+
+/* Resolution (0xE8): 0-3 = 1, 2, 4, 8 counts per millimetre; PS2_BAD_ARGUMENT above 3. */
+PS2_MUST_USE enum ps2_status ps2_mouse_set_resolution(struct ps2_controller *ctl,
+                                                      unsigned port, uint8_t resolution);
+/* Scaling 1:1 (0xE6) or 2:1 (0xE7, two_to_one). */
+PS2_MUST_USE enum ps2_status ps2_mouse_set_scaling(struct ps2_controller *ctl, unsigned port,
+                                                   bool two_to_one);
 
 /* Starts assembling packets of a device with `id` (4-byte packets for IDs 3 and 4). */
 void ps2_mouse_decoder_init(struct ps2_mouse_decoder *dec, uint8_t id);

@@ -21,9 +21,9 @@
  * Bytes that are not scan codes: 0x00 and 0xFF (key detection error or overrun) give
  * PS2_KEY_OVERRUN; in set 2 the device replies 0xAA (self-test passed), 0xFA (ACK),
  * 0xFC/0xFD (self-test failed), 0xEE (echo) and 0xFE (resend) give PS2_IGNORED. In
- * set 1 the same values are break codes (0xAA releases Left Shift) and are decoded
- * as such, so replies to commands must be read by the command layer (ps2/keyboard.h),
- * not fed here. A byte that breaks a sequence gives PS2_UNKNOWN_SCANCODE (or, in a
+ * set 1, 0xFA and 0xFC give PS2_IGNORED too, but 0xAA, 0xEE, 0xFD and 0xFE are the
+ * break codes of Left Shift, F23, Yen and keypad comma and decode as such, so replies
+ * to commands must be read by the command layer (ps2/device.h), not fed here. A byte that breaks a sequence gives PS2_UNKNOWN_SCANCODE (or, in a
  * Pause sequence, is decoded afresh), and the decoder is idle again: no input leaves
  * it stuck.
  */

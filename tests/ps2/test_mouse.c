@@ -36,6 +36,13 @@ static void test_init_ids(void **state)
     }
     assert_true(d4 > 0);
     assert_int_equal(d4, to_mouse);
+    assert_int_equal(ps2_mouse_set_resolution(&r->ctl, 2, 3), PS2_OK);
+    assert_int_equal(r->m.mouse.resolution, 3);
+    assert_int_equal(ps2_mouse_set_resolution(&r->ctl, 2, 4), PS2_BAD_ARGUMENT);
+    assert_int_equal(ps2_mouse_set_scaling(&r->ctl, 2, true), PS2_OK);
+    assert_true(r->m.mouse.scaling21);
+    assert_int_equal(ps2_mouse_set_scaling(&r->ctl, 2, false), PS2_OK);
+    assert_false(r->m.mouse.scaling21);
     assert_int_equal(ps2_mouse_init(&r->ctl, 2, 50, &id), PS2_BAD_ARGUMENT);
     assert_int_equal(ps2_mouse_set_sample_rate(&r->ctl, 2, 0), PS2_BAD_ARGUMENT);
     r->m.mouse.present = false;
