@@ -31,8 +31,12 @@ static struct keyboard kbd;
 static void on_irq(void)
 {
     uint8_t byte;
-    for (unsigned i = 0; i < IRQ_BYTES_MAX && ps2_controller_poll(&kbd.ctl, &byte, NULL) != PS2_WOULD_BLOCK;
-         i++) {
+    unsigned port = 1;
+    for (unsigned i = 0;
+         i < IRQ_BYTES_MAX && ps2_controller_poll(&kbd.ctl, &byte, &port) != PS2_WOULD_BLOCK; i++) {
+        if (port != 1) {
+            continue;           /* a mouse byte (IRQ 12 is not routed): not a scan code */
+        }
         if (kbd.head - kbd.tail < RING_SIZE) {
             kbd.ring[kbd.head % RING_SIZE] = byte;
             kbd.head++;
