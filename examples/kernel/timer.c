@@ -33,17 +33,14 @@ uint32_t pm_clock_read(const struct pm_clock *c)
     return now;
 }
 
-uint64_t pm_clock_us_since(const struct pm_clock *c, uint32_t start)
-{
-    uint32_t elapsed = acpi_pm_timer_elapsed(&c->timer, start, pm_clock_read(c));
-    return acpi_pm_timer_ticks_to_ns(elapsed) / 1000u;
-}
-
 bool pm_clock_wait(const struct pm_clock *c, bool (*done)(void *ctx), void *ctx,
                    uint32_t timeout_us)
 {
     uint32_t last = pm_clock_read(c);
     uint64_t waited = 0;
+    /* A second bound for a PM timer that stops reading: each poll is an I/O
+     * read of about a microsecond or more, so this is never the shorter one. */
+    uint64_t polls_left = (uint64_t)timeout_us * 4u;
 
     x86_sti();
     while (!done(ctx)) {
@@ -51,7 +48,7 @@ bool pm_clock_wait(const struct pm_clock *c, bool (*done)(void *ctx), void *ctx,
         uint32_t now = pm_clock_read(c);
         waited += acpi_pm_timer_ticks_to_ns(acpi_pm_timer_elapsed(&c->timer, last, now)) / 1000u;
         last = now;
-        if (waited >= timeout_us) {
+        if (waited >= timeout_us || polls_left-- == 0) {
             x86_cli();
             return done(ctx);
         }

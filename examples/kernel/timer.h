@@ -24,10 +24,9 @@ void pm_clock_init(struct pm_clock *c, const struct acpi_hw_host *hw,
                    const struct acpi_pm_timer *timer);
 /* One raw read (0 on a failed read). */
 uint32_t pm_clock_read(const struct pm_clock *c);
-/* Microseconds of PM-timer time from START to now (one wrap at most between calls). */
-uint64_t pm_clock_us_since(const struct pm_clock *c, uint32_t start);
-/* Waits until DONE(ctx) is true or TIMEOUT_US of PM-timer time passed, with
- * interrupts enabled and the CPU halted between them. Returns DONE(ctx). */
+/* Waits until DONE(ctx) is true or TIMEOUT_US of PM-timer time passed (or
+ * 4 x TIMEOUT_US polls, should the PM timer stop reading), with interrupts
+ * enabled; returns with them disabled. Returns DONE(ctx). */
 bool pm_clock_wait(const struct pm_clock *c, bool (*done)(void *ctx), void *ctx,
                    uint32_t timeout_us);
 
