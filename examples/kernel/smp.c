@@ -3,12 +3,11 @@
 #include "smp.h"
 
 #include "console.h"
+#include "lowmem.h"
 #include "x86_64/instructions.h"
 #include "x86_64/registers.h"
 
 #define AP_STACK_SIZE 16384u
-#define PAGE 4096u
-#define LOW_LIMIT 0x100000u     /* real mode reaches the first MiB */
 
 /* trampoline.S: the blob and the fields smp.c patches in its copy. */
 extern const char smp_trampoline_start[], smp_trampoline_end[];
@@ -44,39 +43,6 @@ static void patch32(uint8_t *page, const char *label, uint32_t value)
 static void patch64(uint8_t *page, const char *label, uint64_t value)
 {
     __builtin_memcpy(page + offset_of(label), &value, sizeof value);
-}
-
-/* The first 4 KiB page in [4 KiB, 640 KiB) that an available memory-map
- * entry covers and the boot information does not touch; 0 when none. Page 0
- * holds the real-mode IVT and BIOS data area; 0xA0000 up is VGA and ROM. */
-static uint32_t find_low_page(const struct boot_info *b)
-{
-    struct mb2_mmap_iter it;
-    struct mb2_mmap_entry e;
-    uint64_t best = 0;
-
-    if (!b->have_mmap) {
-        return 0;
-    }
-    mb2_mmap_iter_init(&it, &b->mmap);
-    while (mb2_mmap_next(&it, &e) == MB2_OK) {
-        if (e.type != MB2_MEMORY_AVAILABLE) {
-            continue;
-        }
-        uint64_t start = (e.base_addr + PAGE - 1) & ~(uint64_t)(PAGE - 1);
-        uint64_t end = e.base_addr + e.length;
-        if (start < PAGE) {
-            start = PAGE;
-        }
-        for (uint64_t p = start; p + PAGE <= end && p + PAGE <= 0xA0000u; p += PAGE) {
-            bool clash = p < b->phys + b->info.total_size && b->phys < p + PAGE;
-            if (!clash && (best == 0 || p < best)) {
-                best = p;
-                break;
-            }
-        }
-    }
-    return (uint32_t)best;
 }
 
 void smp_ap_main(uint32_t index)
@@ -185,12 +151,14 @@ static void send_ipis(const struct apic_report *r, const struct pm_clock *clock)
 void smp_report(const struct apic_report *r, const struct cpu_tables *tables,
                 const struct boot_info *boot, const struct pm_clock *clock, uint64_t kernel_cr3)
 {
-    uint32_t page_phys = find_low_page(boot);
+    uint32_t page_phys = boot->have_mmap ? lowmem_startup_page(&boot->mmap, boot->phys,
+                                                               boot->phys + boot->info.total_size)
+                                         : 0;
     size_t len = (size_t)(smp_trampoline_end - smp_trampoline_start);
 
     report = r;
     kernel_tables = tables;
-    bool placed = page_phys != 0 && len <= PAGE;
+    bool placed = page_phys != 0 && len <= LOWMEM_PAGE;
     console_check(placed, "smp-trampoline",
                   "%u bytes at 0x%x (available in the memory map, below 640 KiB)", (unsigned)len,
                   page_phys);
