@@ -65,12 +65,18 @@ static uint64_t ref_read(void *ctx)
 
 struct tick_goal {
     uint64_t target;
+    uint64_t shown;     /* interrupts drawn as dots so far */
 };
 
+/* pm_clock_wait's condition; draws one dot per interrupt as it goes. */
 static bool reached(void *ctx)
 {
-    const struct tick_goal *g = ctx;
-    return ticks >= g->target;
+    struct tick_goal *g = ctx;
+    uint64_t now = ticks;
+    for (; g->shown < now && g->shown < g->target; g->shown++) {
+        console_printf(".");
+    }
+    return now >= g->target;
 }
 
 void timer_report(const struct apic_report *r, const struct pm_clock *clock)
@@ -96,7 +102,8 @@ void timer_report(const struct apic_report *r, const struct pm_clock *clock)
     ticks = 0;
     st = apic_lapic_timer_periodic(l, VECTOR_TIMER, TIMER_DIVIDE, count);
     /* Count from the first interrupt, so the interval spans whole periods. */
-    struct tick_goal goal = {1};
+    struct tick_goal goal = {1, 0};
+    console_printf("timer-interrupts ");
     bool started = st == APIC_OK && pm_clock_wait(clock, reached, &goal, TIMER_WAIT_US);
     uint32_t pm_start = pm_clock_read(clock);
     goal.target = 1 + TIMER_COUNT_TICKS;
@@ -104,6 +111,7 @@ void timer_report(const struct apic_report *r, const struct pm_clock *clock)
     uint32_t pm_ticks = acpi_pm_timer_elapsed(&clock->timer, pm_start, pm_clock_read(clock));
     uint64_t counted_ticks = ticks - 1;
     apic_lapic_timer_stop(l);
+    console_printf("\n");
 
     /* Rate in millihertz: ticks x PM frequency x 1000 / PM ticks. */
     uint64_t mhz = pm_ticks == 0 ? 0
