@@ -259,9 +259,12 @@ def evaluate(checks, machine, lines, fields, view, typed_ok, screen):
     presses, releases, e0 = expected_key_counts()
     got = (kb.get("text"), num(kb.get("presses", "-1")), num(kb.get("releases", "-1")),
            num(kb.get("e0_bytes", "-1")))
-    checks.check("typed keys reported exactly on COM1 (text; presses, releases, E0 bytes of set 2)",
-                 typed_ok and got == (TYPED_TEXT, presses, releases, e0),
-                 f"kernel {got}; typed {(TYPED_TEXT, presses, releases, e0)}"
+    echo = [l for l in lines if l.startswith("keyboard typed:")]
+    checks.check("typed keys reported exactly on COM1 (echo line, text; presses, releases, "
+                 "E0 bytes of set 2)",
+                 typed_ok and echo == ["keyboard typed: " + TYPED_TEXT]
+                 and got == (TYPED_TEXT, presses, releases, e0),
+                 f"kernel echo {echo}, report {got}; typed {(TYPED_TEXT, presses, releases, e0)}"
                  + ("" if typed_ok else "; the kernel did not echo every key"))
     checks.check("typed text drawn on the framebuffer (screendump)", screen,
                  f"looked for {'typed: ' + TYPED_TEXT!r} in the font of font.c")
