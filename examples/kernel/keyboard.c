@@ -110,11 +110,8 @@ static bool start_controller(const struct apic_report *r)
     struct ps2_controller_config cfg = PS2_CONTROLLER_CONFIG_DEFAULT;
     cfg.has_8042 = r->has_8042;
     enum ps2_status st = ps2_controller_init_port(&kbd.ctl, &cfg);
-    /* dual_channel keeps ps2_controller_bind's "unknown" default (true) when
-     * init stops early (PS2_NO_CONTROLLER): print it only after a full init. */
     console_printf("ps2 has_8042=%u dual_channel=%u port1=%u port2=%u keyboard=%s\n",
-                   cfg.has_8042, st == PS2_OK && kbd.ctl.dual_channel, kbd.ctl.port_ok[0],
-                   kbd.ctl.port_ok[1],
+                   cfg.has_8042, kbd.ctl.dual_channel, kbd.ctl.port_ok[0], kbd.ctl.port_ok[1],
                    ps2_status_str(kbd.ctl.device[0]));
     if (!console_check(st == PS2_OK && kbd.ctl.port_ok[0] && kbd.ctl.device[0] == PS2_OK,
                        "ps2-controller", "8042 self-test, port 1 test and keyboard reset: %s",
