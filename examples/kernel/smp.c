@@ -118,6 +118,11 @@ static unsigned start_aps(const struct apic_report *r, uint32_t page_phys,
         const struct apic_startup start = {.apic_id = p->apic_id, .trampoline = page_phys};
         enum apic_status st = apic_lapic_start_ap(&r->lapic, &start);
         bool up = st == APIC_OK && pm_clock_wait(clock, ap_online, s, SMP_AP_WAIT_US);
+        if (!up) {
+            /* Park a late AP in wait-for-SIPI (SDM 9.4.2) before the next AP's
+             * stack is patched into the trampoline it would still read. */
+            (void)apic_lapic_send_init(&r->lapic, p->apic_id);
+        }
         console_printf("ap index=%u apic_id=%u online=%u lapic_id=%u lapic=%s start=%s\n", index,
                        p->apic_id, up, up ? s->seen_id : 0u,
                        up ? apic_status_str((enum apic_status)s->status) : "-",
