@@ -222,6 +222,7 @@ enum ps2_status ps2_controller_init(struct ps2_controller *ctl, const struct ps2
     }
     ps2_controller_bind(ctl, io, ctx, config->spin_limit);
     if (!config->has_8042 || ps2_controller_status(ctl) == 0xFFu) {
+        ctl->dual_channel = false; /* no controller: no second port either */
         return PS2_NO_CONTROLLER;
     }
     /* Step 3: disable both ports (0xA7 is ignored by single-channel controllers). */

@@ -84,7 +84,8 @@ struct ps2_controller {
     const struct ps2_io *io;
     void *ctx;
     uint32_t spin_limit;
-    bool dual_channel;        /* a second (auxiliary) port exists */
+    bool dual_channel;        /* a second (auxiliary) port exists (false after
+                                 PS2_NO_CONTROLLER; true after bind: not known) */
     bool port_ok[2];          /* interface test passed, port enabled */
     uint8_t port_test[2];     /* interface test answers (0x00 = passed), 0xFF not run */
     enum ps2_status device[2]; /* the device reset's status per port (PS2_NO_DEVICE
@@ -141,7 +142,9 @@ PS2_MUST_USE enum ps2_status ps2_controller_read(struct ps2_controller *ctl, uin
                                                  unsigned *port);
 
 /* As ps2_controller_read without waiting: PS2_WOULD_BLOCK when the output buffer is
- * empty. For interrupt handlers (IRQ 1 / IRQ 12) and polling loops. */
+ * empty. For interrupt handlers (IRQ 1 / IRQ 12) and polling loops. With both ports'
+ * IRQs on, an IRQ 1 handler can read a mouse byte (the controller has one output
+ * buffer): check *port and hand port-2 bytes to the mouse decoder. */
 PS2_MUST_USE enum ps2_status ps2_controller_poll(struct ps2_controller *ctl, uint8_t *byte,
                                                  unsigned *port);
 

@@ -42,6 +42,10 @@ static const uint8_t set1_base[0x80] = {
     [0x6D] = PS2_KEY_F22, [0x6E] = PS2_KEY_F23, [0x70] = PS2_KEY_INTL_KATAKANA_HIRAGANA,
     [0x73] = PS2_KEY_INTL_RO, [0x76] = PS2_KEY_F24, [0x79] = PS2_KEY_INTL_HENKAN,
     [0x7B] = PS2_KEY_INTL_MUHENKAN, [0x7D] = PS2_KEY_INTL_YEN, [0x7E] = PS2_KEY_KP_COMMA,
+    /* Not in the specification: the codes QEMU sends for F13-F15 (its keycodemapdb,
+     * from Linux's set 2 table; the 8042 translates set 2 2F/37/3F to these). No
+     * other key uses them, so both conventions decode (ps2/README.md). */
+    [0x5D] = PS2_KEY_F13, [0x5E] = PS2_KEY_F14, [0x5F] = PS2_KEY_F15,
 };
 
 /* Set 1, E0-prefixed make codes (Appendix A and C). */
@@ -96,6 +100,10 @@ static const uint8_t set2_base[0x85] = {
     [0x7A] = PS2_KEY_KP_3, [0x7B] = PS2_KEY_KP_MINUS, [0x7C] = PS2_KEY_KP_ASTERISK,
     [0x7D] = PS2_KEY_KP_9, [0x7E] = PS2_KEY_SCROLL_LOCK, [0x83] = PS2_KEY_F7,
     [0x84] = PS2_KEY_SYSRQ,
+    /* Not in the specification: QEMU's codes for F13-F15 and SysRq (keycodemapdb's
+     * set 2 column; the 8042 translates 7F, like 84, to set 1 54). Unused otherwise. */
+    [0x2F] = PS2_KEY_F13, [0x37] = PS2_KEY_F14, [0x3F] = PS2_KEY_F15,
+    [0x7F] = PS2_KEY_SYSRQ,
 };
 
 /* Set 2, E0-prefixed make codes (Appendix A and C). */

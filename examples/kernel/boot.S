@@ -158,6 +158,7 @@ no_long_mode_message:
     .asciz "demo kernel: this CPU has no long mode\r\n"
 
     .section .boot.bss, "aw", @nobits
+    .global boot_pml4           /* the APs' first tables too (trampoline.S) */
     .balign 4096
 boot_pml4:      .skip 4096
 boot_pdpt_low:  .skip 4096

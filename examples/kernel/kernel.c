@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "acpi_report.h"
+#include "apic_demo.h"
 #include "bootinfo.h"
 #include "console.h"
 #include "fbcon.h"
@@ -64,6 +65,7 @@ struct kernel {
     bool mapper_ready;
     bool nx;                    /* EFER.NXE is on (boot.S sets it when CPUID has NX) */
     struct acpi_facts acpi;
+    struct apic_report apic;
     unsigned breakpoints;
     unsigned demand_faults;
     struct qemu_exit exit;
@@ -155,6 +157,9 @@ static void on_interrupt(struct x86_isr_frame *f)
         return;
     }
     if (f->vector == X86_EXC_PF && handle_demand_fault(x86_read_cr2(), f->error_code)) {
+        return;
+    }
+    if (f->vector >= X86_FIRST_USER_VECTOR && apic_dispatch(f->vector)) {
         return;
     }
     console_printf("exception vector=%llu (%s) error=0x%llx rip=0x%llx cr2=0x%llx: fatal\n",
@@ -400,6 +405,9 @@ void kernel_main(uint32_t magic, uint64_t mbi)
     acpi_report(&kernel.acpi, &kernel.boot, &host);
     setup_paging();
     pci_report(&kernel.acpi);
+    const struct acpi_hw_host hw = {.io_read = hw_io_read, .io_write = hw_io_write};
+    apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &hw, x86_read_cr3(),
+              serial_marker);
 
     unsigned failed = console_checks_failed();
     console_printf("summary checks=%u failed=%u: %s\n", console_checks_total(), failed,

@@ -147,6 +147,13 @@ static const struct sc_row sc_rows[] = {
     {0, PS2_KEY_F22, "6D", "ED", "50", "F0 50"},
     {0, PS2_KEY_F23, "6E", "EE", "57", "F0 57"},
     {0, PS2_KEY_F24, "76", "F6", "5F", "F0 5F"},
+    /* Not in the specification: the codes QEMU's PS/2 keyboard sends for send-key
+     * f13, f14, f15 and sysrq (keycodemapdb data/keymaps.csv, "AT set1"/"AT set2"
+     * columns), which the decoder accepts too (ps2/README.md) */
+    {0, PS2_KEY_F13, "5D", "DD", "2F", "F0 2F"},
+    {0, PS2_KEY_F14, "5E", "DE", "37", "F0 37"},
+    {0, PS2_KEY_F15, "5F", "DF", "3F", "F0 3F"},
+    {0, PS2_KEY_SYSRQ, "54", "D4", "7F", "F0 7F"},
     /* Appendix C: ACPI power keys and consumer (multimedia, browser) keys */
     {0, PS2_KEY_POWER, "E0 5E", "E0 DE", "E0 37", "E0 F0 37"},
     {0, PS2_KEY_SLEEP, "E0 5F", "E0 DF", "E0 3F", "E0 F0 3F"},

@@ -93,11 +93,13 @@ static void test_no_controller(void **state)
     r->cfg.has_8042 = false; /* FADT IAPC_BOOT_ARCH bit 1 clear */
     assert_int_equal(rig_init(r), PS2_NO_CONTROLLER);
     assert_int_equal(r->ports.log_count, 0); /* not even the status register read */
+    assert_false(r->ctl.dual_channel);        /* no controller, no second port */
     r->cfg.has_8042 = true;
     r->m.absent = true;                       /* floating bus: 0xFF */
     assert_int_equal(rig_init(r), PS2_NO_CONTROLLER);
     assert_int_equal(r->ports.log_count, 1);
     assert_false(r->ports.log[0].is_write);
+    assert_false(r->ctl.dual_channel);
 }
 
 static void test_dead_controllers(void **state)

@@ -1,6 +1,9 @@
 /* The scan-code decoder against the transcription of the Microsoft Keyboard Scan Code
  * Specification (scancode_table.h): every row's make and break, byte by byte, in both
- * sets; every one- and two-byte code outside the tables; fake shifts, Pause, errors. */
+ * sets; every one- and two-byte code outside the tables; fake shifts, Pause, errors.
+ * Then against sources independent of that transcription (scancode_sources.h): QEMU's
+ * keycodemapdb, the 8042's set 2 to set 1 translation, and the sequences QEMU's PS/2
+ * keyboard sends for Pause and Print Screen. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +15,7 @@
 #include <cmocka.h>
 
 #include "ps2/scancode.h"
+#include "scancode_sources.h"
 #include "scancode_table.h"
 
 #define ROWS (sizeof sc_rows / sizeof sc_rows[0])
@@ -291,6 +295,188 @@ static void test_bad_bytes(void **state)
     expect_one(&dec, "9E", PS2_KEY_A, false);
 }
 
+/* A keycodemapdb code (0xE0xx: E0-prefixed) as make and break strings of a set. */
+static void kcm_codes(int set, uint16_t code, char *make, char *brk, size_t size)
+{
+    const char *e0 = code > 0xFF ? "E0 " : "";
+    unsigned low = code & 0xFFu;
+    snprintf(make, size, "%s%02X", e0, low);
+    if (set == 1) {
+        snprintf(brk, size, "%s%02X", e0, low | 0x80u);
+    } else {
+        snprintf(brk, size, "%sF0 %02X", e0, low);
+    }
+}
+
+/* Every keycodemapdb row the library has a key for, make and break in both sets:
+ * the codes QEMU's keyboard sends for QMP send-key. */
+static void test_keycodemapdb(void **state)
+{
+    (void)state;
+    size_t checked = 0;
+    for (int set = 1; set <= 2; set++) {
+        struct ps2_decoder dec;
+        init_set(&dec, (enum ps2_scancode_set)set);
+        for (size_t i = 0; i < sizeof kcm_rows / sizeof kcm_rows[0]; i++) {
+            const struct kcm_row *r = &kcm_rows[i];
+            char make[16], brk[16];
+            kcm_codes(set, set == 1 ? r->set1 : r->set2, make, brk, sizeof make);
+            expect_one(&dec, make, r->key, true);
+            if (r->key != PS2_KEY_LANG_HANGUL && r->key != PS2_KEY_LANG_HANJA) {
+                expect_one(&dec, brk, r->key, false); /* Lang1/2 have no break */
+            }
+            checked++;
+        }
+    }
+    printf("keycodemapdb: %zu rows x 2 sets decoded\n", checked / 2);
+}
+
+/* keycodemapdb's set 1 codes the library reads as the specification does. */
+static void test_keycodemapdb_conflicts(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof kcm_conflicts / sizeof kcm_conflicts[0]; i++) {
+        const struct kcm_conflict *c = &kcm_conflicts[i];
+        char make[16], brk[16];
+        kcm_codes(1, c->set1, make, brk, sizeof make);
+        struct ps2_decoder dec;
+        init_set(&dec, PS2_SCANCODE_SET_1);
+        if (c->decoded != PS2_KEY_NONE) {
+            expect_one(&dec, make, c->decoded, true);
+            continue;
+        }
+        uint8_t bytes[4];
+        size_t n = parse_hex(make, bytes, sizeof bytes);
+        struct ps2_key_event ev = {PS2_KEY_NONE, false};
+        enum ps2_status st = PS2_PENDING;
+        for (size_t b = 0; b < n; b++) {
+            st = ps2_decoder_feed(&dec, bytes[b], &ev);
+        }
+        if (st != PS2_UNKNOWN_SCANCODE) {
+            fail_msg("%s %s: %s (%s)", c->linux, make, ps2_status_str(st), c->why);
+        }
+    }
+}
+
+/* The 8042's translation of a set 2 sequence: F0 sets bit 7 of the next byte. */
+static size_t translate(const uint8_t *in, size_t n, uint8_t *out)
+{
+    size_t m = 0;
+    bool brk = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i] == 0xF0) {
+            brk = true;
+            continue;
+        }
+        uint8_t t = in[i] < sizeof i8042_translation ? i8042_translation[in[i]] : in[i];
+        out[m++] = (uint8_t)(brk ? t | 0x80u : t);
+        brk = false;
+    }
+    return m;
+}
+
+/* Every row of the specification's transcription: its set 2 make and break, through
+ * the 8042's translation, are its set 1 make and break. */
+static void test_translation_of_the_tables(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < ROWS; i++) {
+        const char *pairs[2][2] = {{sc_rows[i].set2_make, sc_rows[i].set1_make},
+                                   {sc_rows[i].set2_break, sc_rows[i].set1_break}};
+        for (size_t p = 0; p < 2; p++) {
+            uint8_t s2[16], s1[16], t[16];
+            size_t n2 = parse_hex(pairs[p][0], s2, sizeof s2);
+            size_t n1 = parse_hex(pairs[p][1], s1, sizeof s1);
+            size_t nt = translate(s2, n2, t);
+            if (nt != n1 || memcmp(t, s1, n1) != 0) {
+                fail_msg("key %d: set 2 %s does not translate to set 1 %s",
+                         (int)sc_rows[i].key, pairs[p][0], pairs[p][1]);
+            }
+        }
+    }
+    uint8_t s2[16], s1[16], t[16];
+    size_t n2 = parse_hex(SC_PAUSE_SET2, s2, sizeof s2);
+    size_t n1 = parse_hex(SC_PAUSE_SET1, s1, sizeof s1);
+    assert_int_equal(translate(s2, n2, t), n1);
+    assert_memory_equal(t, s1, n1);
+}
+
+/* Decodes a whole sequence in a fresh decoder: the events, and the last status. */
+static enum ps2_status decode_all(enum ps2_scancode_set set, const uint8_t *bytes, size_t n,
+                                  struct ps2_key_event *events, size_t *count)
+{
+    struct ps2_decoder dec;
+    init_set(&dec, set);
+    enum ps2_status st = PS2_PENDING;
+    *count = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct ps2_key_event ev = {PS2_KEY_NONE, false};
+        st = ps2_decoder_feed(&dec, bytes[i], &ev);
+        if (st == PS2_OK && *count < 4) {
+            events[(*count)++] = ev;
+        }
+    }
+    return st;
+}
+
+/* Every key code set 2 decodes (each code 00-84, alone, after F0, E0, E0 F0) decodes
+ * to the same key press or release in set 1 after the 8042's translation: the
+ * library's four tables agree with each other through the 8042 as QEMU runs it. */
+static void test_translation_exhaustive(void **state)
+{
+    (void)state;
+    static const char *const prefixes[] = {"", "F0", "E0", "E0 F0"};
+    size_t checked = 0;
+    for (size_t p = 0; p < 4; p++) {
+        for (unsigned b = 0; b < sizeof i8042_translation; b++) {
+            char hex[16];
+            snprintf(hex, sizeof hex, "%s%s%02X", prefixes[p], p ? " " : "", b);
+            uint8_t s2[4], t[4];
+            size_t n2 = parse_hex(hex, s2, sizeof s2);
+            struct ps2_key_event e2[4], e1[4];
+            size_t c2 = 0, c1 = 0;
+            if (decode_all(PS2_SCANCODE_SET_2, s2, n2, e2, &c2) != PS2_OK) {
+                continue;
+            }
+            size_t nt = translate(s2, n2, t);
+            enum ps2_status st = decode_all(PS2_SCANCODE_SET_1, t, nt, e1, &c1);
+            if (st != PS2_OK || c1 != 1 || e1[0].key != e2[0].key ||
+                e1[0].pressed != e2[0].pressed) {
+                fail_msg("set 2 %s (key %d pressed %d): translated, set 1 gives %s key %d",
+                         hex, (int)e2[0].key, (int)e2[0].pressed, ps2_status_str(st),
+                         c1 ? (int)e1[0].key : -1);
+            }
+            checked++;
+        }
+    }
+    printf("8042 translation: %zu set 2 codes agree with set 1\n", checked);
+    assert_true(checked >= 240u);
+}
+
+/* QEMU's Pause and Print Screen sequences (hw/input/ps2.c), in both sets. */
+static void test_qemu_sequences(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof qemu_sequences / sizeof qemu_sequences[0]; i++) {
+        const struct qemu_sequence *q = &qemu_sequences[i];
+        uint8_t bytes[16];
+        size_t n = parse_hex(q->bytes, bytes, sizeof bytes);
+        struct ps2_key_event ev[4];
+        size_t count = 0;
+        enum ps2_status st = decode_all((enum ps2_scancode_set)q->set, bytes, n, ev, &count);
+        if ((st != PS2_OK && st != PS2_IGNORED) || count != q->count) {
+            fail_msg("set %d %s (%s): %s, %zu events", q->set, q->what, q->bytes,
+                     ps2_status_str(st), count);
+        }
+        for (size_t e = 0; e < count; e++) {
+            if (ev[e].key != q->events[e].key || ev[e].pressed != q->events[e].pressed) {
+                fail_msg("set %d %s: event %zu is key %d pressed %d", q->set, q->what, e,
+                         (int)ev[e].key, (int)ev[e].pressed);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +486,11 @@ int main(void)
         cmocka_unit_test(test_fake_shifts),
         cmocka_unit_test(test_pause_and_lang),
         cmocka_unit_test(test_bad_bytes),
+        cmocka_unit_test(test_keycodemapdb),
+        cmocka_unit_test(test_keycodemapdb_conflicts),
+        cmocka_unit_test(test_translation_of_the_tables),
+        cmocka_unit_test(test_translation_exhaustive),
+        cmocka_unit_test(test_qemu_sequences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

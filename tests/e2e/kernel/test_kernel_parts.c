@@ -1,8 +1,9 @@
 /* Host tests of the demo kernel's own parts (examples/kernel): the frame
- * allocator over GRUB's real memory maps (../shared/fixtures/multiboot2), the
- * report formatter, CRC-32 and the built image's Multiboot2 header. Expected
- * values come from the fixtures' decoded .txt files, the C standard's printf
- * semantics, the CRC-32 check value, the Multiboot2 spec and grub.cfg. */
+ * allocator and the APs' start-up page over GRUB's real memory maps
+ * (../shared/fixtures/multiboot2), the report formatter, CRC-32 and the built
+ * image's Multiboot2 header. Expected values come from the fixtures' decoded
+ * .txt files, the C standard's printf semantics, the CRC-32 check value, the
+ * Multiboot2 spec and grub.cfg. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include "crc32.h"
 #include "format.h"
 #include "frames.h"
+#include "lowmem.h"
 #include "multiboot2/header.h"
 #include "multiboot2/info.h"
 #include "multiboot2/mmap.h"
@@ -23,17 +25,15 @@
 
 #define GIB (UINT64_C(1) << 30)
 
-/* Feeds the available entries of a fixture MBI's memory map to FA (the test
- * is skipped when the fixtures are not there). */
-static void load_map(struct frame_allocator *fa, const char *fixture)
+/* A fixture MBI's memory map into *MMAP, which points into the returned
+ * buffer (free it after use); the test is skipped when the fixtures are not
+ * there. */
+static uint64_t *load_mmap(const char *fixture, struct mb2_mmap *mmap)
 {
     uint8_t *bytes;
     size_t len;
     struct mb2_info info;
     struct mb2_tag tag;
-    struct mb2_mmap mmap;
-    struct mb2_mmap_iter it;
-    struct mb2_mmap_entry e;
 
     if (support_read_file(support_path(fixture), &bytes, &len) != 0) {
         skip();     /* no ../shared beside the tree */
@@ -42,9 +42,21 @@ static void load_map(struct frame_allocator *fa, const char *fixture)
     uint64_t *aligned = calloc((len + 7) / 8, 8);
     assert_non_null(aligned);
     memcpy(aligned, bytes, len);
+    free(bytes);
     assert_int_equal(mb2_info_load(aligned, len, &info, NULL), MB2_OK);
     assert_int_equal(mb2_tag_find(&info, MB2_TAG_TYPE_MMAP, &tag), MB2_OK);
-    assert_int_equal(mb2_mmap(&tag, &mmap), MB2_OK);
+    assert_int_equal(mb2_mmap(&tag, mmap), MB2_OK);
+    return aligned;
+}
+
+/* Feeds the available entries of a fixture MBI's memory map to FA. */
+static void load_map(struct frame_allocator *fa, const char *fixture)
+{
+    struct mb2_mmap mmap;
+    struct mb2_mmap_iter it;
+    struct mb2_mmap_entry e;
+    uint64_t *aligned = load_mmap(fixture, &mmap);
+
     mb2_mmap_iter_init(&it, &mmap);
     while (mb2_mmap_next(&it, &e) == MB2_OK) {
         if (e.type == MB2_MEMORY_AVAILABLE) {
@@ -52,7 +64,6 @@ static void load_map(struct frame_allocator *fa, const char *fixture)
         }
     }
     free(aligned);
-    free(bytes);
 }
 
 /* grub-bios-q35.txt: available 0x100000-0x7fdefff above 1 MiB; the kernel's
@@ -172,6 +183,29 @@ static size_t fmt(char *buf, size_t size, const char *f, ...)
 }
 
 /* C11 7.21.6.1 semantics for the conversions the kernel uses. */
+/* The APs' start-up page on GRUB's real maps. grub-efi-q35.txt: available
+ * 0x0-0x9ffff (then 0x100000 up), the MBI at 0x6000, 6688 bytes;
+ * grub-bios-i440fx.txt: available 0x0-0x9fbff, the MBI above 1 MiB. */
+static void test_startup_page(void **state)
+{
+    (void)state;
+    struct mb2_mmap mmap;
+    uint64_t *buf = load_mmap("fixtures/multiboot2/grub-efi-q35.mbi", &mmap);
+    /* Page 0 is never chosen; the MBI's pages are skipped. */
+    assert_int_equal(lowmem_startup_page(&mmap, 0x6000, 0x6000 + 6688), 0x1000);
+    assert_int_equal(lowmem_startup_page(&mmap, 0x1000, 0x1000 + 6688), 0x3000);
+    assert_int_equal(lowmem_startup_page(&mmap, 0x0, 0x9F001), 0);
+    /* The last whole page below 640 KiB, 0x9F000, is still a candidate. */
+    assert_int_equal(lowmem_startup_page(&mmap, 0x0, 0x9F000), 0x9F000);
+    free(buf);
+
+    buf = load_mmap("fixtures/multiboot2/grub-bios-i440fx.mbi", &mmap);
+    assert_int_equal(lowmem_startup_page(&mmap, 0x100000, 0x101000), 0x1000);
+    /* 0x9F000-0x9FBFF is available but not a whole page. */
+    assert_int_equal(lowmem_startup_page(&mmap, 0x0, 0x9F000), 0);
+    free(buf);
+}
+
 static void test_format_conversions(void **state)
 {
     char buf[128];
@@ -277,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_efi_map_only_available_frames),
         cmocka_unit_test(test_limit_clips_ranges),
         cmocka_unit_test(test_reserved_and_unaligned_ranges),
+        cmocka_unit_test(test_startup_page),
         cmocka_unit_test(test_format_conversions),
         cmocka_unit_test(test_format_escaped),
         cmocka_unit_test(test_crc32_check_value),
