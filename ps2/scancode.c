@@ -100,8 +100,8 @@ static const uint8_t set2_base[0x85] = {
     [0x7A] = PS2_KEY_KP_3, [0x7B] = PS2_KEY_KP_MINUS, [0x7C] = PS2_KEY_KP_ASTERISK,
     [0x7D] = PS2_KEY_KP_9, [0x7E] = PS2_KEY_SCROLL_LOCK, [0x83] = PS2_KEY_F7,
     [0x84] = PS2_KEY_SYSRQ,
-    /* Not in the specification: QEMU's codes for F13-F15 and SysRq (keycodemapdb's
-     * set 2 column; the 8042 translates 7F, like 84, to set 1 54). Unused otherwise. */
+    /* Not in the specification: keycodemapdb's (QEMU's) codes for F13-F15 and SysRq
+     * (the 8042 translates 7F, like 84, to set 1 54). Unused otherwise. */
     [0x2F] = PS2_KEY_F13, [0x37] = PS2_KEY_F14, [0x3F] = PS2_KEY_F15,
     [0x7F] = PS2_KEY_SYSRQ,
 };

@@ -1,6 +1,6 @@
 /* Host helper of the xkeyboard-config comparison (xkb_layouts.py): prints what
- * ps2_layout_translate types for every key of the main block and the keypad of the
- * three layouts, in each modifier state the comparison needs. One line per layout,
+ * ps2_layout_translate types for every key of the three layouts, in each modifier
+ * state the comparison needs. One line per layout,
  * key and state: "<layout> <KEY> <state> <value>", value "-" (nothing), "XXXX" (the
  * code point, hexadecimal) or "dXXXX" (a dead key with that spacing accent). The
  * expected values are not here: they come from /usr/share/X11/xkb. */
@@ -9,21 +9,7 @@
 #include "ps2/layout.h"
 #include "ps2/modifiers.h"
 
-#define K(name) {PS2_KEY_##name, #name}
-
-static const struct {
-    enum ps2_key key;
-    const char *name;
-} keys[] = {
-    K(ESCAPE), K(BACKTICK), K(1), K(2), K(3), K(4), K(5), K(6), K(7), K(8), K(9), K(0),
-    K(MINUS), K(EQUALS), K(BACKSPACE), K(TAB), K(Q), K(W), K(E), K(R), K(T), K(Y), K(U),
-    K(I), K(O), K(P), K(LEFT_BRACKET), K(RIGHT_BRACKET), K(BACKSLASH), K(A), K(S), K(D),
-    K(F), K(G), K(H), K(J), K(K), K(L), K(SEMICOLON), K(APOSTROPHE), K(ENTER),
-    K(NON_US_BACKSLASH), K(Z), K(X), K(C), K(V), K(B), K(N), K(M), K(COMMA), K(PERIOD),
-    K(SLASH), K(SPACE), K(DELETE), K(KP_SLASH), K(KP_ASTERISK), K(KP_MINUS), K(KP_7),
-    K(KP_8), K(KP_9), K(KP_PLUS), K(KP_4), K(KP_5), K(KP_6), K(KP_1), K(KP_2), K(KP_3),
-    K(KP_ENTER), K(KP_0), K(KP_PERIOD), K(KP_EQUALS),
-};
+#include "key_names.h"
 
 /* The states: the keys held down, and the locks that are on. */
 static const struct {
@@ -50,14 +36,14 @@ static int dump(const struct ps2_layout *layout)
                 (void)ps2_modifiers_update(&mods, &down);
             }
         }
-        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        for (int k = PS2_KEY_NONE + 1; k < PS2_KEY_COUNT; k++) {
             struct ps2_compose compose;
             ps2_compose_init(&compose);
-            struct ps2_key_event ev = {keys[k].key, true};
+            struct ps2_key_event ev = {(enum ps2_key)k, true};
             uint32_t out[2] = {0, 0};
             unsigned n = 0;
             enum ps2_status st = ps2_layout_translate(layout, &mods, &compose, &ev, out, &n);
-            printf("%s %s %s ", layout->name, keys[k].name, states[s].name);
+            printf("%s %s %s ", layout->name, ps2_key_names[k], states[s].name);
             if (st == PS2_OK && n == 1) {
                 printf("%04X\n", (unsigned)out[0]);
             } else if (st == PS2_DEAD_KEY) {
@@ -65,7 +51,7 @@ static int dump(const struct ps2_layout *layout)
             } else if (st == PS2_NO_CHARACTER) {
                 printf("-\n");
             } else {
-                fprintf(stderr, "%s %s: %s\n", layout->name, keys[k].name, ps2_status_str(st));
+                fprintf(stderr, "%s %s: %s\n", layout->name, ps2_key_names[k], ps2_status_str(st));
                 return 1;
             }
         }

@@ -15,6 +15,8 @@
 #ifndef TESTS_PS2_SCANCODE_SOURCES_H
 #define TESTS_PS2_SCANCODE_SOURCES_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ps2/keycode.h"
@@ -180,6 +182,24 @@ static const uint8_t i8042_translation[0x85] = {
     0x52, 0x53, 0x50, 0x4c, 0x4d, 0x48, 0x01, 0x45, 0x57, 0x4e, 0x51, 0x4a, 0x37, 0x49, 0x46, 0x54,
     0x80, 0x81, 0x82, 0x41, 0x54,
 };
+
+/* The 8042's translation of a set 2 byte sequence to set 1: F0 is dropped and sets
+ * bit 7 of the next translated byte. Returns the number of bytes in `out`. */
+static inline size_t i8042_translate(const uint8_t *in, size_t n, uint8_t *out)
+{
+    size_t m = 0;
+    bool brk = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i] == 0xF0) {
+            brk = true;
+            continue;
+        }
+        uint8_t t = in[i] < sizeof i8042_translation ? i8042_translation[in[i]] : in[i];
+        out[m++] = (uint8_t)(brk ? t | 0x80u : t);
+        brk = false;
+    }
+    return m;
+}
 
 /* What QEMU's keyboard sends (hw/input/ps2.c, ps2_keyboard_event) for Pause and
  * Print Screen, by the modifiers held; and the events the decoder must give. The

@@ -147,9 +147,9 @@ static const struct sc_row sc_rows[] = {
     {0, PS2_KEY_F22, "6D", "ED", "50", "F0 50"},
     {0, PS2_KEY_F23, "6E", "EE", "57", "F0 57"},
     {0, PS2_KEY_F24, "76", "F6", "5F", "F0 5F"},
-    /* Not in the specification: the codes QEMU's PS/2 keyboard sends for send-key
-     * f13, f14, f15 and sysrq (keycodemapdb data/keymaps.csv, "AT set1"/"AT set2"
-     * columns), which the decoder accepts too (ps2/README.md) */
+    /* Not in the specification: keycodemapdb's codes for F13, F14, F15 and SysRq
+     * (data/keymaps.csv, "AT set1"/"AT set2" columns; what QEMU's keyboard sends for
+     * f13-f15), which the decoder accepts too (ps2/README.md) */
     {0, PS2_KEY_F13, "5D", "DD", "2F", "F0 2F"},
     {0, PS2_KEY_F14, "5E", "DE", "37", "F0 37"},
     {0, PS2_KEY_F15, "5F", "DF", "3F", "F0 3F"},

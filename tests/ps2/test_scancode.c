@@ -358,23 +358,6 @@ static void test_keycodemapdb_conflicts(void **state)
     }
 }
 
-/* The 8042's translation of a set 2 sequence: F0 sets bit 7 of the next byte. */
-static size_t translate(const uint8_t *in, size_t n, uint8_t *out)
-{
-    size_t m = 0;
-    bool brk = false;
-    for (size_t i = 0; i < n; i++) {
-        if (in[i] == 0xF0) {
-            brk = true;
-            continue;
-        }
-        uint8_t t = in[i] < sizeof i8042_translation ? i8042_translation[in[i]] : in[i];
-        out[m++] = (uint8_t)(brk ? t | 0x80u : t);
-        brk = false;
-    }
-    return m;
-}
-
 /* Every row of the specification's transcription: its set 2 make and break, through
  * the 8042's translation, are its set 1 make and break. */
 static void test_translation_of_the_tables(void **state)
@@ -387,7 +370,7 @@ static void test_translation_of_the_tables(void **state)
             uint8_t s2[16], s1[16], t[16];
             size_t n2 = parse_hex(pairs[p][0], s2, sizeof s2);
             size_t n1 = parse_hex(pairs[p][1], s1, sizeof s1);
-            size_t nt = translate(s2, n2, t);
+            size_t nt = i8042_translate(s2, n2, t);
             if (nt != n1 || memcmp(t, s1, n1) != 0) {
                 fail_msg("key %d: set 2 %s does not translate to set 1 %s",
                          (int)sc_rows[i].key, pairs[p][0], pairs[p][1]);
@@ -397,7 +380,7 @@ static void test_translation_of_the_tables(void **state)
     uint8_t s2[16], s1[16], t[16];
     size_t n2 = parse_hex(SC_PAUSE_SET2, s2, sizeof s2);
     size_t n1 = parse_hex(SC_PAUSE_SET1, s1, sizeof s1);
-    assert_int_equal(translate(s2, n2, t), n1);
+    assert_int_equal(i8042_translate(s2, n2, t), n1);
     assert_memory_equal(t, s1, n1);
 }
 
@@ -438,7 +421,7 @@ static void test_translation_exhaustive(void **state)
             if (decode_all(PS2_SCANCODE_SET_2, s2, n2, e2, &c2) != PS2_OK) {
                 continue;
             }
-            size_t nt = translate(s2, n2, t);
+            size_t nt = i8042_translate(s2, n2, t);
             enum ps2_status st = decode_all(PS2_SCANCODE_SET_1, t, nt, e1, &c1);
             if (st != PS2_OK || c1 != 1 || e1[0].key != e2[0].key ||
                 e1[0].pressed != e2[0].pressed) {
