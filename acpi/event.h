@@ -7,12 +7,12 @@
  * PM1_EVT_LEN / 2 bytes. PM1a and PM1b (when present) are read and ORed, and
  * written both with the same value (4.8.3.1). The FADT flags say which
  * events are really fixed hardware: PWR_BUTTON / SLP_BUTTON set mean a
- * control-method button (a device with a GPE), FIX_RTC set means no RTC_STS,
- * PCI_EXP_WAK clear means no PCIEXP_WAKE bits; a hardware-reduced platform
- * has no PM1 event registers at all (4.1).
+ * control-method button (a device with a GPE), FIX_RTC set means no RTC_STS;
+ * a hardware-reduced platform has no PM1 event registers at all (4.1, and
+ * 5.2.9's note on HW_REDUCED_ACPI: OSPM ignores the hardware register fields).
  *
  * struct acpi_events is owned by the caller; it keeps a pointer to the FADT
- * and, when events_attach_gpe was called, to the GPE state, both of which
+ * and, when acpi_events_attach_gpe was called, to the GPE state, both of which
  * must outlive it.
  */
 #ifndef ACPI_EVENT_H

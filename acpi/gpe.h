@@ -55,11 +55,13 @@ struct acpi_gpe {
  * GPE1_BLK_LEN (or, when that is 0, the X_ GAS bit width / 8) and must be
  * even; its address is the X_ form's when present and non-zero (as
  * acpi_fadt_register). Does not touch the hardware (see acpi_gpe_reset).
- * Statuses: ACPI_OK; ACPI_NOT_FOUND when there is no block (hardware-reduced
- * platforms ignore the GPE fields, 4.1); ACPI_BAD_ENTRY when GPE0 is
+ * Statuses: ACPI_OK; ACPI_NOT_FOUND when there is no block (always on a
+ * hardware-reduced platform: 5.2.9's note says OSPM ignores the GPE fields);
+ * ACPI_BAD_ADDRESS when a block's bytes run past port 0xFFFF (or the PCI
+ * function's 64 KiB, or the address space); ACPI_BAD_ENTRY when GPE0 is
  * malformed (odd length, beyond GPE 255), and also when only GPE1 is: odd
  * length, overlapping GPE0 or reaching beyond GPE 255 (then GPE0 alone is
- * described and usable, block_count 1, as Linux does). */
+ * described and usable, block_count 1, as ACPICA ignores such a GPE1). */
 ACPI_MUST_USE enum acpi_status acpi_gpe_init(struct acpi_gpe *gpe,
                                              const struct acpi_hw_host *host,
                                              const struct acpi_fadt *fadt);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "iasl_text.h"
 #include "support.h"
 
 static uint8_t *backing(struct hw_model *m, bool mem, uint64_t addr)
@@ -243,6 +244,14 @@ struct acpi_fadt hw_model_qemu_fadt(const char *config)
     return fadt;
 }
 
+struct hw_model *hw_model_qemu(const char *config, struct acpi_fadt *fadt)
+{
+    struct hw_model *m = hw_model_new();
+    *fadt = hw_model_qemu_fadt(config);
+    hw_model_fadt(m, fadt);
+    return m;
+}
+
 struct acpi_fadt hw_model_blank_fadt(void)
 {
     struct acpi_fadt f;
@@ -250,4 +259,29 @@ struct acpi_fadt hw_model_blank_fadt(void)
     f.length = ACPI_FADT_LENGTH_6_5;
     f.header.length = ACPI_FADT_LENGTH_6_5;
     return f;
+}
+
+struct each_fadt {
+    hw_model_fadt_fn fn;
+    void *ctx;
+};
+
+static void each_fadt(const char *path, const uint8_t *bytes, size_t len, void *ctx)
+{
+    const struct each_fadt *e = ctx;
+    struct acpi_fadt fadt;
+    assert_int_equal(acpi_fadt_parse(bytes, len, &fadt), ACPI_OK);
+    struct iasl_text t;
+    if (iasl_text_decode(bytes, len, &t) != 0)
+        fail_msg("iasl could not decode %s", path);
+    e->fn(path, &fadt, &t, e->ctx);
+    iasl_text_free(&t);
+}
+
+int hw_model_each_corpus_fadt(hw_model_fadt_fn fn, void *ctx)
+{
+    if (!iasl_available())
+        return -1;
+    struct each_fadt e = {fn, ctx};
+    return corpus_each_table("facp", each_fadt, &e);
 }

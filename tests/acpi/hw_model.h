@@ -99,6 +99,18 @@ void hw_model_expect(const struct hw_model *m, size_t i, uint16_t port, unsigned
 /* A QEMU fixture's FADT (tables/FACP.dat of fixtures/qemu/<config>). */
 struct acpi_fadt hw_model_qemu_fadt(const char *config);
 
+/* A model with the registers of that fixture's FADT claimed (hw_model_fadt);
+ * the FADT in *fadt. */
+struct hw_model *hw_model_qemu(const char *config, struct acpi_fadt *fadt);
+
+/* For each of the corpus's FADTs: parse it and have iasl decode it, call
+ * fn with both, free. Returns the number of FADTs, or -1 when iasl is
+ * missing (the caller skips). */
+struct iasl_text;
+typedef void (*hw_model_fadt_fn)(const char *path, const struct acpi_fadt *fadt,
+                                 const struct iasl_text *text, void *ctx);
+int hw_model_each_corpus_fadt(hw_model_fadt_fn fn, void *ctx);
+
 /* A FADT of full length with nothing set, for hand-made corner cases. */
 struct acpi_fadt hw_model_blank_fadt(void);
 

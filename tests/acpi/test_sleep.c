@@ -127,9 +127,7 @@ struct rig {
 
 static void rig_qemu(struct rig *r, const char *config)
 {
-    r->m = hw_model_new();
-    r->fadt = hw_model_qemu_fadt(config);
-    hw_model_fadt(r->m, &r->fadt);
+    r->m = hw_model_qemu(config, &r->fadt);
     assert_int_equal(acpi_events_init(&r->ev, &r->m->host, &r->fadt), ACPI_OK);
     assert_int_equal(acpi_gpe_init(&r->gpe, &r->m->host, &r->fadt), ACPI_OK);
 }
