@@ -107,7 +107,8 @@ ACPI_MUST_USE enum acpi_status acpi_ec_space_access(const struct acpi_ec *ec, bo
 typedef void (*acpi_ec_query_handler)(void *ctx, uint8_t query);
 
 /* For the EC's GPE (wire it from the GPE dispatch callback when gpe_number
- * == ec->gpe): while EC_SC shows SCI_EVT, issue QR_EC and pass each non-zero
+ * == ec->gpe; the EC's GPE has no _Lxx/_Exx, Linux treats it as an edge
+ * GPE: acpi_gpe_set_trigger(gpe, ec->gpe, ACPI_GPE_EDGE)): while EC_SC shows SCI_EVT, issue QR_EC and pass each non-zero
  * number to handler; at most ACPI_EC_MAX_QUERIES. *queries (may be NULL)
  * counts the numbers passed on. Statuses as acpi_ec_query. */
 ACPI_MUST_USE enum acpi_status acpi_ec_handle_gpe(const struct acpi_ec *ec,

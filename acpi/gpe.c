@@ -196,17 +196,24 @@ enum acpi_status acpi_gpe_set_trigger(struct acpi_gpe *gpe, uint16_t gpe_number,
     return ACPI_OK;
 }
 
+/* The GPE's enable bit in the hardware (read-modify-write of its byte). */
+static enum acpi_status hw_enable(struct acpi_gpe *gpe, const struct gpe_place *p, bool on)
+{
+    uint8_t v;
+    enum acpi_status st = read_byte(gpe, p->block, p->reg, true, &v);
+    if (st != ACPI_OK)
+        return st;
+    v = on ? (uint8_t)(v | p->bit) : (uint8_t)(v & ~p->bit);
+    return write_byte(gpe, p->block, p->reg, true, v);
+}
+
+/* ... and in the run-time mask. */
 static enum acpi_status set_enable(struct acpi_gpe *gpe, uint16_t n, bool on)
 {
     struct gpe_place p;
     if (!place(gpe, n, &p))
         return ACPI_INVALID_ARGUMENT;
-    uint8_t v;
-    enum acpi_status st = read_byte(gpe, p.block, p.reg, true, &v);
-    if (st != ACPI_OK)
-        return st;
-    v = on ? (uint8_t)(v | p.bit) : (uint8_t)(v & ~p.bit);
-    st = write_byte(gpe, p.block, p.reg, true, v);
+    enum acpi_status st = hw_enable(gpe, &p, on);
     if (st == ACPI_OK)
         set_bit(gpe->runtime, n, on);
     return st;
@@ -287,9 +294,28 @@ static enum acpi_status handle_one(struct acpi_gpe *gpe, const struct acpi_gpe_b
         if (st != ACPI_OK)
             return st;
     }
-    gpe->handler(gpe->handler_ctx, n, edge ? ACPI_GPE_EDGE : ACPI_GPE_LEVEL);
+    enum acpi_gpe_result r = gpe->handler(gpe->handler_ctx, n, edge ? ACPI_GPE_EDGE : ACPI_GPE_LEVEL);
+    if (r == ACPI_GPE_DEFERRED) {
+        /* Masked until acpi_gpe_finish, so a level source that is still
+         * asserted raises no SCI storm meanwhile. */
+        struct gpe_place p = {blk, reg, bit};
+        return hw_enable(gpe, &p, false);
+    }
     /* A level GPE stays asserted until its source is serviced: clear after. */
     return edge ? ACPI_OK : write_byte(gpe, blk, reg, false, bit);
+}
+
+enum acpi_status acpi_gpe_finish(struct acpi_gpe *gpe, uint16_t gpe_number)
+{
+    struct gpe_place p;
+    if (!place(gpe, gpe_number, &p))
+        return ACPI_INVALID_ARGUMENT;
+    enum acpi_status st = ACPI_OK;
+    if (!get_bit(gpe->edge, gpe_number))
+        st = write_byte(gpe, p.block, p.reg, false, p.bit);
+    if (st == ACPI_OK && get_bit(gpe->runtime, gpe_number))
+        st = hw_enable(gpe, &p, true);
+    return st;
 }
 
 enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled)

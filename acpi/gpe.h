@@ -11,7 +11,8 @@
  * The AML layer plugs in through one callback: for each pending enabled GPE,
  * acpi_gpe_dispatch() calls handler(ctx, gpe, trigger), and the AML layer runs
  * \_GPE._Lxx or _Exx (or the EC driver's query, acpi/ec.h). Edge GPEs are
- * cleared before the handler, level GPEs after it (5.6.4).
+ * cleared before the handler, level GPEs after it (5.6.4); a handler that
+ * runs the method later returns ACPI_GPE_DEFERRED and calls acpi_gpe_finish.
  */
 #ifndef ACPI_GPE_H
 #define ACPI_GPE_H
@@ -31,8 +32,19 @@ enum acpi_gpe_trigger {
     ACPI_GPE_EDGE = 1,  /* _Exx: status cleared before the handler */
 };
 
-/* Called for one pending enabled GPE, from acpi_gpe_dispatch(). */
-typedef void (*acpi_gpe_handler)(void *ctx, uint16_t gpe, enum acpi_gpe_trigger trigger);
+/* What a handler did with its GPE. */
+enum acpi_gpe_result {
+    ACPI_GPE_DONE = 0,     /* handled in the call: a level GPE is cleared right after */
+    ACPI_GPE_DEFERRED = 1, /* _Lxx/_Exx runs later (a worker): the GPE is disabled, a level
+                              GPE's status stays set, until acpi_gpe_finish */
+};
+
+/* Called for one pending enabled GPE, from acpi_gpe_dispatch() (in the SCI
+ * handler's context: a kernel that runs AML in a thread returns
+ * ACPI_GPE_DEFERRED and calls acpi_gpe_finish when the method is done, as
+ * ACPICA does for level GPEs). */
+typedef enum acpi_gpe_result (*acpi_gpe_handler)(void *ctx, uint16_t gpe,
+                                                 enum acpi_gpe_trigger trigger);
 
 struct acpi_gpe_block {
     struct acpi_gas status; /* the first status byte; enable bytes follow the status half */
@@ -115,9 +127,15 @@ ACPI_MUST_USE enum acpi_status acpi_gpe_restore_runtime(struct acpi_gpe *gpe);
 /* For the SCI handler: every GPE whose status and enable bits are both set,
  * in increasing GPE number, gets handled: an edge GPE is cleared and then
  * passed to the handler; a level GPE is passed to the handler and then
- * cleared; with no handler it is cleared and disabled so it cannot storm.
+ * cleared (unless the handler deferred it); with no handler it is cleared
+ * and disabled so it cannot storm.
  * *handled (may be NULL) counts them. Statuses those of register access (the
  * GPEs before the failing register have been handled). */
 ACPI_MUST_USE enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled);
+
+/* End a deferred GPE: a level GPE's status is cleared (its source has been
+ * serviced), then the GPE is enabled again if it is still enabled for run
+ * time. Statuses as acpi_gpe_enable. */
+ACPI_MUST_USE enum acpi_status acpi_gpe_finish(struct acpi_gpe *gpe, uint16_t gpe_number);
 
 #endif

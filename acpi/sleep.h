@@ -4,7 +4,10 @@
  * WAK_STS after S1-S3, and the steps after waking.
  *
  * The AML layer evaluates \_Sx (and runs _PTS before acpi_sleep_enter, _WAK
- * after acpi_sleep_leave); this layer does the register work only.
+ * after acpi_sleep_leave); this layer does the register work only. The
+ * kernel does what is its own before acpi_sleep_enter: for S3 the FACS
+ * waking vector (acpi/facs.h), and for S1-S4 flushing the CPU caches
+ * (WBINVD on x86, 16.1.x), with interrupts off.
  */
 #ifndef ACPI_SLEEP_H
 #define ACPI_SLEEP_H

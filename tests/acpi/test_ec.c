@@ -350,7 +350,7 @@ struct chain {
     unsigned ec_gpes, other_gpes;
 };
 
-static void gpe_router(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
+static enum acpi_gpe_result gpe_router(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
 {
     struct chain *c = ctx;
     (void)trigger;
@@ -361,6 +361,7 @@ static void gpe_router(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
     } else {
         c->other_gpes++;
     }
+    return ACPI_GPE_DONE;
 }
 
 static void sci_to_ec_query(void **state)

@@ -123,12 +123,13 @@ static void on_fixed(void *ctx, enum acpi_fixed_event e)
     s->events[s->n++] = e;
 }
 
-static void on_gpe(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
+static enum acpi_gpe_result on_gpe(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
 {
     struct seen *s = ctx;
     (void)trigger;
     assert_true(s->gpe_n < 8);
     s->gpes[s->gpe_n++] = n;
+    return ACPI_GPE_DONE;
 }
 
 static void sci_dispatches_and_acknowledges(void **state)

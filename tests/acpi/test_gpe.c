@@ -134,9 +134,10 @@ struct calls {
     enum acpi_gpe_trigger trigger[16];
     bool status_at_call[16];
     unsigned n;
+    enum acpi_gpe_result result; /* what the handler answers */
 };
 
-static void record(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
+static enum acpi_gpe_result record(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
 {
     struct calls *c = ctx;
     assert_true(c->n < 16);
@@ -145,6 +146,7 @@ static void record(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
     /* q35 GPE0 status byte of this GPE, as the hardware holds it now. */
     c->status_at_call[c->n] = (c->m->io[0x620 + n / 8] >> (n % 8)) & 1u;
     c->n++;
+    return c->result;
 }
 
 static void dispatch_edge_and_level(void **state)
@@ -193,6 +195,52 @@ static void dispatch_edge_and_level(void **state)
     for (size_t i = 0; i < m->ports.log_count; i++)
         assert_false(m->ports.log[i].is_write);
     assert_int_equal(m->ports.log_count, 16);
+    hw_model_free(m);
+}
+
+static void deferred_level_gpe(void **state)
+{
+    (void)state;
+    struct acpi_fadt fadt;
+    struct hw_model *m = hw_model_qemu("q35-seabios", &fadt);
+    struct acpi_gpe gpe;
+    assert_int_equal(acpi_gpe_init(&gpe, &m->host, &fadt), ACPI_OK);
+    struct calls c = {.m = m, .result = ACPI_GPE_DEFERRED};
+    acpi_gpe_set_handler(&gpe, record, &c);
+    assert_int_equal(acpi_gpe_enable(&gpe, 0x0B), ACPI_OK); /* level, the default */
+    assert_int_equal(acpi_gpe_set_trigger(&gpe, 0x0C, ACPI_GPE_EDGE), ACPI_OK);
+    assert_int_equal(acpi_gpe_enable(&gpe, 0x0C), ACPI_OK);
+    m->io[0x621] = 0x18; /* GPEs 0x0B and 0x0C */
+    unsigned handled;
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(handled, 2);
+    /* Deferred: both masked in the hardware; the level one still pending,
+     * the edge one cleared before its handler; both still run-time GPEs. */
+    assert_int_equal(m->io[0x629], 0x00);
+    assert_int_equal(m->io[0x621], 0x08);
+    assert_int_equal(gpe.runtime[1], 0x18);
+    /* A second SCI meanwhile finds nothing enabled. */
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(handled, 0);
+    /* The method ran: clear (level), then unmask. */
+    mock_port_clear_log(&m->ports);
+    assert_int_equal(acpi_gpe_finish(&gpe, 0x0B), ACPI_OK);
+    hw_model_expect(m, 0, 0x621, 1, true, 0x08);
+    hw_model_expect(m, 1, 0x629, 1, false, 0x00);
+    hw_model_expect(m, 2, 0x629, 1, true, 0x08);
+    mock_port_clear_log(&m->ports);
+    assert_int_equal(acpi_gpe_finish(&gpe, 0x0C), ACPI_OK); /* edge: no clear */
+    hw_model_expect(m, 0, 0x629, 1, false, 0x08);
+    hw_model_expect(m, 1, 0x629, 1, true, 0x18);
+    assert_int_equal(m->ports.log_count, 2);
+    /* Disabled while its method ran: finishing clears but does not unmask. */
+    m->io[0x621] = 0x08;
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(acpi_gpe_disable(&gpe, 0x0B), ACPI_OK);
+    assert_int_equal(acpi_gpe_finish(&gpe, 0x0B), ACPI_OK);
+    assert_int_equal(m->io[0x621], 0x00);
+    assert_int_equal(m->io[0x629], 0x10);
+    assert_int_equal(acpi_gpe_finish(&gpe, 0x40), ACPI_INVALID_ARGUMENT);
     hw_model_free(m);
 }
 
@@ -479,6 +527,7 @@ int main(void)
         cmocka_unit_test(status_and_clear),
         cmocka_unit_test(reset_and_wake_masks),
         cmocka_unit_test(dispatch_edge_and_level),
+        cmocka_unit_test(deferred_level_gpe),
         cmocka_unit_test(dispatch_without_handler_disables),
         cmocka_unit_test(gpe1_with_base),
         cmocka_unit_test(x_gpe0_in_memory),
