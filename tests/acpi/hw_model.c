@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,4 +285,49 @@ int hw_model_each_corpus_fadt(hw_model_fadt_fn fn, void *ctx)
         return -1;
     struct each_fadt e = {fn, ctx};
     return corpus_each_table("facp", each_fadt, &e);
+}
+
+/* The integer elements of Name (_Sx, Package ...) in a fixture's DSDT.dsl:
+ * iasl prints one element a line, as Zero, One, Ones or 0xNN. */
+size_t hw_model_dsl_package(const char *config, const char *name, uint64_t *out, size_t max)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "fixtures/qemu/%s/tables/DSDT.dsl", config);
+    uint8_t *bytes;
+    size_t len;
+    assert_int_equal(support_read_file(support_path(rel), &bytes, &len), 0);
+    char *text = malloc(len + 1); /* NUL-terminated for strstr */
+    assert_non_null(text);
+    memcpy(text, bytes, len);
+    text[len] = '\0';
+    free(bytes);
+    char needle[32];
+    snprintf(needle, sizeof needle, "Name (%s, Package (", name);
+    char *p = strstr(text, needle);
+    size_t n = 0;
+    if (p != NULL) {
+        p = strchr(p, '{');
+        assert_non_null(p);
+        p++;
+        while (n < max) {
+            while (*p != '\0' && isspace((unsigned char)*p))
+                p++;
+            if (*p == '}' || *p == '\0')
+                break;
+            if (strncmp(p, "Zero", 4) == 0)
+                out[n++] = 0, p += 4;
+            else if (strncmp(p, "Ones", 4) == 0)
+                out[n++] = ~(uint64_t)0, p += 4;
+            else if (strncmp(p, "One", 3) == 0)
+                out[n++] = 1, p += 3;
+            else if (strncmp(p, "0x", 2) == 0)
+                out[n++] = strtoull(p, &p, 16);
+            else
+                fail_msg("unexpected package element in %s: %.20s", rel, p);
+            if (*p == ',')
+                p++;
+        }
+    }
+    free(text);
+    return n;
 }

@@ -111,6 +111,10 @@ typedef void (*hw_model_fadt_fn)(const char *path, const struct acpi_fadt *fadt,
                                  const struct iasl_text *text, void *ctx);
 int hw_model_each_corpus_fadt(hw_model_fadt_fn fn, void *ctx);
 
+/* The integer elements of Name (<name>, Package ...) in the fixture's
+ * DSDT.dsl (ACPICA's disassembly): their count (0 when absent). */
+size_t hw_model_dsl_package(const char *config, const char *name, uint64_t *out, size_t max);
+
 /* A FADT of full length with nothing set, for hand-made corner cases. */
 struct acpi_fadt hw_model_blank_fadt(void);
 

@@ -10,7 +10,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,51 +17,6 @@
 #include "acpi/sleep.h"
 #include "hw_model.h"
 #include "support.h"
-
-/* The integer elements of Name (_Sx, Package ...) in a fixture's DSDT.dsl:
- * iasl prints one element a line, as Zero, One, Ones or 0xNN. */
-static size_t dsl_package(const char *config, const char *name, uint64_t *out, size_t max)
-{
-    char rel[256];
-    snprintf(rel, sizeof rel, "fixtures/qemu/%s/tables/DSDT.dsl", config);
-    uint8_t *bytes;
-    size_t len;
-    assert_int_equal(support_read_file(support_path(rel), &bytes, &len), 0);
-    char *text = malloc(len + 1); /* NUL-terminated for strstr */
-    assert_non_null(text);
-    memcpy(text, bytes, len);
-    text[len] = '\0';
-    free(bytes);
-    char needle[32];
-    snprintf(needle, sizeof needle, "Name (%s, Package (", name);
-    char *p = strstr(text, needle);
-    size_t n = 0;
-    if (p != NULL) {
-        p = strchr(p, '{');
-        assert_non_null(p);
-        p++;
-        while (n < max) {
-            while (*p != '\0' && isspace((unsigned char)*p))
-                p++;
-            if (*p == '}' || *p == '\0')
-                break;
-            if (strncmp(p, "Zero", 4) == 0)
-                out[n++] = 0, p += 4;
-            else if (strncmp(p, "Ones", 4) == 0)
-                out[n++] = ~(uint64_t)0, p += 4;
-            else if (strncmp(p, "One", 3) == 0)
-                out[n++] = 1, p += 3;
-            else if (strncmp(p, "0x", 2) == 0)
-                out[n++] = strtoull(p, &p, 16);
-            else
-                fail_msg("unexpected package element in %s: %.20s", rel, p);
-            if (*p == ',')
-                p++;
-        }
-    }
-    free(text);
-    return n;
-}
 
 static void decode_qemu_packages(void **state)
 {
@@ -73,7 +27,7 @@ static void decode_qemu_packages(void **state)
     for (size_t c = 0; c < 3; c++) {
         for (size_t s = 0; s < 3; s++) {
             uint64_t el[8];
-            size_t n = dsl_package(configs[c], names[s], el, 8);
+            size_t n = hw_model_dsl_package(configs[c], names[s], el, 8);
             assert_int_equal(n, 4);
             struct acpi_sleep_type t;
             assert_int_equal(acpi_sleep_type_decode(n, el, &t), ACPI_OK);
@@ -83,7 +37,7 @@ static void decode_qemu_packages(void **state)
         }
         /* The check: QEMU's \_S5 is SLP_TYP 0 for both blocks. */
         uint64_t el[8];
-        size_t n = dsl_package(configs[c], "_S5", el, 8);
+        size_t n = hw_model_dsl_package(configs[c], "_S5", el, 8);
         struct acpi_sleep_type t;
         assert_int_equal(acpi_sleep_type_decode(n, el, &t), ACPI_OK);
         assert_int_equal(t.a, 0);
@@ -135,7 +89,7 @@ static void rig_qemu(struct rig *r, const char *config)
 static struct acpi_sleep_type qemu_type(const char *config, const char *name)
 {
     uint64_t el[8];
-    size_t n = dsl_package(config, name, el, 8);
+    size_t n = hw_model_dsl_package(config, name, el, 8);
     struct acpi_sleep_type t;
     assert_int_equal(acpi_sleep_type_decode(n, el, &t), ACPI_OK);
     return t;
