@@ -58,8 +58,12 @@ struct qemu {
     char sock[108];
     int irq[24];
     unsigned sci_raises;
-    bool shutdown_seen, reset_seen;
+    bool shutdown_seen, reset_seen, suspend_seen, wakeup_seen;
     char shutdown_event[1024], reset_event[1024];
+    /* For the S3 resume path, played from the wait's stall callback. */
+    const char *machine;
+    const struct acpi_fadt *fadt;
+    unsigned stalls;
 };
 
 /* One line (without the newline) into out; false on EOF, error or timeout. */
@@ -138,6 +142,10 @@ static void note_event(struct qemu *q, const char *line)
     } else if (strstr(line, "\"RESET\"") != NULL) {
         q->reset_seen = true;
         snprintf(q->reset_event, sizeof q->reset_event, "%s", line);
+    } else if (strstr(line, "\"SUSPEND\"") != NULL) {
+        q->suspend_seen = true;
+    } else if (strstr(line, "\"WAKEUP\"") != NULL) {
+        q->wakeup_seen = true;
     }
 }
 
@@ -332,6 +340,24 @@ static unsigned sci_until_handled(struct qemu *q, struct acpi_events *ev)
     return 0;
 }
 
+/* The wait's stall while acpi_sleep_enter polls WAK_STS after S3: the first
+ * time, once QEMU reports it suspended, wake it (QMP system_wakeup: QEMU
+ * resets the machine and sets WAK_STS) and do what SeaBIOS's resume path
+ * does before the OS runs again, the PM I/O base. */
+static void firmware_pm_base(struct qemu *q, const char *machine, const struct acpi_fadt *fadt);
+
+static void s3_stall(void *ctx, uint32_t us)
+{
+    struct qemu *q = ctx;
+    (void)us;
+    if (q->stalls++ != 0)
+        return;
+    assert_true(qmp_wait_event(q, &q->suspend_seen));
+    assert_true(qmp(q, "{\"execute\": \"system_wakeup\"}"));
+    assert_true(qmp_wait_event(q, &q->wakeup_seen));
+    firmware_pm_base(q, q->machine, q->fadt);
+}
+
 static void machine_run(struct qemu *q, const char *machine, const char *config)
 {
     qemu_start(q, machine);
@@ -392,9 +418,28 @@ static void machine_run(struct qemu *q, const char *machine, const char *config)
     assert_true(q->sci_raises > raises);
     assert_int_equal(q->irq[SCI_GSI], 0);
 
-    /* Soft off with \_S5 as ACPICA disassembles QEMU's DSDT. */
+    /* S3 with \_S3 from the DSDT: QEMU suspends; woken, it sets WAK_STS,
+     * which acpi_sleep_enter waits for; leaving clears it and puts the
+     * run-time GPE enables back (QEMU's reset had cleared them). */
     uint64_t el[8];
-    size_t count = hw_model_dsl_package(config, "_S5", el, 8);
+    size_t count = hw_model_dsl_package(config, "_S3", el, 8);
+    struct acpi_sleep_type s3, s0 = {0, 0};
+    assert_int_equal(acpi_sleep_type_decode(count, el, &s3), ACPI_OK);
+    q->machine = machine, q->fadt = &fadt;
+    struct acpi_hw_wait s3_wait = {.ctx = q, .stall = s3_stall, .interval_us = 10,
+                                   .max_polls = 1000};
+    assert_int_equal(acpi_sleep_enter(&ev, &gpe, 3, s3, &s3_wait), ACPI_OK);
+    assert_true(q->suspend_seen);
+    assert_true(q->wakeup_seen);
+    assert_int_equal(acpi_sleep_leave(&ev, &gpe, s0), ACPI_OK);
+    assert_int_equal(acpi_pm1_status_read(&ev, &sts), ACPI_OK);
+    assert_false(sts & ACPI_PM1_STS_WAK_STS);
+    bool set, enabled;
+    assert_int_equal(acpi_gpe_status(&gpe, 2, &set, &enabled), ACPI_OK);
+    assert_true(enabled);
+
+    /* Soft off with \_S5 as ACPICA disassembles QEMU's DSDT. */
+    count = hw_model_dsl_package(config, "_S5", el, 8);
     struct acpi_sleep_type s5;
     assert_int_equal(acpi_sleep_type_decode(count, el, &s5), ACPI_OK);
     /* QEMU answers the SLP_EN write first, then acts on the shutdown
@@ -404,8 +449,8 @@ static void machine_run(struct qemu *q, const char *machine, const char *config)
     assert_non_null(strstr(q->shutdown_event, "\"guest\": true"));
     assert_non_null(strstr(q->shutdown_event, "\"reason\": \"guest-shutdown\""));
     assert_int_equal(qemu_stop(q), 0);
-    print_message("%s: ACPI mode, power button, GPE 2 on CPU hot-add, S5 shutdown as QEMU "
-                  "reports them\n", machine);
+    print_message("%s (%s): ACPI mode, power button, GPE 2 on CPU hot-add, S3 and back, S5 "
+                  "shutdown as QEMU reports them\n", machine, config);
 }
 
 static int setup(void **state)
@@ -446,6 +491,13 @@ static void q35(void **state)
     machine_run(*state, "q35", "q35-seabios");
 }
 
+static void q35_ovmf_tables(void **state)
+{
+    if (!qemu_installed())
+        skip();
+    machine_run(*state, "q35", "q35-ovmf");
+}
+
 static void q35_reset_register(void **state)
 {
     if (!qemu_installed())
@@ -467,6 +519,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(i440fx, setup, teardown),
         cmocka_unit_test_setup_teardown(q35, setup, teardown),
+        cmocka_unit_test_setup_teardown(q35_ovmf_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(q35_reset_register, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
