@@ -10,11 +10,16 @@
  *   SCI_EN, which acpi_enable_acpi_mode waits for;
  * - QMP system_powerdown raises the SCI (GSI 9, FADT SCI_INT); acpi_sci_handle
  *   reports the power button and its acknowledge lowers the SCI line again;
+ * - acpi_sleep_enter with \_S3 as iasl disassembles QEMU's DSDT: QMP
+ *   reports SUSPEND; woken with system_wakeup, QEMU resets the machine and
+ *   sets WAK_STS, which the bounded poll sees; acpi_sleep_leave clears it
+ *   and restores the run-time GPE enables (the hot-add below needs that);
  * - a CPU hot-added with QMP device_add sets the GPE that QEMU's DSDT
  *   handles with \_GPE._E02; the GPE dispatch reports GPE 2, edge;
  * - acpi_sleep_enter with \_S5 as iasl disassembles QEMU's DSDT ends QEMU
  *   with QMP's SHUTDOWN event, "guest": true, reason "guest-shutdown";
  * - acpi_hw_reset (q35's reset register 0xCF9) gives QMP's RESET event.
+ * Each on i440fx and q35 with their SeaBIOS FADT/DSDT, and q35 with OVMF's.
  *
  * No firmware runs (the BIOS image only halts); the firmware's part
  * (SeaBIOS programs the PM I/O base the FADT states, 0x600, into the PM
