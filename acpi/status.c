@@ -19,6 +19,7 @@ const char *acpi_status_str(enum acpi_status status)
     case ACPI_BAD_ENTRY: return "malformed entry";
     case ACPI_BAD_RSDP: return "bad RSDP";
     case ACPI_BAD_ADDRESS: return "bad address";
+    case ACPI_HW_TIMEOUT: return "hardware timeout";
     }
     return "unknown status";
 }

@@ -34,6 +34,10 @@ enum acpi_status {
     ACPI_BAD_ENTRY = 105,      /* a sub-structure (MADT entry, descriptor) is malformed */
     ACPI_BAD_RSDP = 106,       /* the RSDP failed validation */
     ACPI_BAD_ADDRESS = 107,    /* a physical address field is zero or overflows */
+    /* Events and power (acpi/gpe.h, event.h, ec.h, sleep.h): a device or
+     * register that did not reach the awaited state within the caller's bound
+     * (an EC that never clears IBF, SCI_EN never set, WAK_STS never set). */
+    ACPI_HW_TIMEOUT = 108,
 };
 
 /* A short constant English description of status; never NULL. */
