@@ -95,8 +95,10 @@ APIC_MUST_USE enum apic_status apic_hpet_timer_caps(const struct apic_hpet *h, u
 
 /* One-shot: interrupt when the counter reaches DEADLINE (absolute ticks).
  * Periodic (Tn_PER_INT_CAP): every PERIOD ticks, first at now + PERIOD, set with
- * Tn_VAL_SET_CNF (before each 32-bit half) while the counter is halted
- * (2.3.9.2.2), then the period written without it; the counter is restarted. FORCE_32 uses 32-bit mode on a 64-bit comparator (Tn_32MODE_CNF).
+ * Tn_VAL_SET_CNF (before each 32-bit half, as Intel's chipset datasheets
+ * require) while the counter is halted (2.3.9.2.2), then the period written
+ * without it; the counter is restarted. FORCE_32 uses 32-bit mode on a 64-bit
+ * comparator (Tn_32MODE_CNF).
  * APIC_OUT_OF_RANGE for a timer beyond num_timers; APIC_NOT_SUPPORTED for
  * periodic, FSB or a route the timer lacks; APIC_INVALID_ARGUMENT for a value
  * too wide for a 32-bit comparator or a period of 0. */

@@ -171,8 +171,8 @@ APIC_MUST_USE enum apic_status apic_lapic_init(struct apic_lapic *l, const struc
 bool apic_lapic_transition_allowed(enum apic_lapic_mode from, enum apic_lapic_mode to);
 
 /* Move to mode TARGET by allowed steps only: disabled -> xAPIC -> x2APIC, and
- * x2APIC -> disabled -> xAPIC (which resets the LAPIC's registers, SDM
- * 11.12.5.1). APIC_NOT_SUPPORTED for x2APIC without CPUID support;
+ * x2APIC -> disabled -> xAPIC (after which no register but the ID keeps its
+ * state, SDM 11.12.5.1). APIC_NOT_SUPPORTED for x2APIC without CPUID support;
  * APIC_INVALID_ARGUMENT for xAPIC without the MMIO page (l->mmio 0);
  * APIC_BAD_TRANSITION for TARGET INVALID or a current INVALID state. */
 APIC_MUST_USE enum apic_status apic_lapic_set_mode(struct apic_lapic *l,
