@@ -318,7 +318,10 @@ enum apic_status apic_lvt_encode(enum apic_lvt_entry entry, const struct apic_lv
         return APIC_INVALID_ARGUMENT;
     }
     bool lint = entry == APIC_LVT_LINT0 || entry == APIC_LVT_LINT1;
-    /* Vectors 0-15 are illegal for fixed delivery (SDM 11.5.2, ESR bit 6). */
+    /* Vectors 0-15 are illegal for fixed delivery (SDM 11.5.2, ESR bit 6). A
+     * masked entry may keep one (the reset value is vector 0, masked), though
+     * 11.5.2 warns the APIC may flag an illegal vector "regardless of whether the
+     * mask bit is set"; apic_lapic_read_esr clears such a stale error. */
     if (lvt->delivery == APIC_LVT_FIXED && lvt->vector < 16 && !lvt->masked) {
         return APIC_INVALID_ARGUMENT;
     }
@@ -375,7 +378,10 @@ void apic_lvt_decode(enum apic_lvt_entry entry, uint32_t value, struct apic_lvt 
  * entries minus one: 3 on the Pentium (4 entries), 4 on the P6 family, 5 on the
  * Pentium 4 and Xeon, 6 from Nehalem on. Which entry each step adds
  * (performance at 4, thermal at 5, CMCI at 6) is inferred from which of those
- * processors have which entry (11.5.1); the SDM states no such mapping. */
+ * processors have which entry (11.5.1); the SDM states no such mapping, and
+ * Linux's clear_local_APIC makes the same three checks. CPUID does not confirm
+ * CMCI here: an AMD CPU with max LVT >= 6 would fault on MSR 0x82F in x2APIC
+ * mode (a note in another kernel's code, not checked against AMD's manual). */
 static enum apic_status entry_present(const struct apic_lapic *l, enum apic_lvt_entry entry)
 {
     if (apic_lvt_offset(entry) == 0) {

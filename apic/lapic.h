@@ -1,8 +1,14 @@
 /*
  * apic/lapic.h: the local APIC in xAPIC (MMIO) and x2APIC (MSR) mode behind one
  * interface (Intel SDM Vol. 3A, chapter 11 "Advanced Programmable Interrupt
- * Controller"; chapter 10 in editions before 2023, with the same section and
- * table numbers below 10.x/11.x).
+ * Controller"; chapter 10 in older editions, whose numbers below the chapter
+ * are the same). Checked: 11.4.4, 11.5.1, 11.5.4, Table 11-1 and Figure 11-8
+ * in a transcription of the current chapter 11; Table 10-2, 10-6 and Figures
+ * 10-8, 10-10, 10-12, 10-20, 10-27 (10-28 as Table 10-6 refers to it) in the
+ * 2016 edition, so 11-x here assumes only the chapter number changed. Figures
+ * 11-7 (version), 11-9 (ESR) and 11-23 (SVR) were not seen in either copy;
+ * their fields were, in 11.4.8 and 11.8.5 (version bit 24, SVR bit 12) and
+ * 11.5.3 (ESR bits), except SVR bits 8 and 9 (11.9, not seen in a copy).
  *
  * Registers are named by their xAPIC offset (Table 11-1); in x2APIC mode the same
  * register is MSR 0x800 + offset / 16 (Table 11-6), so one offset serves both.
