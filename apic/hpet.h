@@ -9,6 +9,10 @@
  * host->mmio_read32/mmio_write32, which is allowed by spec 2.3.1 and works on
  * i686. The main counter uses host->mmio_read64 when given (one access) and else
  * the hi-lo-hi rule (a 32-bit reader must detect the carry between the halves).
+ *
+ * Offsets and bits agree with Linux's asm/hpet.h and QEMU's hpet.c. Section
+ * numbers: 2.3.9.2.1/2.3.9.2.2 (non-periodic/periodic) as Intel's datasheets
+ * cite them; the others (2.3.4-2.3.10) were not seen in a readable copy.
  */
 #ifndef APIC_HPET_H
 #define APIC_HPET_H
