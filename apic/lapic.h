@@ -8,7 +8,8 @@
  * 2016 edition, so 11-x here assumes only the chapter number changed. Figures
  * 11-7 (version), 11-9 (ESR) and 11-23 (SVR) were not seen in either copy;
  * their fields were, in 11.4.8 and 11.8.5 (version bit 24, SVR bit 12) and
- * 11.5.3 (ESR bits), except SVR bits 8 and 9 (11.9, not seen in a copy).
+ * 11.5.3 (ESR bits), except SVR bits 8 and 9 (11.9, not seen in a copy; they
+ * agree with Linux's apicdef.h, as DFR 0xFFFFFFFF flat / 0x0FFFFFFF cluster do).
  *
  * Registers are named by their xAPIC offset (Table 11-1); in x2APIC mode the same
  * register is MSR 0x800 + offset / 16 (Table 11-6), so one offset serves both.
