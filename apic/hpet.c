@@ -208,10 +208,14 @@ enum apic_status apic_hpet_periodic(const struct apic_hpet *h, unsigned timer,
     }
     /* 2.3.9.2.2: with the counter halted, Tn_VAL_SET_CNF lets a comparator write
      * set the accumulator (the first match, now + period); a write without it
-     * sets the period. The bit clears itself after each 32-bit write, so a 64-bit
-     * comparator written in halves needs it set again before the high half (the
-     * programming note of Intel's chipset datasheets, "set TIMER0_VAL_SET_CNF,
-     * lower 32 bits, set TIMER0_VAL_SET_CNF, upper 32 bits"). */
+     * sets the period. A 64-bit comparator written in 32-bit halves needs the bit
+     * set again before the high half: Intel's datasheets give the sequence "set
+     * TIMER0_VAL_SET_CNF, lower 32 bits, set TIMER0_VAL_SET_CNF, upper 32 bits"
+     * (Pentium Silver/Celeron datasheet vol. 1, doc. 633935, "Periodic Versus
+     * Non-Periodic Modes"; Atom E6xx datasheet 11.2.2.1; Atom C2000 datasheet
+     * 28.4.1), and QEMU's hw/timer/hpet.c clears the bit after each half write.
+     * That the bit clears itself is QEMU's behaviour and the datasheets'
+     * implication; the HPET 1.0a text saying so was not found in a stored copy. */
     apic_hpet_enable(h, false);
     uint64_t first = apic_hpet_counter(h) + period;
     uint32_t cfg = c | APIC_HPET_TN_TYPE_CNF;

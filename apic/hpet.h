@@ -9,6 +9,10 @@
  * host->mmio_read32/mmio_write32, which is allowed by spec 2.3.1 and works on
  * i686. The main counter uses host->mmio_read64 when given (one access) and else
  * the hi-lo-hi rule (a 32-bit reader must detect the carry between the halves).
+ *
+ * Offsets and bits agree with Linux's asm/hpet.h and QEMU's hpet.c. Section
+ * numbers: 2.3.9.2.1/2.3.9.2.2 (non-periodic/periodic) as Intel's datasheets
+ * cite them; the others (2.3.4-2.3.10) were not seen in a readable copy.
  */
 #ifndef APIC_HPET_H
 #define APIC_HPET_H
@@ -95,8 +99,10 @@ APIC_MUST_USE enum apic_status apic_hpet_timer_caps(const struct apic_hpet *h, u
 
 /* One-shot: interrupt when the counter reaches DEADLINE (absolute ticks).
  * Periodic (Tn_PER_INT_CAP): every PERIOD ticks, first at now + PERIOD, set with
- * Tn_VAL_SET_CNF (before each 32-bit half) while the counter is halted
- * (2.3.9.2.2), then the period written without it; the counter is restarted. FORCE_32 uses 32-bit mode on a 64-bit comparator (Tn_32MODE_CNF).
+ * Tn_VAL_SET_CNF (before each 32-bit half, as Intel's chipset datasheets
+ * require) while the counter is halted (2.3.9.2.2), then the period written
+ * without it; the counter is restarted. FORCE_32 uses 32-bit mode on a 64-bit
+ * comparator (Tn_32MODE_CNF).
  * APIC_OUT_OF_RANGE for a timer beyond num_timers; APIC_NOT_SUPPORTED for
  * periodic, FSB or a route the timer lacks; APIC_INVALID_ARGUMENT for a value
  * too wide for a 32-bit comparator or a period of 0. */

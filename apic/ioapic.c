@@ -65,12 +65,16 @@ enum apic_status apic_ioapic_encode(const struct apic_ioapic_redirection *r, uin
         d != APIC_IOAPIC_NMI && d != APIC_IOAPIC_INIT && d != APIC_IOAPIC_EXTINT) {
         return APIC_INVALID_ARGUMENT;
     }
-    if ((d == APIC_IOAPIC_SMI || d == APIC_IOAPIC_INIT || d == APIC_IOAPIC_EXTINT) &&
+    /* 3.2.4 DELMOD: SMI and ExtINT require edge trigger; NMI and INIT "must be
+     * programmed" edge for proper operation (the 82374EB ESC's I/O APIC table
+     * words it the same way). Only fixed and lowest priority may be level. */
+    if (d != APIC_IOAPIC_FIXED && d != APIC_IOAPIC_LOWEST_PRIORITY &&
         r->trigger != APIC_TRIGGER_EDGE) {
         return APIC_INVALID_ARGUMENT;
     }
-    if ((d == APIC_IOAPIC_FIXED || d == APIC_IOAPIC_LOWEST_PRIORITY) && r->vector < 16 &&
-        !r->masked) {
+    /* 3.2.4 INTVEC: vectors range from 10h to FEh. */
+    if ((d == APIC_IOAPIC_FIXED || d == APIC_IOAPIC_LOWEST_PRIORITY) &&
+        (r->vector < 0x10u || r->vector > 0xFEu) && !r->masked) {
         return APIC_INVALID_ARGUMENT;
     }
     uint32_t lo = r->vector | ((uint32_t)d << APIC_IOAPIC_DELIVERY_SHIFT);

@@ -52,7 +52,7 @@ struct apic_ioapic {
 };
 
 struct apic_ioapic_redirection {
-    uint8_t vector;          /* 16..254 for fixed and lowest priority */
+    uint8_t vector;          /* 0x10..0xFE for fixed and lowest priority (3.2.4) */
     enum apic_ioapic_delivery delivery;
     bool logical;            /* destination mode: false physical, true logical */
     enum apic_polarity polarity;
@@ -79,9 +79,10 @@ APIC_MUST_USE enum apic_status apic_ioapic_set_id(struct apic_ioapic *io, uint8_
 uint8_t apic_ioapic_arbitration_id(const struct apic_ioapic *io);
 
 /* Encode/decode one redirection entry as its 64-bit value (pure). Encode:
- * APIC_INVALID_ARGUMENT for an unknown delivery mode, SMI/INIT/ExtINT not
- * edge-triggered (3.2.4: "must be programmed edge"), a fixed or lowest-priority
- * vector below 16 on an unmasked entry. */
+ * APIC_INVALID_ARGUMENT for an unknown delivery mode, SMI/NMI/INIT/ExtINT not
+ * edge-triggered (3.2.4, DELMOD: each of the four requires, or "must be
+ * programmed" as, edge trigger), a fixed or lowest-priority vector outside
+ * 10h-FEh (3.2.4, INTVEC) on an unmasked entry. */
 APIC_MUST_USE enum apic_status apic_ioapic_encode(const struct apic_ioapic_redirection *r,
                                                   uint64_t *value);
 void apic_ioapic_decode(uint64_t value, struct apic_ioapic_redirection *out);

@@ -23,8 +23,11 @@ enum apic_status apic_icr_encode(enum apic_lapic_mode mode, const struct apic_ip
     if ((d == APIC_IPI_FIXED || d == APIC_IPI_LOWEST_PRIORITY) && ipi->vector < 16) {
         return APIC_INVALID_ARGUMENT;
     }
-    /* De-assert (level 0) exists only as INIT level de-assert, level triggered,
-     * and only in xAPIC mode (SDM 11.6.1 bit 14; 11.12.9). */
+    /* De-assert (level 0) exists only as INIT level de-assert, level triggered
+     * (SDM 11.6.1: "the level flag must be set to 0 and trigger mode flag to 1").
+     * 11.6.1 also says the Pentium 4 and Xeon do not support it; every x2APIC
+     * processor is later than those, so x2APIC mode refuses it (11.12.9 itself
+     * says nothing about it: an inference, not a quoted rule). */
     if (!ipi->level_assert && (d != APIC_IPI_INIT || ipi->trigger != APIC_TRIGGER_LEVEL ||
                          mode == APIC_MODE_X2APIC)) {
         return APIC_INVALID_ARGUMENT;
@@ -134,8 +137,9 @@ enum apic_status apic_lapic_start_ap(const struct apic_lapic *l, const struct ap
     if (l == NULL || s == NULL || l->host == NULL || l->host->delay_us == NULL) {
         return APIC_INVALID_ARGUMENT;
     }
-    /* The SIPI vector VV starts the AP at 000VV000H (SDM 9.4.4.1); VV in A0H-BFH
-     * is reserved. */
+    /* The SIPI vector VV starts the AP at 000VV000H, a 4 KiB page in the first
+     * megabyte; "Vectors A0-BF are reserved; do not use vectors in this range"
+     * (MP spec 1.4 B.4.2; the SDM's 11.6.1 and 9.4.4.1 do not repeat the rule). */
     uint32_t page = s->trampoline >> 12;
     if ((s->trampoline & 0xFFFu) != 0 || s->trampoline >= 0x100000u ||
         (page >= 0xA0u && page <= 0xBFu)) {
@@ -151,7 +155,8 @@ enum apic_status apic_lapic_start_ap(const struct apic_lapic *l, const struct ap
         .destination = s->broadcast ? 0 : s->apic_id};
     enum apic_status st = apic_lapic_send_ipi(l, &ipi);
     if (st == APIC_OK && s->init_deassert) {
-        /* MP spec B.4.1: INIT level de-assert goes to all, shorthand included. */
+        /* SDM 11.6.1: INIT level de-assert goes to all processors whatever the
+         * destination; software should give the "all including self" shorthand. */
         struct apic_ipi deassert = {.delivery = APIC_IPI_INIT, .level_assert = false,
                                     .trigger = APIC_TRIGGER_LEVEL,
                                     .shorthand = APIC_SHORTHAND_ALL_INCLUDING_SELF};

@@ -55,8 +55,9 @@ struct apic_ipi {
 /* ICR value for IPI in MODE (pure): *low is the xAPIC low word (bits 31:0), *high
  * the xAPIC high word or the x2APIC bits 63:32. APIC_INVALID_ARGUMENT for a
  * field out of range: destination > 255 in xAPIC mode, a fixed or lowest-priority
- * vector < 16, de-assert with anything but INIT (or in x2APIC mode, which has no
- * INIT level de-assert, SDM 11.12.9), an unknown enum value. */
+ * vector < 16, de-assert with anything but INIT (or in x2APIC mode: SDM 11.6.1
+ * says Pentium 4 and later processors do not support INIT level de-assert), an
+ * unknown enum value. */
 APIC_MUST_USE enum apic_status apic_icr_encode(enum apic_lapic_mode mode, const struct apic_ipi *ipi,
                                                uint32_t *low, uint32_t *high);
 
@@ -83,15 +84,20 @@ struct apic_startup {
     uint32_t apic_id;        /* physical destination; ignored when broadcast */
     bool broadcast;          /* all excluding self (SDM 9.4.4.1's example) */
     uint32_t trampoline;     /* real-mode entry: 4 KiB aligned, below 1 MiB */
-    bool init_deassert;      /* also send INIT level de-assert (MP spec B.4.1, for
-                                82489DX and P6-era APICs; xAPIC mode only) */
-    uint32_t init_delay_us;  /* after INIT; 0 means 10000 (10 ms, SDM and MP spec) */
-    uint32_t sipi_delay_us;  /* after each SIPI; 0 means 200 (SDM 9.4.4.1) */
+    bool init_deassert;      /* also send INIT level de-assert (SDM 11.6.1: it
+                                resets arbitration IDs on P6-era and older APICs;
+                                the MP spec's B.4.1 text on it was not checked;
+                                not supported by the
+                                Pentium 4 and later, SDM 11.6.1; xAPIC mode only) */
+    uint32_t init_delay_us;  /* after INIT; 0 means 10000 (10 ms: MP spec 1.4
+                                Example B-1, SDM 9.4.4.1 step 15) */
+    uint32_t sipi_delay_us;  /* after each SIPI; 0 means 200 (same sources) */
 };
 
-/* INIT, wait, STARTUP, wait, STARTUP, wait. APIC_INVALID_ARGUMENT when the
- * trampoline is not a 4 KiB page below 1 MiB, its page number lies in the
- * reserved range 0xA0-0xBF, or host->delay_us is NULL; send statuses. */
+/* INIT, wait, STARTUP, wait, STARTUP, wait (MP spec 1.4 B.4, Example B-1, the
+ * "universal start-up algorithm"). APIC_INVALID_ARGUMENT when the trampoline
+ * is not a 4 KiB page below 1 MiB, its page number lies in the range 0xA0-0xBF
+ * that MP spec B.4.2 reserves, or host->delay_us is NULL; send statuses. */
 APIC_MUST_USE enum apic_status apic_lapic_start_ap(const struct apic_lapic *l,
                                                    const struct apic_startup *s);
 

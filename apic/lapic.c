@@ -6,7 +6,9 @@
 
 #include "x86_64/registers.h"
 
-/* CPUID.01H feature bits (SDM Vol. 2A, CPUID, Table 3-10 and 3-11). */
+/* CPUID.01H feature bits (SDM Vol. 2A, CPUID, the tables "Feature Information
+ * Returned in the ECX Register" and "... EDX Register"; their numbers differ
+ * between editions and were not checked). */
 #define CPUID1_EDX_APIC        (1u << 9)
 #define CPUID1_ECX_X2APIC      (1u << 21)
 #define CPUID1_ECX_TSC_DEADLINE (1u << 24)
@@ -268,7 +270,9 @@ enum apic_status apic_lapic_set_logical(const struct apic_lapic *l, uint8_t ldr,
     if (dfr_model != 0xFu && dfr_model != 0x0u) {
         return APIC_INVALID_ARGUMENT;
     }
-    /* SDM 11.6.2.2 (Figure 11-14 LDR, 11-15 DFR: bits 27:0 read as ones). */
+    /* SDM 11.6.2.2: DFR bits 31:28 select the model (1111 flat, 0000 cluster),
+     * bits 27:0 are reserved and read as ones (the DFR resets to all ones,
+     * 11.12.5.1); LDR bits 31:24 hold the logical APIC ID. */
     apic_lapic_write(l, APIC_REG_DFR, ((uint32_t)dfr_model << 28) | 0x0FFFFFFFu);
     apic_lapic_write(l, APIC_REG_LDR, (uint32_t)ldr << 24);
     return APIC_OK;
@@ -314,7 +318,10 @@ enum apic_status apic_lvt_encode(enum apic_lvt_entry entry, const struct apic_lv
         return APIC_INVALID_ARGUMENT;
     }
     bool lint = entry == APIC_LVT_LINT0 || entry == APIC_LVT_LINT1;
-    /* Vectors 0-15 are illegal for fixed delivery (SDM 11.5.2, ESR bit 6). */
+    /* Vectors 0-15 are illegal for fixed delivery (SDM 11.5.2, ESR bit 6). A
+     * masked entry may keep one (the reset value is vector 0, masked), though
+     * 11.5.2 warns the APIC may flag an illegal vector "regardless of whether the
+     * mask bit is set"; apic_lapic_read_esr clears such a stale error. */
     if (lvt->delivery == APIC_LVT_FIXED && lvt->vector < 16 && !lvt->masked) {
         return APIC_INVALID_ARGUMENT;
     }
@@ -323,7 +330,9 @@ enum apic_status apic_lvt_encode(enum apic_lvt_entry entry, const struct apic_lv
         (unsigned)lvt->polarity > 1 || (unsigned)lvt->trigger > 1) {
         return APIC_INVALID_ARGUMENT;
     }
-    /* LINT1 does not support level-sensitive interrupts (SDM 11.5.1). */
+    /* SDM 11.5.1, Trigger Mode: "Software should always set the trigger mode in
+     * the LVT LINT1 register to 0 (edge sensitive). Level-sensitive interrupts
+     * are not supported for LINT1." */
     if (entry == APIC_LVT_LINT1 && lvt->trigger == APIC_TRIGGER_LEVEL) {
         return APIC_INVALID_ARGUMENT;
     }
@@ -365,9 +374,14 @@ void apic_lvt_decode(enum apic_lvt_entry entry, uint32_t value, struct apic_lvt 
     out->remote_irr = lint && (value & APIC_LVT_REMOTE_IRR) != 0;
 }
 
-/* Whether this LAPIC implements ENTRY: the version register's max LVT is the
- * number of entries minus one, counting timer, LINT0/1, error (4 always), then
- * performance (max 4), thermal (max 5) and CMCI (max 6) (SDM 11.5.1, 11.4.8). */
+/* Whether this LAPIC implements ENTRY. SDM 11.4.8: max LVT is the number of
+ * entries minus one: 3 on the Pentium (4 entries), 4 on the P6 family, 5 on the
+ * Pentium 4 and Xeon, 6 from Nehalem on. Which entry each step adds
+ * (performance at 4, thermal at 5, CMCI at 6) is inferred from which of those
+ * processors have which entry (11.5.1); the SDM states no such mapping, and
+ * Linux's clear_local_APIC makes the same three checks. CPUID does not confirm
+ * CMCI here: an AMD CPU with max LVT >= 6 would fault on MSR 0x82F in x2APIC
+ * mode (a note in another kernel's code, not checked against AMD's manual). */
 static enum apic_status entry_present(const struct apic_lapic *l, enum apic_lvt_entry entry)
 {
     if (apic_lvt_offset(entry) == 0) {

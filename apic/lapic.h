@@ -1,8 +1,15 @@
 /*
  * apic/lapic.h: the local APIC in xAPIC (MMIO) and x2APIC (MSR) mode behind one
  * interface (Intel SDM Vol. 3A, chapter 11 "Advanced Programmable Interrupt
- * Controller"; chapter 10 in editions before 2023, with the same section and
- * table numbers below 10.x/11.x).
+ * Controller"; chapter 10 in older editions, whose numbers below the chapter
+ * are the same). Checked: 11.4.4, 11.5.1, 11.5.4, Table 11-1 and Figure 11-8
+ * in a transcription of the current chapter 11; Table 10-2, 10-6 and Figures
+ * 10-8, 10-10, 10-12, 10-20, 10-27 (10-28 as Table 10-6 refers to it) in the
+ * 2016 edition, so 11-x here assumes only the chapter number changed. Figures
+ * 11-7 (version), 11-9 (ESR) and 11-23 (SVR) were not seen in either copy;
+ * their fields were, in 11.4.8 and 11.8.5 (version bit 24, SVR bit 12) and
+ * 11.5.3 (ESR bits), except SVR bits 8 and 9 (11.9, not seen in a copy; they
+ * agree with Linux's apicdef.h, as DFR 0xFFFFFFFF flat / 0x0FFFFFFF cluster do).
  *
  * Registers are named by their xAPIC offset (Table 11-1); in x2APIC mode the same
  * register is MSR 0x800 + offset / 16 (Table 11-6), so one offset serves both.
@@ -171,8 +178,8 @@ APIC_MUST_USE enum apic_status apic_lapic_init(struct apic_lapic *l, const struc
 bool apic_lapic_transition_allowed(enum apic_lapic_mode from, enum apic_lapic_mode to);
 
 /* Move to mode TARGET by allowed steps only: disabled -> xAPIC -> x2APIC, and
- * x2APIC -> disabled -> xAPIC (which resets the LAPIC's registers, SDM
- * 11.12.5.1). APIC_NOT_SUPPORTED for x2APIC without CPUID support;
+ * x2APIC -> disabled -> xAPIC (after which no register but the ID keeps its
+ * state, SDM 11.12.5.1). APIC_NOT_SUPPORTED for x2APIC without CPUID support;
  * APIC_INVALID_ARGUMENT for xAPIC without the MMIO page (l->mmio 0);
  * APIC_BAD_TRANSITION for TARGET INVALID or a current INVALID state. */
 APIC_MUST_USE enum apic_status apic_lapic_set_mode(struct apic_lapic *l,

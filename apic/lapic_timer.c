@@ -190,7 +190,12 @@ enum apic_status apic_lapic_timer_frequency_cpuid(const struct apic_host *host, 
         return APIC_NOT_FOUND;
     }
     host->cpuid(host->ctx, 0x15, 0, r);
-    if (r[2] == 0) {
+    /* SDM 11.5.4: the timer counts the core crystal clock "when TSC/core crystal
+     * clock ratio is enumerated in CPUID leaf 0x15" (EAX and EBX not 0), else the
+     * bus clock; ECX 0 means the crystal frequency is not enumerated. (The 2016
+     * edition's 10.5.4, the copy the search tool holds, predates the sentence;
+     * it is quoted from the current SDM and not confirmed against a stored copy.) */
+    if (r[0] == 0 || r[1] == 0 || r[2] == 0) {
         return APIC_NOT_FOUND;
     }
     *hz = r[2];

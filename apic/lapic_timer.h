@@ -75,7 +75,9 @@ APIC_MUST_USE enum apic_status apic_tsc_frequency_cpuid(const struct apic_host *
                                                         uint64_t *hz,
                                                         enum apic_freq_source *source);
 /* The LAPIC timer's input clock from CPUID 0x15's crystal (SDM 11.5.4: the core
- * crystal clock when leaf 0x15 enumerates it); APIC_NOT_FOUND otherwise. */
+ * crystal clock when leaf 0x15 enumerates the TSC/crystal ratio, EAX and EBX not
+ * 0, and ECX gives its frequency); APIC_NOT_FOUND otherwise (the bus clock:
+ * calibrate). */
 APIC_MUST_USE enum apic_status apic_lapic_timer_frequency_cpuid(const struct apic_host *host,
                                                                 uint64_t *hz);
 

@@ -21,7 +21,11 @@
 #define APIC_PIC_CASCADE_IRQ 2u
 
 /* Command words (8259A datasheet, "Initialization Command Words" and
- * "Operation Command Words" figures). */
+ * "Operation Command Words" figures; the figure numbers were not found in a
+ * stored copy of the datasheet). The bits agree with QEMU's hw/intc/i8259.c:
+ * ICW1 D4 = 1 with IC4 D0, SNGL D1, LTIM D3; ICW4 uPM D0, AEOI D1, SFNM D4;
+ * OCW2 commands in D7:D5 (001 non-specific EOI, 011 specific EOI, level in
+ * D2:D0); OCW3 D4:D3 = 01 with RR D1 and RIS D0 (1 = ISR). */
 #define APIC_PIC_ICW1_IC4    0x01u   /* ICW4 follows */
 #define APIC_PIC_ICW1_SNGL   0x02u   /* single (no ICW3) */
 #define APIC_PIC_ICW1_LTIM   0x08u   /* level-triggered inputs */

@@ -55,8 +55,10 @@ uint8_t apic_pit_read_status(const struct apic_host *host, unsigned channel)
     if (channel > 2) {
         return 0;
     }
-    /* Read-back: D7:D6 = 11, COUNT# (D5) = 1 (do not latch the count), STATUS#
-     * (D4) = 0 (latch status), D3..D1 select counters 2..0. */
+    /* Read-back (8254 datasheet, "Read-Back Command"): D7:D6 = 11, COUNT# (D5) =
+     * 1 (do not latch the count), STATUS# (D4) = 0 (latch status), D3..D1
+     * select counters 2..0, D0 = 0. The status byte is OUT D7, NULL COUNT D6,
+     * then the control word's D5:D0 (QEMU's i8254.c builds it the same way). */
     host->outb(host->ctx, APIC_PIT_COMMAND,
                (uint8_t)(APIC_PIT_READ_BACK | 0x20u | (2u << channel)));
     return host->inb(host->ctx, (uint16_t)(APIC_PIT_CHANNEL0 + channel));
@@ -66,7 +68,7 @@ void apic_pit_gate2(const struct apic_host *host, bool on)
 {
     uint8_t b = host->inb(host->ctx, APIC_PIT_PORT_B);
     b = (uint8_t)(b & ~(APIC_PIT_PORT_B_GATE2 | APIC_PIT_PORT_B_SPEAKER));
-    /* Only bits 3:0 are writable (the rest read status); write them alone. */
+    /* Bits 7:4 read status (bit 4 refresh, bit 5 OUT2): write back only 3:0. */
     host->outb(host->ctx, APIC_PIT_PORT_B, (uint8_t)((b & 0x0Fu) | (on ? APIC_PIT_PORT_B_GATE2 : 0u)));
 }
 

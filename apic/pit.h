@@ -18,11 +18,16 @@
 #define APIC_PIT_CHANNEL2 0x42u
 #define APIC_PIT_COMMAND  0x43u
 #define APIC_PIT_PORT_B   0x61u
+/* Port 0x61 bits as QEMU's hw/audio/pcspk.c implements them (bit 4, read only,
+ * toggles like the AT's refresh signal); no IBM document was at hand. */
 #define APIC_PIT_PORT_B_GATE2   0x01u   /* timer 2 gate */
 #define APIC_PIT_PORT_B_SPEAKER 0x02u   /* speaker data enable */
 #define APIC_PIT_PORT_B_OUT2    0x20u   /* timer 2 output (read only) */
 
-/* Control word fields (8254 datasheet, "Control Word Format"). */
+/* Control word fields (8254 datasheet, "Control Word Format": SC1:SC0 D7:D6,
+ * 11 = read-back; RW1:RW0 D5:D4, 00 = counter latch, 11 = LSB then MSB;
+ * M2:M0 D3:D1; BCD D0). The figure number was not found in a stored copy of
+ * the datasheet; the encodings agree with QEMU's hw/timer/i8254.c. */
 #define APIC_PIT_SC_SHIFT  6
 #define APIC_PIT_RW_LATCH  0x00u
 #define APIC_PIT_RW_LSB_MSB 0x30u

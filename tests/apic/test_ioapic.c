@@ -44,7 +44,8 @@ static void test_init_id_version(void **state)
     assert_int_equal(f.model.id, 9u << 24);    /* bits 27:24 */
     assert_int_equal(f.io.id, 9);
     assert_int_equal(apic_ioapic_set_id(&f.io, 16), APIC_INVALID_ARGUMENT);
-    assert_int_equal(apic_ioapic_arbitration_id(&f.io), 2);   /* loaded at reset */
+    /* 3.2.1: a write of the ID loads the same data into the arbitration ID. */
+    assert_int_equal(apic_ioapic_arbitration_id(&f.io), 9);
     assert_int_equal(f.model.bad_access, 0);
     assert_int_equal(f.model.bad_index, 0);
 
@@ -90,6 +91,7 @@ static void test_encoding(void **state)
         {{.delivery = APIC_IOAPIC_INIT}, 0x0000000000000500ull},
         {{.delivery = APIC_IOAPIC_EXTINT, .masked = true}, 0x0000000000010700ull},
         {{.vector = 0, .masked = true}, 0x0000000000010000ull},   /* the reset state */
+        {{.vector = 0xFE, .destination = 2}, 0x02000000000000FEull},  /* INTVEC's top, FEh */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         uint64_t v = 0;
@@ -109,6 +111,9 @@ static void test_encoding(void **state)
         {.delivery = APIC_IOAPIC_EXTINT, .trigger = APIC_TRIGGER_LEVEL},   /* must be edge */
         {.delivery = APIC_IOAPIC_SMI, .trigger = APIC_TRIGGER_LEVEL},
         {.delivery = APIC_IOAPIC_INIT, .trigger = APIC_TRIGGER_LEVEL},
+        {.delivery = APIC_IOAPIC_NMI, .trigger = APIC_TRIGGER_LEVEL},    /* NMI: edge too */
+        {.vector = 0xFF},                                  /* INTVEC: 10h to FEh (3.2.4) */
+        {.vector = 0xFF, .delivery = APIC_IOAPIC_LOWEST_PRIORITY},
         {.vector = 0x40, .delivery = (enum apic_ioapic_delivery)3},
         {.vector = 0x40, .delivery = (enum apic_ioapic_delivery)6},
         {.vector = 0x0F},                                                   /* fixed, < 16 */

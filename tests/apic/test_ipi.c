@@ -73,7 +73,7 @@ static void test_icr_rejects(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(apic_icr_encode(APIC_MODE_XAPIC, &bad[i], &lo, &hi), APIC_INVALID_ARGUMENT);
     }
-    /* x2APIC has no INIT level de-assert (11.12.9). */
+    /* No INIT level de-assert in x2APIC mode (SDM 11.6.1: not on Pentium 4 and later). */
     struct apic_ipi deassert = {.delivery = APIC_IPI_INIT, .level_assert = false,
                                 .trigger = APIC_TRIGGER_LEVEL};
     assert_int_equal(apic_icr_encode(APIC_MODE_X2APIC, &deassert, &lo, &hi), APIC_INVALID_ARGUMENT);
@@ -221,7 +221,8 @@ static void test_start_ap_xapic(void **state)
     const uint64_t all[] = {0x000C4500u, 0x000C4608u, 0x000C4608u};
     check_sequence(&f.model, all, 3, 1);
 
-    /* MP spec B.4.1: INIT assert, then INIT level de-assert, then the SIPIs. */
+    /* INIT assert, then INIT level de-assert (SDM 11.6.1: level 0, trigger 1, all
+     * including self), then the SIPIs. */
     f.model.log_count = 0;
     s.broadcast = false;
     s.init_deassert = true;

@@ -245,6 +245,10 @@ static void test_tsc_frequency(void **state)
     assert_int_equal(src, APIC_FREQ_CPUID_15H);
     assert_int_equal(apic_lapic_timer_frequency_cpuid(&f.host, &hz), APIC_OK);
     assert_int_equal(hz, 24000000u);
+    /* SDM 11.5.4: the timer runs on the crystal only when the TSC/crystal ratio is
+     * enumerated (EBX not 0); a crystal without the ratio says nothing about it. */
+    apic_lapic_model_set_cpuid(&f.model, 0x15, 0, 2, 0, 24000000u, 0);
+    assert_int_equal(apic_lapic_timer_frequency_cpuid(&f.host, &hz), APIC_NOT_FOUND);
     /* Crystal not enumerated (ECX 0): leaf 16H EAX[15:0], base MHz. */
     apic_lapic_model_set_cpuid(&f.model, 0x15, 0, 2, 300, 0, 0);
     apic_lapic_model_set_cpuid(&f.model, 0x16, 0, 3400, 3900, 100, 0);

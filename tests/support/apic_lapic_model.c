@@ -236,7 +236,9 @@ static bool x2_exists(uint32_t off, bool write)
     switch (off) {
     case 0x020: case 0x030: case 0x0A0: case 0x0D0: case 0x390:
         return !write;
-    case 0x080: case 0x0B0: case 0x0F0: case 0x280: case 0x2F0: case 0x300:
+    case 0x0B0:   /* EOI: write only (Table 11-6) */
+        return write;
+    case 0x080: case 0x0F0: case 0x280: case 0x2F0: case 0x300:
     case 0x320: case 0x330: case 0x340: case 0x350: case 0x360: case 0x370:
     case 0x380: case 0x3E0:
         return true;
@@ -268,8 +270,11 @@ static void write_apic_base(struct apic_lapic_model *m, uint64_t value)
 {
     int from = state_of(m->apic_base);
     int to = state_of(value);
-    /* SDM 11.12.5: disabled -> xAPIC; xAPIC -> x2APIC or disabled; x2APIC ->
-     * disabled. Anything else (and the invalid state) faults. */
+    /* SDM 11.12.5.1: disabled -> xAPIC; xAPIC -> x2APIC or disabled; x2APIC ->
+     * disabled. Anything else (and the invalid state) faults. Bits 7:0 and 9 are
+     * reserved (11.4.4). A changed BSP bit also counts as a fault here: the SDM
+     * does not say that it faults (the model is stricter, so that a library that
+     * touches the bit is caught). */
     bool ok = from == to || (from == LM_DISABLED && to == LM_XAPIC) ||
               (from == LM_XAPIC && (to == LM_X2APIC || to == LM_DISABLED)) ||
               (from == LM_X2APIC && to == LM_DISABLED);

@@ -6,13 +6,15 @@
  *
  * What it implements, with the SDM's rules:
  * - IA32_APIC_BASE state machine (11.12.5, Figure 11-27): an illegal transition,
- *   EXTD without CPUID x2APIC support, or a change of the BSP bit counts a #GP
- *   and changes nothing. Entering "disabled" resets the registers (11.4.7.1).
+ *   EXTD without CPUID x2APIC support, or a change of the BSP bit (a model
+ *   choice, not an SDM rule) counts a #GP and changes nothing. Entering
+ *   "disabled" resets the registers to the power-up state (the SDM only says
+ *   they are not preserved, 11.12.5.1).
  * - Power-up state (11.4.7.1): LVTs 0x00010000 (masked), SVR 0xFF, DFR all ones.
  * - xAPIC MMIO only in xAPIC mode, MSRs 0x800+ only in x2APIC mode; in x2APIC mode
  *   the registers that do not exist there (0x810 ICR high, 0x80E DFR, 0x809 APR,
- *   0x80C RRD), writes to read-only ones and non-zero writes to EOI/ESR count #GP
- *   (11.12.1.2, Table 11-6).
+ *   0x80C RRD), writes to read-only ones, reads of write-only ones (EOI, SELF
+ *   IPI) and non-zero writes to EOI/ESR count #GP (11.12.1.2, Table 11-6).
  * - ID: xAPIC bits 31:24, x2APIC 32 bits; x2APIC LDR derived (11.12.10.2).
  * - ICR: xAPIC high word then the low word sends; delivery status (bit 12) stays
  *   set for `icr_busy_reads` reads (or forever with `icr_stuck`). x2APIC: one

@@ -73,9 +73,12 @@ static bool narrow(const struct hpet_model_timer *t)
 }
 
 /* Each 32-bit half is its own write. With Tn_VAL_SET_CNF pending a write goes to
- * the comparator (the accumulator) and consumes the bit (Intel's chipset
- * datasheets: it must be set again before the other half); without it, in
- * periodic mode, it sets that half of the period; in one-shot mode the comparator. */
+ * the comparator (the accumulator) and consumes the bit (Intel's datasheets set
+ * it again before the other half: Pentium Silver/Celeron vol. 1 "Periodic Versus
+ * Non-Periodic Modes", Atom C2000 28.4.1; QEMU's hpet.c clears it after each
+ * half); without it, in periodic mode, it sets that half of the period; in
+ * one-shot mode the comparator. (QEMU's low-half write with the bit also sets the
+ * period; the library writes the period afterwards, so the two agree on it.) */
 static void comparator_write(struct hpet_model_timer *t, bool high, uint32_t value)
 {
     if (high && narrow(t)) {

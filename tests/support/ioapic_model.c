@@ -8,7 +8,7 @@ void ioapic_model_init(struct ioapic_model *m, uintptr_t base, uint8_t id, unsig
     memset(m, 0, sizeof *m);
     m->base = base;
     m->id = (uint32_t)(id & 0xFu) << 24;
-    m->arb = m->id;   /* 3.2.3: the arbitration ID is loaded from the APIC ID */
+    m->arb = m->id;   /* 3.2.1/3.2.3: the arbitration ID takes what the ID register gets */
     m->version = 0x11;
     m->pins = pins > IOAPIC_MODEL_MAX_PINS ? IOAPIC_MODEL_MAX_PINS : pins;
     for (unsigned i = 0; i < m->pins; i++) {
@@ -52,7 +52,9 @@ static void window_write(struct ioapic_model *m, uint32_t value)
         m->log[m->log_count++] = (struct ioapic_model_write){i, value};
     }
     if (i == 0x00) {
+        /* 3.2.1: "same data is loaded into both" the ID and arbitration ID. */
         m->id = value & (0xFu << 24);
+        m->arb = m->id;
         return;
     }
     if (i == 0x01 || i == 0x02) {
