@@ -122,11 +122,12 @@ static void batch_finish(const struct x86_mapper *m, const struct flush_batch *b
 
 /* ---- reaching tables ---- */
 
-/* How one call reaches tables. The library's own identity and window backends
- * are resolved once per call into "PHYS - start <= limit gives base + (PHYS -
- * start)", exactly the tables x86_phys_window_table grants, so a walk makes no
- * indirect call per level (DIRECT); any other backend is called for every
- * table, its pointer checked for alignment. */
+/* How one call reaches tables. The library's own identity and window backends,
+ * as x86_mapper_init read them (struct x86_mapper_direct), are applied as "PHYS
+ * - start <= limit gives base + (PHYS - start)", exactly the tables
+ * x86_phys_window_table grants, so a walk makes no indirect call per level
+ * (DIRECT); any other backend is called for every table, its pointer checked
+ * for alignment. */
 struct access {
     const struct x86_phys_access *mem;
     uint64_t neg_start;                /* 0 - start */
@@ -135,37 +136,51 @@ struct access {
     bool direct;
 };
 
-/* Fill A for M's backend; true when it is DIRECT. */
+/* Fill A for M's backend; true when it is DIRECT. The window's skew is 4 KiB
+ * aligned and its base 8-byte aligned (direct_of), so the root's alignment
+ * decides that of every table pointer. */
 static inline bool access_init(struct access *a, const struct x86_mapper *m)
 {
-    *a = (struct access){ .mem = &m->mem, .direct = false };
-    if (m->mem.table == x86_phys_window_table) {
-        const struct x86_phys_window *w = m->mem.ctx;
+    *a = (struct access){
+        .mem = &m->mem,
+        .neg_start = m->direct.skew,
+        .limit = m->direct.span - 1,
+        .base = m->direct.base,
+        .direct = m->direct.span != 0 && (m->root & (sizeof(uint64_t) - 1)) == 0,
+    };
+    return a->direct;
+}
+
+/* M's view of MEM for the inline walks: the window's bounds, read once. A
+ * window that is empty, wraps (then the plain bound would not hold), sits at
+ * virtual 0 (its first table would be NULL), starts off a 4 KiB boundary (the
+ * inline walks test a table's offset for 4 KiB alignment) or has a misaligned
+ * base stays on the checked callback. The identity backend is a window from
+ * physical 4 KiB up, so that physical 0, a NULL table, stays refused. */
+static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
+{
+    struct x86_mapper_direct d = { 0, 0, 0 };
+    if (mem->table == x86_phys_window_table && mem->ctx != NULL) {
+        const struct x86_phys_window *w = mem->ctx;
         uint64_t phys_end;
         uintptr_t virt_end;
-        /* A window that is empty, wraps (then the plain bound below would not
-         * hold), sits at virtual 0 (its first table would be NULL) or would
-         * misalign tables stays on the checked callback. Every table address
-         * but the root is a 4 KiB multiple, so the window's own skew and the
-         * root's decide the alignment of all. */
         if (w->size < X86_PAGE_4K || w->virt_start == 0 ||
             __builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
             __builtin_add_overflow(w->virt_start, (uintptr_t)w->size, &virt_end) ||
-            (((w->virt_start - w->phys_start) | m->root) & (sizeof(uint64_t) - 1)) != 0) {
-            return false;
+            (w->phys_start & (X86_PAGE_4K - 1)) != 0 ||
+            (w->virt_start & (sizeof(uint64_t) - 1)) != 0) {
+            return d;
         }
-        a->neg_start = 0 - w->phys_start;
-        a->base = w->virt_start;
-        a->limit = w->size - X86_PAGE_4K;
-        a->direct = true;
-    } else if (m->mem.table == x86_phys_identity_table) {
-        /* Shifted by one byte so that physical 0, a NULL table, stays refused. */
-        a->neg_start = 0 - UINT64_C(1);
-        a->base = 1;
-        a->limit = UINTPTR_MAX - 1;
-        a->direct = (m->root & (sizeof(uint64_t) - 1)) == 0;
+        d.skew = 0 - w->phys_start;
+        d.span = w->size - X86_PAGE_4K + 1;
+        d.base = w->virt_start;
+    } else if (mem->table == x86_phys_identity_table) {
+        /* Offsets up to 2^64 - 8 KiB: tables at [4 KiB, 2^64 - 4 KiB]. */
+        d.skew = 0 - (uint64_t)X86_PAGE_4K;
+        d.span = UINT64_MAX - 2 * X86_PAGE_4K + 2;
+        d.base = X86_PAGE_4K;
     }
-    return a->direct;
+    return d;
 }
 
 /* The table at PHYS into *TABLE; false when it cannot be reached. DIRECT is
@@ -365,6 +380,7 @@ enum x86_status x86_mapper_init(struct x86_mapper *m, uint64_t root, unsigned le
     m->frames = frames != NULL ? *frames : (struct x86_frame_allocator){ NULL, NULL, NULL };
     m->tlb = tlb != NULL ? *tlb : (struct x86_tlb){ NULL, NULL, NULL };
     m->recursive = X86_RECURSIVE_NONE;
+    m->direct = direct_of(mem);
     return X86_OK;
 }
 
@@ -528,8 +544,11 @@ static __attribute__((noinline)) enum x86_status map_callback(const struct x86_m
     return map_with(m, &a, virt, phys, size, flags, false);
 }
 
-enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
-                        enum x86_page_size size, uint64_t flags)
+/* x86_map by the general walk, for whatever the inline path does not finish. */
+static __attribute__((noinline)) enum x86_status map_general(const struct x86_mapper *m,
+                                                             uint64_t virt, uint64_t phys,
+                                                             enum x86_page_size size,
+                                                             uint64_t flags)
 {
     struct access a;
     if (!access_init(&a, m)) {
@@ -563,8 +582,8 @@ translate_callback(const struct x86_mapper *m, uint64_t virt, struct x86_transla
     return translate_with(m, &a, virt, out, false);
 }
 
-enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
-                              struct x86_translation *out)
+static __attribute__((noinline)) enum x86_status
+translate_general(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out)
 {
     struct access a;
     if (!access_init(&a, m)) {
@@ -616,13 +635,208 @@ static __attribute__((noinline)) enum x86_status unmap_callback(const struct x86
     return unmap_with(m, &a, virt, out, false);
 }
 
-enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
+static __attribute__((noinline)) enum x86_status
+unmap_general(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
 {
     struct access a;
     if (!access_init(&a, m)) {
         return unmap_callback(m, virt, out);
     }
     return unmap_with(m, &a, virt, out, true);
+}
+
+/* ---- the inline path ----
+ *
+ * A kernel's map, translate and unmap nearly always meet a plain path: every
+ * table inside the window, every entry above the leaf present without PS (and,
+ * for a map, with the parent bits the leaf needs), no table twice. The inline
+ * path finishes exactly those calls with the window read at x86_mapper_init and
+ * hands every other one, unchanged, to the general walk above, which then gives
+ * the status (or does the work: new tables, parent bits, huge pages, the
+ * recursive slot). So each status and every table the general walk would
+ * refuse stays its; what the inline path adds is speed:
+ *   - one test per level decides "present, no PS, parent bits set, inside the
+ *     window": the entry is masked to its address bits plus the bits in
+ *     question and the expected bits subtracted along with the window's start,
+ *     so the result is the table's offset in the window exactly when all hold
+ *     and otherwise has low bits set (or wraps), failing the test that the
+ *     offset be a 4 KiB multiple below the window's span;
+ *   - the cycle check compares each table's offset with those above it
+ *     (SDM 4.5: a walk reads one table per level, so a table met twice is a
+ *     self-reference; the recursive slot is one, and goes to the general walk,
+ *     which knows it).
+ * Size builds leave it out (one general walk, as small as a loop). */
+
+#if !defined(__OPTIMIZE_SIZE__)
+
+/* The table of level STOP for VIRT on a plain path from the root of a TOP-level
+ * hierarchy (both constant once inlined) into *TABLE; false when the path is
+ * not plain. NEED: the bits every entry above STOP must have (PRESENT, plus the
+ * parent bits of a map). Unrolled, so the path stays in registers. */
+static inline __attribute__((always_inline)) bool
+plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned stop, uint64_t need,
+            uint64_t **table)
+{
+    const uint64_t keep = X86_PTE_ADDR_4K | X86_PTE_HUGE | need;
+    uint64_t adjust = m->direct.skew - need;
+    uint64_t path[MAX_LEVELS + 1];
+    uint64_t offset = m->root + m->direct.skew;
+    __asm__("" : "+r"(adjust));
+    _Pragma("GCC unroll 5")
+    for (unsigned level = top; level >= stop; level--) {
+        if (__builtin_expect(offset >= m->direct.span || (offset & (X86_PAGE_4K - 1)) != 0, 0)) {
+            return false;
+        }
+        _Pragma("GCC unroll 5")
+        for (unsigned up = level + 1; up <= top; up++) {
+            if (__builtin_expect(path[up] == offset, 0)) {
+                return false;
+            }
+        }
+        path[level] = offset;
+        uint64_t *t = (uint64_t *)(m->direct.base + (uintptr_t)offset);
+        if (level == stop) {
+            *table = t;
+            return true;
+        }
+        offset = (t[index_of(virt, level)] & keep) + adjust;
+        /* Opaque to the optimiser: otherwise it compares the entries instead
+         * of the offsets for the cycle check, at twice the instructions; and
+         * the window's fields are read where used (as memory operands), which
+         * leaves registers for the path. */
+        __asm__("" : "+r"(offset) : : "memory");
+    }
+    return false;
+}
+
+/* x86_map of a page of SIZE (constant, as TOP) on a plain path. */
+static inline __attribute__((always_inline)) enum x86_status
+map_inline(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
+           uint64_t flags, unsigned top)
+{
+    const uint64_t mask = x86_pte_addr_mask(size);
+    const unsigned target = x86_page_size_level(size);
+    /* Parents must allow what the leaf allows (SDM 4.6.1), as map_top. */
+    const uint64_t need = X86_PTE_PRESENT | (flags & (X86_PTE_WRITABLE | X86_PTE_USER));
+    /* PHYS inside the address bits: below 2^52 and aligned (x86_pte_make). */
+    if (__builtin_expect(canonical_for(virt, top) && (virt & ((uint64_t)size - 1)) == 0 &&
+                             (phys & ~mask) == 0 && (flags & mask) == 0,
+                         1)) {
+        uint64_t *table;
+        if (__builtin_expect(plain_table(m, virt, top, target, need, &table), 1)) {
+            uint64_t *entry = &table[index_of(virt, target)];
+            if (__builtin_expect(!x86_pte_is_present(*entry), 1)) {
+                *entry = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
+                return X86_OK;
+            }
+        }
+    }
+    return map_general(m, virt, phys, size, flags);
+}
+
+/* x86_map for TOP levels (constant): one inline copy per page size. */
+static inline __attribute__((always_inline)) enum x86_status
+map_sized(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
+          uint64_t flags, unsigned top)
+{
+    /* 4 KiB first: the size a kernel maps most. */
+    if (__builtin_expect(size == X86_PAGE_4K, 1)) {
+        return map_inline(m, virt, phys, X86_PAGE_4K, flags, top);
+    }
+    if (size == X86_PAGE_2M) {
+        return map_inline(m, virt, phys, X86_PAGE_2M, flags, top);
+    }
+    if (size == X86_PAGE_1G) {
+        return map_inline(m, virt, phys, X86_PAGE_1G, flags, top);
+    }
+    return map_general(m, virt, phys, size, flags);
+}
+
+/* x86_translate of an address in a 4 KiB page on a plain path (TOP constant). */
+static inline __attribute__((always_inline)) enum x86_status
+translate_inline(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out,
+                 unsigned top)
+{
+    if (__builtin_expect(canonical_for(virt, top), 1)) {
+        uint64_t *table;
+        if (__builtin_expect(plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table), 1)) {
+            uint64_t e = table[index_of(virt, 1)];
+            if (__builtin_expect(x86_pte_is_present(e), 1)) {
+                out->frame = e & X86_PTE_ADDR_4K;
+                out->phys = out->frame | (virt & (X86_PAGE_4K - 1));
+                out->size = X86_PAGE_4K;
+                out->flags = e & ~X86_PTE_ADDR_4K;
+                return X86_OK;
+            }
+        }
+    }
+    return translate_general(m, virt, out);
+}
+
+/* x86_unmap of a 4 KiB page on a plain path (TOP constant). */
+static inline __attribute__((always_inline)) enum x86_status
+unmap_inline(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out, unsigned top)
+{
+    if (__builtin_expect(canonical_for(virt, top) && (virt & (X86_PAGE_4K - 1)) == 0, 1)) {
+        uint64_t *table;
+        if (__builtin_expect(plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table), 1)) {
+            uint64_t *entry = &table[index_of(virt, 1)];
+            uint64_t e = *entry;
+            if (__builtin_expect(x86_pte_is_present(e), 1)) {
+                if (out != NULL) {
+                    out->start = e & X86_PTE_ADDR_4K;
+                    out->size = X86_PAGE_4K;
+                }
+                *entry = 0;
+                flush_one(m, virt);
+                return X86_OK;
+            }
+        }
+    }
+    return unmap_general(m, virt, out);
+}
+
+#endif /* !__OPTIMIZE_SIZE__ */
+
+enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
+                        enum x86_page_size size, uint64_t flags)
+{
+#if !defined(__OPTIMIZE_SIZE__)
+    if (m->levels == 4) {
+        return map_sized(m, virt, phys, size, flags, 4);
+    }
+    if (m->levels == 5) {
+        return map_sized(m, virt, phys, size, flags, 5);
+    }
+#endif
+    return map_general(m, virt, phys, size, flags);
+}
+
+enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
+                              struct x86_translation *out)
+{
+#if !defined(__OPTIMIZE_SIZE__)
+    if (m->levels == 4) {
+        return translate_inline(m, virt, out, 4);
+    }
+    if (m->levels == 5) {
+        return translate_inline(m, virt, out, 5);
+    }
+#endif
+    return translate_general(m, virt, out);
+}
+
+enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
+{
+#if !defined(__OPTIMIZE_SIZE__)
+    if (m->levels == 4) {
+        return unmap_inline(m, virt, out, 4);
+    }
+    if (m->levels == 5) {
+        return unmap_inline(m, virt, out, 5);
+    }
+#endif
+    return unmap_general(m, virt, out);
 }
 
 enum x86_status x86_update_flags(struct x86_mapper *m, uint64_t virt, uint64_t flags)
