@@ -669,11 +669,13 @@ unmap_general(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
 
 #if !defined(__OPTIMIZE_SIZE__)
 
-/* The table of level STOP for VIRT on a plain path from the root of a TOP-level
- * hierarchy (both constant once inlined) into *TABLE; false when the path is
- * not plain. NEED: the bits every entry above STOP must have (PRESENT, plus the
- * parent bits of a map). Unrolled, so the path stays in registers. */
-static inline __attribute__((always_inline)) bool
+/* Descend from the root of a TOP-level hierarchy towards the table of level
+ * STOP for VIRT (both constant once inlined) on a plain path. 0 when *TABLE is
+ * that table; otherwise the level of the table *TABLE whose entry for VIRT led
+ * off the plain path (TOP + 1 when the root itself is refused). NEED: the bits
+ * every entry above STOP must have (PRESENT, plus the parent bits of a map).
+ * Unrolled, so the path stays in registers. */
+static inline __attribute__((always_inline)) unsigned
 plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned stop, uint64_t need,
             uint64_t **table)
 {
@@ -685,19 +687,19 @@ plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned st
     _Pragma("GCC unroll 5")
     for (unsigned level = top; level >= stop; level--) {
         if (__builtin_expect(offset >= m->direct.span || (offset & (X86_PAGE_4K - 1)) != 0, 0)) {
-            return false;
+            return level + 1;
         }
         _Pragma("GCC unroll 5")
         for (unsigned up = level + 1; up <= top; up++) {
             if (__builtin_expect(path[up] == offset, 0)) {
-                return false;
+                return level + 1;
             }
         }
         path[level] = offset;
         uint64_t *t = (uint64_t *)(m->direct.base + (uintptr_t)offset);
+        *table = t;
         if (level == stop) {
-            *table = t;
-            return true;
+            return 0;
         }
         offset = (t[index_of(virt, level)] & keep) + adjust;
         /* Opaque to the optimiser: otherwise it compares the entries instead
@@ -706,7 +708,21 @@ plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned st
          * leaves registers for the path. */
         __asm__("" : "+r"(offset) : : "memory");
     }
-    return false;
+    return top + 1;
+}
+
+/* The 2 MiB or 1 GiB page entry of VIRT when plain_table stopped (STOPPED) at
+ * a PDE / PDPTE with PS in TABLE: the path above it was plain, so the entry is
+ * the leaf the general walk would find. NULL otherwise. */
+static inline __attribute__((always_inline)) uint64_t *
+plain_huge_leaf(uint64_t *table, unsigned stopped, uint64_t virt)
+{
+    if (stopped != 2 && stopped != 3) {
+        return NULL;
+    }
+    uint64_t *entry = &table[index_of(virt, stopped)];
+    const uint64_t leaf = X86_PTE_PRESENT | X86_PTE_HUGE;
+    return (*entry & leaf) == leaf ? entry : NULL;
 }
 
 /* x86_map of a page of SIZE (constant, as TOP) on a plain path. */
@@ -723,7 +739,7 @@ map_inline(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_pa
                              (phys & ~mask) == 0 && (flags & mask) == 0,
                          1)) {
         uint64_t *table;
-        if (__builtin_expect(plain_table(m, virt, top, target, need, &table), 1)) {
+        if (__builtin_expect(plain_table(m, virt, top, target, need, &table) == 0, 1)) {
             uint64_t *entry = &table[index_of(virt, target)];
             if (__builtin_expect(!x86_pte_is_present(*entry), 1)) {
                 *entry = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
@@ -752,14 +768,15 @@ map_sized(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_pag
     return map_general(m, virt, phys, size, flags);
 }
 
-/* x86_translate of an address in a 4 KiB page on a plain path (TOP constant). */
+/* x86_translate on a plain path (TOP constant). */
 static inline __attribute__((always_inline)) enum x86_status
 translate_inline(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out,
                  unsigned top)
 {
     if (__builtin_expect(canonical_for(virt, top), 1)) {
         uint64_t *table;
-        if (__builtin_expect(plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table), 1)) {
+        unsigned stopped = plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table);
+        if (__builtin_expect(stopped == 0, 1)) {
             uint64_t e = table[index_of(virt, 1)];
             if (__builtin_expect(x86_pte_is_present(e), 1)) {
                 out->frame = e & X86_PTE_ADDR_4K;
@@ -768,28 +785,52 @@ translate_inline(const struct x86_mapper *m, uint64_t virt, struct x86_translati
                 out->flags = e & ~X86_PTE_ADDR_4K;
                 return X86_OK;
             }
+        } else {
+            const uint64_t *entry = plain_huge_leaf(table, stopped, virt);
+            if (entry != NULL) {
+                enum x86_page_size size = level_size(stopped);
+                out->frame = x86_pte_addr(*entry, size);
+                out->phys = out->frame | (virt & ((uint64_t)size - 1));
+                out->size = size;
+                out->flags = x86_pte_flags(*entry, size);
+                return X86_OK;
+            }
         }
     }
     return translate_general(m, virt, out);
 }
 
-/* x86_unmap of a 4 KiB page on a plain path (TOP constant). */
+/* Clear ENTRY, the leaf of the page of SIZE at VIRT, into *OUT (may be NULL). */
+static inline __attribute__((always_inline)) enum x86_status
+unmap_entry(const struct x86_mapper *m, uint64_t *entry, enum x86_page_size size, uint64_t virt,
+            struct x86_frame *out)
+{
+    if (out != NULL) {
+        out->start = x86_pte_addr(*entry, size);
+        out->size = size;
+    }
+    *entry = 0;
+    flush_one(m, virt);
+    return X86_OK;
+}
+
+/* x86_unmap on a plain path (TOP constant). */
 static inline __attribute__((always_inline)) enum x86_status
 unmap_inline(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out, unsigned top)
 {
     if (__builtin_expect(canonical_for(virt, top) && (virt & (X86_PAGE_4K - 1)) == 0, 1)) {
         uint64_t *table;
-        if (__builtin_expect(plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table), 1)) {
+        unsigned stopped = plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table);
+        if (__builtin_expect(stopped == 0, 1)) {
             uint64_t *entry = &table[index_of(virt, 1)];
-            uint64_t e = *entry;
-            if (__builtin_expect(x86_pte_is_present(e), 1)) {
-                if (out != NULL) {
-                    out->start = e & X86_PTE_ADDR_4K;
-                    out->size = X86_PAGE_4K;
-                }
-                *entry = 0;
-                flush_one(m, virt);
-                return X86_OK;
+            if (__builtin_expect(x86_pte_is_present(*entry), 1)) {
+                return unmap_entry(m, entry, X86_PAGE_4K, virt, out);
+            }
+        } else {
+            uint64_t *entry = plain_huge_leaf(table, stopped, virt);
+            enum x86_page_size size = level_size(stopped);
+            if (entry != NULL && x86_is_aligned(virt, (uint64_t)size)) {
+                return unmap_entry(m, entry, size, virt, out);
             }
         }
     }
