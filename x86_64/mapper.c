@@ -177,7 +177,7 @@ static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
     } else if (mem->table == x86_phys_identity_table) {
         /* Offsets up to 2^64 - 8 KiB: tables at [4 KiB, 2^64 - 4 KiB]. */
         d.skew = 0 - (uint64_t)X86_PAGE_4K;
-        d.span = UINT64_MAX - 2 * X86_PAGE_4K + 2;
+        d.span = UINT64_MAX - 2 * (uint64_t)X86_PAGE_4K + 2;
         d.base = X86_PAGE_4K;
     }
     return d;
