@@ -152,33 +152,46 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
 }
 
 /* M's view of MEM for the inline walks: the window's bounds, read once. A
- * window that is empty, wraps (then the plain bound would not hold), sits at
- * virtual 0 (its first table would be NULL), starts off a 4 KiB boundary (the
- * inline walks test a table's offset for 4 KiB alignment) or has a misaligned
- * base stays on the checked callback. The identity backend is a window from
- * physical 4 KiB up, so that physical 0, a NULL table, stays refused. */
+ * window that wraps (then the plain bound would not hold), sits at virtual 0
+ * (its first table would be NULL), starts off a 4 KiB boundary (the inline walks
+ * test a table's offset for 4 KiB alignment), has a misaligned base or holds no
+ * table below 2^52 stays on the checked callback. The part at or above 2^52 is
+ * left out: no entry can name a table there (SDM 4.5: address bits 51..12), and
+ * the inline walks rely on it (plain_table's mask). The identity backend is a
+ * window from physical 4 KiB up, so that physical 0, a NULL table, stays
+ * refused. */
 static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
 {
-    struct x86_mapper_direct d = { 0, 0, 0 };
+    struct x86_mapper_direct d = { 0, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+    const uint64_t phys_limit = X86_PHYS_ADDR_MAX + 1;
+    uint64_t start = X86_PAGE_4K;
+    uint64_t size = phys_limit - X86_PAGE_4K;
+    uintptr_t base = X86_PAGE_4K;
     if (mem->table == x86_phys_window_table && mem->ctx != NULL) {
         const struct x86_phys_window *w = mem->ctx;
         uint64_t phys_end;
         uintptr_t virt_end;
-        if (w->size < X86_PAGE_4K || w->virt_start == 0 ||
-            __builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
+        if (__builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
             __builtin_add_overflow(w->virt_start, (uintptr_t)w->size, &virt_end) ||
-            (w->phys_start & (X86_PAGE_4K - 1)) != 0 ||
-            (w->virt_start & (sizeof(uint64_t) - 1)) != 0) {
+            w->virt_start == 0 || (w->phys_start & (X86_PAGE_4K - 1)) != 0 ||
+            (w->virt_start & (sizeof(uint64_t) - 1)) != 0 || w->phys_start >= phys_limit) {
             return d;
         }
-        d.skew = 0 - w->phys_start;
-        d.span = w->size - X86_PAGE_4K + 1;
-        d.base = w->virt_start;
-    } else if (mem->table == x86_phys_identity_table) {
-        /* Offsets up to 2^64 - 8 KiB: tables at [4 KiB, 2^64 - 4 KiB]. */
-        d.skew = 0 - (uint64_t)X86_PAGE_4K;
-        d.span = UINT64_MAX - 2 * (uint64_t)X86_PAGE_4K + 2;
-        d.base = X86_PAGE_4K;
+        start = w->phys_start;
+        size = phys_end > phys_limit ? phys_limit - start : w->size;
+        base = w->virt_start;
+    } else if (mem->table != x86_phys_identity_table) {
+        return d;
+    }
+    if (size >= X86_PAGE_4K) {
+        d.skew = 0 - start;
+        d.span = size - X86_PAGE_4K + 1;
+        d.base = base;
+        for (uint64_t k = 0; k < 4; k++) {
+            uint64_t need = X86_PTE_PRESENT | k << 1;
+            d.keep[k] = X86_PTE_ADDR_4K | X86_PTE_HUGE | need;
+            d.adjust[k] = d.skew - need;
+        }
     }
     return d;
 }
@@ -233,7 +246,7 @@ walk_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, s
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
     WALK_UNROLL
     for (unsigned level = top; level >= 1; level--) {
-        uint64_t *table;
+        uint64_t *table = NULL;
         if (!table_at(a, phys, direct, &table)) {
             return X86_BAD_TABLE;
         }
@@ -423,7 +436,7 @@ map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, ui
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
     WALK_UNROLL
     for (unsigned level = top; level >= target; level--) {
-        uint64_t *table;
+        uint64_t *table = NULL;
         if (!table_at(a, phys, direct, &table)) {
             return X86_BAD_TABLE;
         }
@@ -672,18 +685,19 @@ unmap_general(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
 /* Descend from the root of a TOP-level hierarchy towards the table of level
  * STOP for VIRT (both constant once inlined) on a plain path. 0 when *TABLE is
  * that table; otherwise the level of the table *TABLE whose entry for VIRT led
- * off the plain path (TOP + 1 when the root itself is refused). NEED: the bits
- * every entry above STOP must have (PRESENT, plus the parent bits of a map).
+ * off the plain path (TOP + 1 when the root itself is refused). PARENTS: the
+ * WRITABLE and USER bits, shifted down by one, that every entry above STOP must
+ * have besides PRESENT (those of a map's leaf; 0 for the other calls).
  * Unrolled, so the path stays in registers. */
 static inline __attribute__((always_inline)) unsigned
-plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned stop, uint64_t need,
-            uint64_t **table)
+plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned stop,
+            size_t parents, uint64_t **table)
 {
-    const uint64_t keep = X86_PTE_ADDR_4K | X86_PTE_HUGE | need;
-    uint64_t adjust = m->direct.skew - need;
     uint64_t path[MAX_LEVELS + 1];
     uint64_t offset = m->root + m->direct.skew;
-    __asm__("" : "+r"(adjust));
+    /* In a register: it is added at every level. */
+    uintptr_t base = m->direct.base;
+    __asm__("" : "+r"(base));
     _Pragma("GCC unroll 5")
     for (unsigned level = top; level >= stop; level--) {
         if (__builtin_expect(offset >= m->direct.span || (offset & (X86_PAGE_4K - 1)) != 0, 0)) {
@@ -695,17 +709,17 @@ plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned st
                 return level + 1;
             }
         }
-        path[level] = offset;
-        uint64_t *t = (uint64_t *)(m->direct.base + (uintptr_t)offset);
+    path[level] = offset;
+        uint64_t *t = (uint64_t *)(base + (uintptr_t)offset);
         *table = t;
         if (level == stop) {
             return 0;
         }
-        offset = (t[index_of(virt, level)] & keep) + adjust;
+        offset = (t[index_of(virt, level)] & m->direct.keep[parents]) + m->direct.adjust[parents];
         /* Opaque to the optimiser: otherwise it compares the entries instead
          * of the offsets for the cycle check, at twice the instructions; and
-         * the window's fields are read where used (as memory operands), which
-         * leaves registers for the path. */
+         * M's fields are read where used (as memory operands), which leaves
+         * registers for the path. */
         __asm__("" : "+r"(offset) : : "memory");
     }
     return top + 1;
@@ -725,27 +739,48 @@ plain_huge_leaf(uint64_t *table, unsigned stopped, uint64_t virt)
     return (*entry & leaf) == leaf ? entry : NULL;
 }
 
-/* x86_map of a page of SIZE (constant, as TOP) on a plain path. */
+/* VIRT canonical for TOP levels and 4 KiB aligned, in one test: adding
+ * 2^(N-1) keeps the low bits (canonical_for). */
+static inline bool canonical_page(uint64_t virt, unsigned top)
+{
+    unsigned bits = top == 5 ? 57u : 48u;
+    uint64_t bad = ~((UINT64_C(1) << bits) - 1) | (X86_PAGE_4K - 1);
+    return ((virt + (UINT64_C(1) << (bits - 1))) & bad) == 0;
+}
+
+/* x86_map of a page of SIZE (constant, as TOP) on a plain path. PARENTS: the
+ * WRITABLE and USER bits of FLAGS shifted down by one, which parents must have
+ * as the leaf allows them (SDM 4.6.1, as map_top). */
 static inline __attribute__((always_inline)) enum x86_status
 map_inline(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
-           uint64_t flags, unsigned top)
+           uint64_t flags, unsigned top, size_t parents)
 {
     const uint64_t mask = x86_pte_addr_mask(size);
     const unsigned target = x86_page_size_level(size);
-    /* Parents must allow what the leaf allows (SDM 4.6.1), as map_top. */
-    const uint64_t need = X86_PTE_PRESENT | (flags & (X86_PTE_WRITABLE | X86_PTE_USER));
-    /* PHYS inside the address bits: below 2^52 and aligned (x86_pte_make). */
-    if (__builtin_expect(canonical_for(virt, top) && (virt & ((uint64_t)size - 1)) == 0 &&
-                             (phys & ~mask) == 0 && (flags & mask) == 0,
-                         1)) {
-        uint64_t *table;
-        if (__builtin_expect(plain_table(m, virt, top, target, need, &table) == 0, 1)) {
+    /* VIRT canonical and aligned, PHYS inside the address bits (below 2^52
+     * and aligned, as x86_pte_make wants), FLAGS outside them. With 4 levels
+     * one test does VIRT and PHYS: VIRT + 2^47 below 2^48 (canonical_for) and
+     * PHYS below 2^48 too (higher ones go the general way), both aligned. */
+    bool ok;
+    if (top == 4) {
+        uint64_t both = (virt + (UINT64_C(1) << 47)) | phys;
+        ok = (both & ~(~((uint64_t)size - 1) & ((UINT64_C(1) << 48) - 1))) == 0;
+    } else {
+        ok = canonical_for(virt, top) && (virt & ((uint64_t)size - 1)) == 0 && (phys & ~mask) == 0;
+    }
+    if (__builtin_expect(ok && (flags & mask) == 0, 1)) {
+        /* From here on only the leaf is kept: PHYS and FLAGS are its two
+         * halves again (FLAGS with PRESENT and PS, which map adds anyway). */
+        const uint64_t leaf = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
+        uint64_t *table = NULL;
+        if (__builtin_expect(plain_table(m, virt, top, target, parents, &table) == 0, 1)) {
             uint64_t *entry = &table[index_of(virt, target)];
             if (__builtin_expect(!x86_pte_is_present(*entry), 1)) {
-                *entry = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
+                *entry = leaf;
                 return X86_OK;
             }
         }
+        return map_general(m, virt, leaf & mask, size, leaf & ~mask);
     }
     return map_general(m, virt, phys, size, flags);
 }
@@ -755,15 +790,26 @@ static inline __attribute__((always_inline)) enum x86_status
 map_sized(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
           uint64_t flags, unsigned top)
 {
-    /* 4 KiB first: the size a kernel maps most. */
+    size_t parents = (size_t)(flags >> 1) & 3u;
+    /* 4 KiB first, the size a kernel maps most, with one copy per pair of
+     * parent bits: their mask is then a constant (no register for it). */
     if (__builtin_expect(size == X86_PAGE_4K, 1)) {
-        return map_inline(m, virt, phys, X86_PAGE_4K, flags, top);
+        switch (parents) {
+        case 0:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 0);
+        case 1:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 1);
+        case 2:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 2);
+        default:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 3);
+        }
     }
     if (size == X86_PAGE_2M) {
-        return map_inline(m, virt, phys, X86_PAGE_2M, flags, top);
+        return map_inline(m, virt, phys, X86_PAGE_2M, flags, top, parents);
     }
     if (size == X86_PAGE_1G) {
-        return map_inline(m, virt, phys, X86_PAGE_1G, flags, top);
+        return map_inline(m, virt, phys, X86_PAGE_1G, flags, top, parents);
     }
     return map_general(m, virt, phys, size, flags);
 }
@@ -774,15 +820,16 @@ translate_inline(const struct x86_mapper *m, uint64_t virt, struct x86_translati
                  unsigned top)
 {
     if (__builtin_expect(canonical_for(virt, top), 1)) {
-        uint64_t *table;
-        unsigned stopped = plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table);
+        uint64_t *table = NULL;
+        unsigned stopped = plain_table(m, virt, top, 1, 0, &table);
         if (__builtin_expect(stopped == 0, 1)) {
             uint64_t e = table[index_of(virt, 1)];
             if (__builtin_expect(x86_pte_is_present(e), 1)) {
-                out->frame = e & X86_PTE_ADDR_4K;
-                out->phys = out->frame | (virt & (X86_PAGE_4K - 1));
+                uint64_t frame = e & X86_PTE_ADDR_4K;
+                out->frame = frame;
+                out->phys = frame | (virt & (X86_PAGE_4K - 1));
                 out->size = X86_PAGE_4K;
-                out->flags = e & ~X86_PTE_ADDR_4K;
+                out->flags = e ^ frame;
                 return X86_OK;
             }
         } else {
@@ -818,9 +865,9 @@ unmap_entry(const struct x86_mapper *m, uint64_t *entry, enum x86_page_size size
 static inline __attribute__((always_inline)) enum x86_status
 unmap_inline(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out, unsigned top)
 {
-    if (__builtin_expect(canonical_for(virt, top) && (virt & (X86_PAGE_4K - 1)) == 0, 1)) {
-        uint64_t *table;
-        unsigned stopped = plain_table(m, virt, top, 1, X86_PTE_PRESENT, &table);
+    if (__builtin_expect(canonical_page(virt, top), 1)) {
+        uint64_t *table = NULL;
+        unsigned stopped = plain_table(m, virt, top, 1, 0, &table);
         if (__builtin_expect(stopped == 0, 1)) {
             uint64_t *entry = &table[index_of(virt, 1)];
             if (__builtin_expect(x86_pte_is_present(*entry), 1)) {
