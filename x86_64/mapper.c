@@ -12,10 +12,12 @@
 
 #define MAX_LEVELS 5
 
-/* Speed builds specialise the walks per level count, backend and page size and
- * unroll them, so a walk's path stays in registers (bench/paging measures it);
- * size builds (-Os, as kernels and the cross builds use) keep one copy of each,
- * about the size of a plain loop. */
+/* Speed builds finish map, translate and unmap of plain paths through the
+ * window and identity backends on an inline path specialised per level count
+ * and page size ("the inline path" below; bench/paging measures it), and unroll
+ * the general walks, so a walk's path stays in registers; size builds (-Os, as
+ * the cross builds use) keep only the general walks, one copy of each, about
+ * the size of a plain loop. */
 #if defined(__OPTIMIZE_SIZE__)
 #define WALK_INLINE
 #define WALK_UNROLL
@@ -295,10 +297,7 @@ walk_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, str
     if (!canonical_for(virt, top)) {
         return X86_NOT_CANONICAL;
     }
-    if (!direct) {
-        return walk_levels(m, a, virt, w, top, false);
-    }
-    return top == 4 ? walk_levels(m, a, virt, w, 4, true) : walk_levels(m, a, virt, w, 5, true);
+    return walk_levels(m, a, virt, w, top, direct);
 }
 
 /* The walk for VIRT for the calls that are not specialised per backend. */
@@ -513,22 +512,6 @@ map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint6
     return map_levels(m, a, virt, leaf, target, parent, top, direct, !direct);
 }
 
-/* map_top for the window and identity backends, with TOP and the page size as
- * constants: one unrolled copy per pair. */
-static WALK_INLINE enum x86_status map_direct(const struct x86_mapper *m, const struct access *a,
-                                              uint64_t virt, uint64_t phys,
-                                              enum x86_page_size size, uint64_t flags,
-                                              unsigned top)
-{
-    if (size == X86_PAGE_4K) {
-        return map_top(m, a, virt, phys, X86_PAGE_4K, flags, 1, top, true);
-    }
-    if (size == X86_PAGE_2M) {
-        return map_top(m, a, virt, phys, X86_PAGE_2M, flags, 2, top, true);
-    }
-    return map_top(m, a, virt, phys, X86_PAGE_1G, flags, 3, top, true);
-}
-
 /* x86_map through A (DIRECT as walk_with). */
 static WALK_INLINE enum x86_status
 map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
@@ -539,22 +522,7 @@ map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint
     if (target == 0 || (top != 4 && top != 5)) {
         return X86_BAD_ARGUMENT;
     }
-    if (!direct) {
-        return map_top(m, a, virt, phys, size, flags, target, top, false);
-    }
-    return top == 4 ? map_direct(m, a, virt, phys, size, flags, 4)
-                    : map_direct(m, a, virt, phys, size, flags, 5);
-}
-
-/* The map, translate and unmap of other backends: out of line, so the inline
- * paths of the window and identity backends need no stack frame. */
-static __attribute__((noinline)) enum x86_status map_callback(const struct x86_mapper *m,
-                                                              uint64_t virt, uint64_t phys,
-                                                              enum x86_page_size size,
-                                                              uint64_t flags)
-{
-    struct access a = { .mem = &m->mem, .direct = false };
-    return map_with(m, &a, virt, phys, size, flags, false);
+    return map_top(m, a, virt, phys, size, flags, target, top, direct);
 }
 
 /* x86_map by the general walk, for whatever the inline path does not finish. */
@@ -564,10 +532,8 @@ static __attribute__((noinline)) enum x86_status map_general(const struct x86_ma
                                                              uint64_t flags)
 {
     struct access a;
-    if (!access_init(&a, m)) {
-        return map_callback(m, virt, phys, size, flags);
-    }
-    return map_with(m, &a, virt, phys, size, flags, true);
+    access_init(&a, m);
+    return map_with(m, &a, virt, phys, size, flags, a.direct);
 }
 
 static WALK_INLINE enum x86_status
@@ -589,20 +555,11 @@ translate_with(const struct x86_mapper *m, const struct access *a, uint64_t virt
 }
 
 static __attribute__((noinline)) enum x86_status
-translate_callback(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out)
-{
-    struct access a = { .mem = &m->mem, .direct = false };
-    return translate_with(m, &a, virt, out, false);
-}
-
-static __attribute__((noinline)) enum x86_status
 translate_general(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out)
 {
     struct access a;
-    if (!access_init(&a, m)) {
-        return translate_callback(m, virt, out);
-    }
-    return translate_with(m, &a, virt, out, true);
+    access_init(&a, m);
+    return translate_with(m, &a, virt, out, a.direct);
 }
 
 /* Walk to the leaf that starts exactly at VIRT; the recursive entry itself is
@@ -640,22 +597,12 @@ unmap_with(const struct x86_mapper *m, const struct access *a, uint64_t virt,
     return X86_OK;
 }
 
-static __attribute__((noinline)) enum x86_status unmap_callback(const struct x86_mapper *m,
-                                                                uint64_t virt,
-                                                                struct x86_frame *out)
-{
-    struct access a = { .mem = &m->mem, .direct = false };
-    return unmap_with(m, &a, virt, out, false);
-}
-
 static __attribute__((noinline)) enum x86_status
 unmap_general(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
 {
     struct access a;
-    if (!access_init(&a, m)) {
-        return unmap_callback(m, virt, out);
-    }
-    return unmap_with(m, &a, virt, out, true);
+    access_init(&a, m);
+    return unmap_with(m, &a, virt, out, a.direct);
 }
 
 /* ---- the inline path ----
