@@ -19,8 +19,10 @@
  * one walk (a self-reference) gives X86_TABLE_CYCLE, except through the one
  * recursive slot the mapper was told about (x86_recursive_install,
  * x86_mapper_set_recursive). Walks are bounded by the number of levels. The
- * ready-made window and identity backends are recognised and applied inline
- * (same bounds, no call per table). Not thread-safe: the caller locks. */
+ * ready-made window and identity backends are recognised by x86_mapper_init,
+ * which reads the window once, and applied inline (same bounds, no call per
+ * table; re-initialise after changing the window). Not thread-safe: the caller
+ * locks. */
 #ifndef X86_64_MAPPER_H
 #define X86_64_MAPPER_H
 
