@@ -158,8 +158,8 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
  * (its first table would be NULL), starts off a 4 KiB boundary (the inline walks
  * test a table's offset for 4 KiB alignment), has a misaligned base or holds no
  * table below 2^52 stays on the checked callback. The part at or above 2^52 is
- * left out: no entry can name a table there (SDM 4.5: address bits 51..12), and
- * the inline walks rely on it (plain_table's mask). The identity backend is a
+ * left out: no entry can name a table there (SDM 4.5: address bits 51..12), so
+ * only a root edited to such an address is refused there. The identity backend is a
  * window from physical 4 KiB up, so that physical 0, a NULL table, stays
  * refused. */
 static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
