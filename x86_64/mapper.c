@@ -12,10 +12,12 @@
 
 #define MAX_LEVELS 5
 
-/* Speed builds specialise the walks per level count, backend and page size and
- * unroll them, so a walk's path stays in registers (bench/paging measures it);
- * size builds (-Os, as kernels and the cross builds use) keep one copy of each,
- * about the size of a plain loop. */
+/* Speed builds finish map, translate and unmap of plain paths through the
+ * window and identity backends on an inline path specialised per level count
+ * and page size ("the inline path" below; bench/paging measures it), and unroll
+ * the general walks, so a walk's path stays in registers; size builds (-Os, as
+ * the cross builds use) keep only the general walks, one copy of each, about
+ * the size of a plain loop. */
 #if defined(__OPTIMIZE_SIZE__)
 #define WALK_INLINE
 #define WALK_UNROLL
@@ -122,11 +124,12 @@ static void batch_finish(const struct x86_mapper *m, const struct flush_batch *b
 
 /* ---- reaching tables ---- */
 
-/* How one call reaches tables. The library's own identity and window backends
- * are resolved once per call into "PHYS - start <= limit gives base + (PHYS -
- * start)", exactly the tables x86_phys_window_table grants, so a walk makes no
- * indirect call per level (DIRECT); any other backend is called for every
- * table, its pointer checked for alignment. */
+/* How one call reaches tables. The library's own identity and window backends,
+ * as x86_mapper_init read them (struct x86_mapper_direct), are applied as "PHYS
+ * - start <= limit gives base + (PHYS - start)", exactly the tables
+ * x86_phys_window_table grants, so a walk makes no indirect call per level
+ * (DIRECT); any other backend is called for every table, its pointer checked
+ * for alignment. */
 struct access {
     const struct x86_phys_access *mem;
     uint64_t neg_start;                /* 0 - start */
@@ -135,37 +138,64 @@ struct access {
     bool direct;
 };
 
-/* Fill A for M's backend; true when it is DIRECT. */
+/* Fill A for M's backend; true when it is DIRECT. The window's skew is 4 KiB
+ * aligned and its base 8-byte aligned (direct_of), so the root's alignment
+ * decides that of every table pointer. */
 static inline bool access_init(struct access *a, const struct x86_mapper *m)
 {
-    *a = (struct access){ .mem = &m->mem, .direct = false };
-    if (m->mem.table == x86_phys_window_table) {
-        const struct x86_phys_window *w = m->mem.ctx;
+    *a = (struct access){
+        .mem = &m->mem,
+        .neg_start = m->direct.skew,
+        .limit = m->direct.span - 1,
+        .base = m->direct.base,
+        .direct = m->direct.span != 0 && (m->root & (sizeof(uint64_t) - 1)) == 0,
+    };
+    return a->direct;
+}
+
+/* M's view of MEM for the inline walks: the window's bounds, read once. A
+ * window that wraps (then the plain bound would not hold), sits at virtual 0
+ * (its first table would be NULL), starts off a 4 KiB boundary (the inline walks
+ * test a table's offset for 4 KiB alignment), has a misaligned base or holds no
+ * table below 2^52 stays on the checked callback. The part at or above 2^52 is
+ * left out: no entry can name a table there (SDM 4.5: address bits 51..12), so
+ * only a root edited to such an address is refused there. The identity backend is a
+ * window from physical 4 KiB up, so that physical 0, a NULL table, stays
+ * refused. */
+static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
+{
+    struct x86_mapper_direct d = { 0, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+    const uint64_t phys_limit = X86_PHYS_ADDR_MAX + 1;
+    uint64_t start = X86_PAGE_4K;
+    uint64_t size = phys_limit - X86_PAGE_4K;
+    uintptr_t base = X86_PAGE_4K;
+    if (mem->table == x86_phys_window_table && mem->ctx != NULL) {
+        const struct x86_phys_window *w = mem->ctx;
         uint64_t phys_end;
         uintptr_t virt_end;
-        /* A window that is empty, wraps (then the plain bound below would not
-         * hold), sits at virtual 0 (its first table would be NULL) or would
-         * misalign tables stays on the checked callback. Every table address
-         * but the root is a 4 KiB multiple, so the window's own skew and the
-         * root's decide the alignment of all. */
-        if (w->size < X86_PAGE_4K || w->virt_start == 0 ||
-            __builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
+        if (__builtin_add_overflow(w->phys_start, w->size, &phys_end) ||
             __builtin_add_overflow(w->virt_start, (uintptr_t)w->size, &virt_end) ||
-            (((w->virt_start - w->phys_start) | m->root) & (sizeof(uint64_t) - 1)) != 0) {
-            return false;
+            w->virt_start == 0 || (w->phys_start & (X86_PAGE_4K - 1)) != 0 ||
+            (w->virt_start & (sizeof(uint64_t) - 1)) != 0 || w->phys_start >= phys_limit) {
+            return d;
         }
-        a->neg_start = 0 - w->phys_start;
-        a->base = w->virt_start;
-        a->limit = w->size - X86_PAGE_4K;
-        a->direct = true;
-    } else if (m->mem.table == x86_phys_identity_table) {
-        /* Shifted by one byte so that physical 0, a NULL table, stays refused. */
-        a->neg_start = 0 - UINT64_C(1);
-        a->base = 1;
-        a->limit = UINTPTR_MAX - 1;
-        a->direct = (m->root & (sizeof(uint64_t) - 1)) == 0;
+        start = w->phys_start;
+        size = phys_end > phys_limit ? phys_limit - start : w->size;
+        base = w->virt_start;
+    } else if (mem->table != x86_phys_identity_table) {
+        return d;
     }
-    return a->direct;
+    if (size >= X86_PAGE_4K) {
+        d.skew = 0 - start;
+        d.span = size - X86_PAGE_4K + 1;
+        d.base = base;
+        for (uint64_t k = 0; k < 4; k++) {
+            uint64_t need = X86_PTE_PRESENT | k << 1;
+            d.keep[k] = X86_PTE_ADDR_4K | X86_PTE_HUGE | need;
+            d.adjust[k] = d.skew - need;
+        }
+    }
+    return d;
 }
 
 /* The table at PHYS into *TABLE; false when it cannot be reached. DIRECT is
@@ -218,7 +248,7 @@ walk_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, s
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
     WALK_UNROLL
     for (unsigned level = top; level >= 1; level--) {
-        uint64_t *table;
+        uint64_t *table = NULL;
         if (!table_at(a, phys, direct, &table)) {
             return X86_BAD_TABLE;
         }
@@ -267,10 +297,7 @@ walk_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, str
     if (!canonical_for(virt, top)) {
         return X86_NOT_CANONICAL;
     }
-    if (!direct) {
-        return walk_levels(m, a, virt, w, top, false);
-    }
-    return top == 4 ? walk_levels(m, a, virt, w, 4, true) : walk_levels(m, a, virt, w, 5, true);
+    return walk_levels(m, a, virt, w, top, direct);
 }
 
 /* The walk for VIRT for the calls that are not specialised per backend. */
@@ -365,6 +392,7 @@ enum x86_status x86_mapper_init(struct x86_mapper *m, uint64_t root, unsigned le
     m->frames = frames != NULL ? *frames : (struct x86_frame_allocator){ NULL, NULL, NULL };
     m->tlb = tlb != NULL ? *tlb : (struct x86_tlb){ NULL, NULL, NULL };
     m->recursive = X86_RECURSIVE_NONE;
+    m->direct = direct_of(mem);
     return X86_OK;
 }
 
@@ -407,7 +435,7 @@ map_levels(const struct x86_mapper *m, const struct access *a, uint64_t virt, ui
     /* Unrolled (TOP is at most 5): the path then lives in registers. */
     WALK_UNROLL
     for (unsigned level = top; level >= target; level--) {
-        uint64_t *table;
+        uint64_t *table = NULL;
         if (!table_at(a, phys, direct, &table)) {
             return X86_BAD_TABLE;
         }
@@ -484,22 +512,6 @@ map_top(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint6
     return map_levels(m, a, virt, leaf, target, parent, top, direct, !direct);
 }
 
-/* map_top for the window and identity backends, with TOP and the page size as
- * constants: one unrolled copy per pair. */
-static WALK_INLINE enum x86_status map_direct(const struct x86_mapper *m, const struct access *a,
-                                              uint64_t virt, uint64_t phys,
-                                              enum x86_page_size size, uint64_t flags,
-                                              unsigned top)
-{
-    if (size == X86_PAGE_4K) {
-        return map_top(m, a, virt, phys, X86_PAGE_4K, flags, 1, top, true);
-    }
-    if (size == X86_PAGE_2M) {
-        return map_top(m, a, virt, phys, X86_PAGE_2M, flags, 2, top, true);
-    }
-    return map_top(m, a, virt, phys, X86_PAGE_1G, flags, 3, top, true);
-}
-
 /* x86_map through A (DIRECT as walk_with). */
 static WALK_INLINE enum x86_status
 map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint64_t phys,
@@ -510,32 +522,18 @@ map_with(const struct x86_mapper *m, const struct access *a, uint64_t virt, uint
     if (target == 0 || (top != 4 && top != 5)) {
         return X86_BAD_ARGUMENT;
     }
-    if (!direct) {
-        return map_top(m, a, virt, phys, size, flags, target, top, false);
-    }
-    return top == 4 ? map_direct(m, a, virt, phys, size, flags, 4)
-                    : map_direct(m, a, virt, phys, size, flags, 5);
+    return map_top(m, a, virt, phys, size, flags, target, top, direct);
 }
 
-/* The map, translate and unmap of other backends: out of line, so the inline
- * paths of the window and identity backends need no stack frame. */
-static __attribute__((noinline)) enum x86_status map_callback(const struct x86_mapper *m,
-                                                              uint64_t virt, uint64_t phys,
-                                                              enum x86_page_size size,
-                                                              uint64_t flags)
-{
-    struct access a = { .mem = &m->mem, .direct = false };
-    return map_with(m, &a, virt, phys, size, flags, false);
-}
-
-enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
-                        enum x86_page_size size, uint64_t flags)
+/* x86_map by the general walk, for whatever the inline path does not finish. */
+static __attribute__((noinline)) enum x86_status map_general(const struct x86_mapper *m,
+                                                             uint64_t virt, uint64_t phys,
+                                                             enum x86_page_size size,
+                                                             uint64_t flags)
 {
     struct access a;
-    if (!access_init(&a, m)) {
-        return map_callback(m, virt, phys, size, flags);
-    }
-    return map_with(m, &a, virt, phys, size, flags, true);
+    access_init(&a, m);
+    return map_with(m, &a, virt, phys, size, flags, a.direct);
 }
 
 static WALK_INLINE enum x86_status
@@ -557,20 +555,11 @@ translate_with(const struct x86_mapper *m, const struct access *a, uint64_t virt
 }
 
 static __attribute__((noinline)) enum x86_status
-translate_callback(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out)
-{
-    struct access a = { .mem = &m->mem, .direct = false };
-    return translate_with(m, &a, virt, out, false);
-}
-
-enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
-                              struct x86_translation *out)
+translate_general(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out)
 {
     struct access a;
-    if (!access_init(&a, m)) {
-        return translate_callback(m, virt, out);
-    }
-    return translate_with(m, &a, virt, out, true);
+    access_init(&a, m);
+    return translate_with(m, &a, virt, out, a.direct);
 }
 
 /* Walk to the leaf that starts exactly at VIRT; the recursive entry itself is
@@ -608,21 +597,281 @@ unmap_with(const struct x86_mapper *m, const struct access *a, uint64_t virt,
     return X86_OK;
 }
 
-static __attribute__((noinline)) enum x86_status unmap_callback(const struct x86_mapper *m,
-                                                                uint64_t virt,
-                                                                struct x86_frame *out)
+static __attribute__((noinline)) enum x86_status
+unmap_general(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
 {
-    struct access a = { .mem = &m->mem, .direct = false };
-    return unmap_with(m, &a, virt, out, false);
+    struct access a;
+    access_init(&a, m);
+    return unmap_with(m, &a, virt, out, a.direct);
+}
+
+/* ---- the inline path ----
+ *
+ * A kernel's map, translate and unmap nearly always meet a plain path: every
+ * table inside the window, every entry above the leaf present without PS (and,
+ * for a map, with the parent bits the leaf needs), no table twice. The inline
+ * path finishes exactly those calls with the window read at x86_mapper_init and
+ * hands every other one, unchanged, to the general walk above, which then gives
+ * the status (or does the work: new tables, parent bits, huge pages, the
+ * recursive slot). So each status and every table the general walk would
+ * refuse stays its; what the inline path adds is speed:
+ *   - one test per level decides "present, no PS, parent bits set, inside the
+ *     window": the entry is masked to its address bits plus the bits in
+ *     question and the expected bits subtracted along with the window's start,
+ *     so the result is the table's offset in the window exactly when all hold
+ *     and otherwise has low bits set (or wraps), failing the test that the
+ *     offset be a 4 KiB multiple below the window's span;
+ *   - the cycle check compares each table's offset with those above it
+ *     (SDM 4.5: a walk reads one table per level, so a table met twice is a
+ *     self-reference; the recursive slot is one, and goes to the general walk,
+ *     which knows it).
+ * Size builds leave it out (one general walk, as small as a loop). */
+
+#if !defined(__OPTIMIZE_SIZE__)
+
+/* Descend from the root of a TOP-level hierarchy towards the table of level
+ * STOP for VIRT (both constant once inlined) on a plain path. 0 when *TABLE is
+ * that table; otherwise the level of the table *TABLE whose entry for VIRT led
+ * off the plain path (TOP + 1 when the root itself is refused). PARENTS: the
+ * WRITABLE and USER bits, shifted down by one, that every entry above STOP must
+ * have besides PRESENT (those of a map's leaf; 0 for the other calls).
+ * Unrolled, so the path stays in registers. */
+static inline __attribute__((always_inline)) unsigned
+plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned stop,
+            size_t parents, uint64_t **table)
+{
+    uint64_t path[MAX_LEVELS + 1];
+    uint64_t offset = m->root + m->direct.skew;
+    /* In a register: it is added at every level. */
+    uintptr_t base = m->direct.base;
+    __asm__("" : "+r"(base));
+    _Pragma("GCC unroll 5")
+    for (unsigned level = top; level >= stop; level--) {
+        if (__builtin_expect(offset >= m->direct.span || (offset & (X86_PAGE_4K - 1)) != 0, 0)) {
+            return level + 1;
+        }
+        _Pragma("GCC unroll 5")
+        for (unsigned up = level + 1; up <= top; up++) {
+            if (__builtin_expect(path[up] == offset, 0)) {
+                return level + 1;
+            }
+        }
+    path[level] = offset;
+        uint64_t *t = (uint64_t *)(base + (uintptr_t)offset);
+        *table = t;
+        if (level == stop) {
+            return 0;
+        }
+        offset = (t[index_of(virt, level)] & m->direct.keep[parents]) + m->direct.adjust[parents];
+        /* Opaque to the optimiser: otherwise it compares the entries instead
+         * of the offsets for the cycle check, at twice the instructions; and
+         * M's fields are read where used (as memory operands), which leaves
+         * registers for the path. */
+        __asm__("" : "+r"(offset) : : "memory");
+    }
+    return top + 1;
+}
+
+/* The 2 MiB or 1 GiB page entry of VIRT when plain_table stopped (STOPPED) at
+ * a PDE / PDPTE with PS in TABLE: the path above it was plain, so the entry is
+ * the leaf the general walk would find. NULL otherwise. */
+static inline __attribute__((always_inline)) uint64_t *
+plain_huge_leaf(uint64_t *table, unsigned stopped, uint64_t virt)
+{
+    if (stopped != 2 && stopped != 3) {
+        return NULL;
+    }
+    uint64_t *entry = &table[index_of(virt, stopped)];
+    const uint64_t leaf = X86_PTE_PRESENT | X86_PTE_HUGE;
+    return (*entry & leaf) == leaf ? entry : NULL;
+}
+
+/* VIRT canonical for TOP levels and 4 KiB aligned, in one test: adding
+ * 2^(N-1) keeps the low bits (canonical_for). */
+static inline bool canonical_page(uint64_t virt, unsigned top)
+{
+    unsigned bits = top == 5 ? 57u : 48u;
+    uint64_t bad = ~((UINT64_C(1) << bits) - 1) | (X86_PAGE_4K - 1);
+    return ((virt + (UINT64_C(1) << (bits - 1))) & bad) == 0;
+}
+
+/* x86_map of a page of SIZE (constant, as TOP) on a plain path. PARENTS: the
+ * WRITABLE and USER bits of FLAGS shifted down by one, which parents must have
+ * as the leaf allows them (SDM 4.6.1, as map_top). */
+static inline __attribute__((always_inline)) enum x86_status
+map_inline(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
+           uint64_t flags, unsigned top, size_t parents)
+{
+    const uint64_t mask = x86_pte_addr_mask(size);
+    const unsigned target = x86_page_size_level(size);
+    /* VIRT canonical and aligned, PHYS inside the address bits (below 2^52
+     * and aligned, as x86_pte_make wants), FLAGS outside them. With 4 levels
+     * one test does VIRT and PHYS: VIRT + 2^47 below 2^48 (canonical_for) and
+     * PHYS below 2^48 too (higher ones go the general way), both aligned. */
+    bool ok;
+    if (top == 4) {
+        uint64_t both = (virt + (UINT64_C(1) << 47)) | phys;
+        ok = (both & ~(~((uint64_t)size - 1) & ((UINT64_C(1) << 48) - 1))) == 0;
+    } else {
+        ok = canonical_for(virt, top) && (virt & ((uint64_t)size - 1)) == 0 && (phys & ~mask) == 0;
+    }
+    if (__builtin_expect(ok && (flags & mask) == 0, 1)) {
+        /* From here on only the leaf is kept: PHYS and FLAGS are its two
+         * halves again (FLAGS with PRESENT and PS, which map adds anyway). */
+        const uint64_t leaf = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
+        uint64_t *table = NULL;
+        if (__builtin_expect(plain_table(m, virt, top, target, parents, &table) == 0, 1)) {
+            uint64_t *entry = &table[index_of(virt, target)];
+            if (__builtin_expect(!x86_pte_is_present(*entry), 1)) {
+                *entry = leaf;
+                return X86_OK;
+            }
+        }
+        return map_general(m, virt, leaf & mask, size, leaf & ~mask);
+    }
+    return map_general(m, virt, phys, size, flags);
+}
+
+/* x86_map for TOP levels (constant): one inline copy per page size. */
+static inline __attribute__((always_inline)) enum x86_status
+map_sized(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
+          uint64_t flags, unsigned top)
+{
+    size_t parents = (size_t)(flags >> 1) & 3u;
+    /* 4 KiB first, the size a kernel maps most, with one copy per pair of
+     * parent bits: their mask is then a constant (no register for it). */
+    if (__builtin_expect(size == X86_PAGE_4K, 1)) {
+        switch (parents) {
+        case 0:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 0);
+        case 1:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 1);
+        case 2:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 2);
+        default:
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 3);
+        }
+    }
+    if (size == X86_PAGE_2M) {
+        return map_inline(m, virt, phys, X86_PAGE_2M, flags, top, parents);
+    }
+    if (size == X86_PAGE_1G) {
+        return map_inline(m, virt, phys, X86_PAGE_1G, flags, top, parents);
+    }
+    return map_general(m, virt, phys, size, flags);
+}
+
+/* x86_translate on a plain path (TOP constant). */
+static inline __attribute__((always_inline)) enum x86_status
+translate_inline(const struct x86_mapper *m, uint64_t virt, struct x86_translation *out,
+                 unsigned top)
+{
+    if (__builtin_expect(canonical_for(virt, top), 1)) {
+        uint64_t *table = NULL;
+        unsigned stopped = plain_table(m, virt, top, 1, 0, &table);
+        if (__builtin_expect(stopped == 0, 1)) {
+            uint64_t e = table[index_of(virt, 1)];
+            if (__builtin_expect(x86_pte_is_present(e), 1)) {
+                uint64_t frame = e & X86_PTE_ADDR_4K;
+                out->frame = frame;
+                out->phys = frame | (virt & (X86_PAGE_4K - 1));
+                out->size = X86_PAGE_4K;
+                out->flags = e ^ frame;
+                return X86_OK;
+            }
+        } else {
+            const uint64_t *entry = plain_huge_leaf(table, stopped, virt);
+            if (entry != NULL) {
+                enum x86_page_size size = level_size(stopped);
+                out->frame = x86_pte_addr(*entry, size);
+                out->phys = out->frame | (virt & ((uint64_t)size - 1));
+                out->size = size;
+                out->flags = x86_pte_flags(*entry, size);
+                return X86_OK;
+            }
+        }
+    }
+    return translate_general(m, virt, out);
+}
+
+/* Clear ENTRY, the leaf of the page of SIZE at VIRT, into *OUT (may be NULL). */
+static inline __attribute__((always_inline)) enum x86_status
+unmap_entry(const struct x86_mapper *m, uint64_t *entry, enum x86_page_size size, uint64_t virt,
+            struct x86_frame *out)
+{
+    if (out != NULL) {
+        out->start = x86_pte_addr(*entry, size);
+        out->size = size;
+    }
+    *entry = 0;
+    flush_one(m, virt);
+    return X86_OK;
+}
+
+/* x86_unmap on a plain path (TOP constant). */
+static inline __attribute__((always_inline)) enum x86_status
+unmap_inline(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out, unsigned top)
+{
+    if (__builtin_expect(canonical_page(virt, top), 1)) {
+        uint64_t *table = NULL;
+        unsigned stopped = plain_table(m, virt, top, 1, 0, &table);
+        if (__builtin_expect(stopped == 0, 1)) {
+            uint64_t *entry = &table[index_of(virt, 1)];
+            if (__builtin_expect(x86_pte_is_present(*entry), 1)) {
+                return unmap_entry(m, entry, X86_PAGE_4K, virt, out);
+            }
+        } else {
+            uint64_t *entry = plain_huge_leaf(table, stopped, virt);
+            enum x86_page_size size = level_size(stopped);
+            if (entry != NULL && x86_is_aligned(virt, (uint64_t)size)) {
+                return unmap_entry(m, entry, size, virt, out);
+            }
+        }
+    }
+    return unmap_general(m, virt, out);
+}
+
+#endif /* !__OPTIMIZE_SIZE__ */
+
+enum x86_status x86_map(struct x86_mapper *m, uint64_t virt, uint64_t phys,
+                        enum x86_page_size size, uint64_t flags)
+{
+#if !defined(__OPTIMIZE_SIZE__)
+    if (m->levels == 4) {
+        return map_sized(m, virt, phys, size, flags, 4);
+    }
+    if (m->levels == 5) {
+        return map_sized(m, virt, phys, size, flags, 5);
+    }
+#endif
+    return map_general(m, virt, phys, size, flags);
+}
+
+enum x86_status x86_translate(const struct x86_mapper *m, uint64_t virt,
+                              struct x86_translation *out)
+{
+#if !defined(__OPTIMIZE_SIZE__)
+    if (m->levels == 4) {
+        return translate_inline(m, virt, out, 4);
+    }
+    if (m->levels == 5) {
+        return translate_inline(m, virt, out, 5);
+    }
+#endif
+    return translate_general(m, virt, out);
 }
 
 enum x86_status x86_unmap(struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
 {
-    struct access a;
-    if (!access_init(&a, m)) {
-        return unmap_callback(m, virt, out);
+#if !defined(__OPTIMIZE_SIZE__)
+    if (m->levels == 4) {
+        return unmap_inline(m, virt, out, 4);
     }
-    return unmap_with(m, &a, virt, out, true);
+    if (m->levels == 5) {
+        return unmap_inline(m, virt, out, 5);
+    }
+#endif
+    return unmap_general(m, virt, out);
 }
 
 enum x86_status x86_update_flags(struct x86_mapper *m, uint64_t virt, uint64_t flags)

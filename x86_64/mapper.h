@@ -19,8 +19,10 @@
  * one walk (a self-reference) gives X86_TABLE_CYCLE, except through the one
  * recursive slot the mapper was told about (x86_recursive_install,
  * x86_mapper_set_recursive). Walks are bounded by the number of levels. The
- * ready-made window and identity backends are recognised and applied inline
- * (same bounds, no call per table). Not thread-safe: the caller locks. */
+ * ready-made window and identity backends are recognised by x86_mapper_init,
+ * which reads the window once, and applied inline (same bounds, no call per
+ * table; re-initialise after changing the window). Not thread-safe: the caller
+ * locks. */
 #ifndef X86_64_MAPPER_H
 #define X86_64_MAPPER_H
 
@@ -76,6 +78,21 @@ void x86_tlb_reload_cr3(void *ctx);
 /* x86_mapper.recursive when no top-level slot is recursive. */
 #define X86_RECURSIVE_NONE 512u
 
+/* The window (or identity) backend as x86_mapper_init read it, for the inline
+ * walks: a table at PHYS is reachable there when PHYS + skew, its offset in the
+ * window, is a 4 KiB multiple below span, and then sits at base + offset.
+ * span 0 (any other backend, or a window the inline walks cannot use) sends
+ * every call down the general walk. keep[k] and adjust[k] turn an entry that
+ * must have PRESENT plus the parent bits k << 1 (WRITABLE, USER) into that
+ * offset (mapper.c, plain_table). Private: x86_mapper_init fills it. */
+struct x86_mapper_direct {
+    uint64_t skew;                      /* 0 - the window's first physical address */
+    uint64_t span;                      /* window size - 4 KiB + 1, or 0 */
+    uintptr_t base;                     /* virtual address of the window's start */
+    uint64_t keep[4];
+    uint64_t adjust[4];
+};
+
 struct x86_mapper {
     uint64_t root;                      /* physical address of the PML4 or PML5 */
     unsigned levels;                    /* 4 or 5 */
@@ -83,12 +100,19 @@ struct x86_mapper {
     struct x86_frame_allocator frames;
     struct x86_tlb tlb;
     unsigned recursive;                 /* recursive top-level slot, or X86_RECURSIVE_NONE */
+    struct x86_mapper_direct direct;
 };
 
 /* Set up M over the existing top-level table at ROOT. FRAMES and TLB may be NULL
  * (no table creation; no flushes). The structs are copied; no recursive slot. X86_BAD_ARGUMENT for
  * LEVELS other than 4/5 or a NULL MEM/table callback, X86_NOT_ALIGNED /
- * X86_BAD_PHYS_ADDR for a bad ROOT. */
+ * X86_BAD_PHYS_ADDR for a bad ROOT.
+ *
+ * With x86_phys_window_table, the window struct MEM->ctx points to is read here,
+ * once: the walks then check every table against the bounds read now (no call,
+ * no re-reading per call). After changing the window, or m->mem, call
+ * x86_mapper_init again (m->root and m->recursive may change freely: root is
+ * checked on every walk like any other table). */
 X86_MUST_USE enum x86_status x86_mapper_init(struct x86_mapper *m, uint64_t root, unsigned levels,
                                              const struct x86_phys_access *mem,
                                              const struct x86_frame_allocator *frames,
