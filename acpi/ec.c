@@ -158,17 +158,22 @@ enum acpi_status acpi_ec_space_access(const struct acpi_ec *ec, bool write, uint
     enum acpi_status st = burst ? acpi_ec_burst_enable(ec) : ACPI_OK;
     if (st != ACPI_OK)
         return st;
-    uint64_t result = 0;
+    /* Bytes in increasing address order, least significant first (12.3);
+     * shifts by a constant 8 only, so 32-bit targets need no libgcc helper. */
+    uint8_t bytes_read[8] = {0};
+    uint64_t out = *value;
     for (unsigned i = 0; i < bytes && st == ACPI_OK; i++) {
         uint8_t a = (uint8_t)(address + i);
         if (write) {
-            st = acpi_ec_write(ec, a, (uint8_t)(*value >> (8 * i)));
+            st = acpi_ec_write(ec, a, (uint8_t)out);
+            out >>= 8;
         } else {
-            uint8_t b = 0;
-            st = acpi_ec_read(ec, a, &b);
-            result |= (uint64_t)b << (8 * i);
+            st = acpi_ec_read(ec, a, &bytes_read[i]);
         }
     }
+    uint64_t result = 0;
+    for (unsigned i = bytes; i-- > 0;)
+        result = (result << 8) | bytes_read[i];
     if (burst) {
         /* Leave burst mode even after a failed byte. */
         enum acpi_status st2 = acpi_ec_burst_disable(ec);
