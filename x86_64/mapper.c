@@ -164,7 +164,7 @@ static inline bool access_init(struct access *a, const struct x86_mapper *m)
  * refused. */
 static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
 {
-    struct x86_mapper_direct d = { 0, 0, 0, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+    struct x86_mapper_direct d = { 1, 0, 0, UINT64_MAX, 0, { 0, 0, 0, 0 }, { 1, 1, 1, 1 } };
     const uint64_t phys_limit = X86_PHYS_ADDR_MAX + 1;
     uint64_t start = X86_PAGE_4K;
     uint64_t size = phys_limit - X86_PAGE_4K;
@@ -189,6 +189,11 @@ static struct x86_mapper_direct direct_of(const struct x86_phys_access *mem)
         d.skew = 0 - start;
         d.span = size - X86_PAGE_4K + 1;
         d.base = base;
+        d.root_keep = UINT64_MAX;
+        /* P = the top bit of SIZE: at least 4 KiB, and at most SIZE, so an
+         * aligned offset below it is at most SIZE - 4 KiB (below span). */
+        uint64_t p = UINT64_C(1) << (63 - __builtin_clzll(size));
+        d.quick = ~(p - 1) | (X86_PAGE_4K - 1);
         for (uint64_t k = 0; k < 4; k++) {
             uint64_t need = X86_PTE_PRESENT | k << 1;
             d.keep[k] = X86_PTE_ADDR_4K | X86_PTE_HUGE | need;
@@ -620,7 +625,9 @@ unmap_general(const struct x86_mapper *m, uint64_t virt, struct x86_frame *out)
  *     question and the expected bits subtracted along with the window's start,
  *     so the result is the table's offset in the window exactly when all hold
  *     and otherwise has low bits set (or wraps), failing the test that the
- *     offset be a 4 KiB multiple below the window's span;
+ *     offset be a 4 KiB multiple below the window's span (in the window's
+ *     first P bytes, P the largest power of two not above its size, one
+ *     test: no bit of quick set);
  *   - the cycle check compares each table's offset with those above it
  *     (SDM 4.5: a walk reads one table per level, so a table met twice is a
  *     self-reference; the recursive slot is one, and goes to the general walk,
@@ -641,13 +648,18 @@ plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned st
             size_t parents, uint64_t **table)
 {
     uint64_t path[MAX_LEVELS + 1];
-    uint64_t offset = m->root + m->direct.skew;
-    /* In a register: it is added at every level. */
+    /* Odd, so refused, when the window cannot be used (root_keep). */
+    uint64_t offset = (m->root & m->direct.root_keep) + m->direct.skew;
+    /* In registers: they are used at every level. */
     uintptr_t base = m->direct.base;
-    __asm__("" : "+r"(base));
+    uint64_t quick = m->direct.quick;
+    __asm__("" : "+r"(base), "+r"(quick));
     _Pragma("GCC unroll 5")
     for (unsigned level = top; level >= stop; level--) {
-        if (__builtin_expect(offset >= m->direct.span || (offset & (X86_PAGE_4K - 1)) != 0, 0)) {
+        /* One test for a table in the window's first P bytes (quick), the
+         * exact bound for the rest. */
+        if (__builtin_expect((offset & quick) != 0, 0) &&
+            (offset >= m->direct.span || (offset & (X86_PAGE_4K - 1)) != 0)) {
             return level + 1;
         }
         _Pragma("GCC unroll 5")
@@ -656,7 +668,7 @@ plain_table(const struct x86_mapper *m, uint64_t virt, unsigned top, unsigned st
                 return level + 1;
             }
         }
-    path[level] = offset;
+        path[level] = offset;
         uint64_t *t = (uint64_t *)(base + (uintptr_t)offset);
         *table = t;
         if (level == stop) {
@@ -705,7 +717,8 @@ map_inline(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_pa
     const uint64_t mask = x86_pte_addr_mask(size);
     const unsigned target = x86_page_size_level(size);
     /* VIRT canonical and aligned, PHYS inside the address bits (below 2^52
-     * and aligned, as x86_pte_make wants), FLAGS outside them. With 4 levels
+     * and aligned, as x86_pte_make wants); FLAGS outside them is the caller's
+     * test (map_sized). With 4 levels
      * one test does VIRT and PHYS: VIRT + 2^47 below 2^48 (canonical_for) and
      * PHYS below 2^48 too (higher ones go the general way), both aligned. */
     bool ok;
@@ -715,10 +728,13 @@ map_inline(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_pa
     } else {
         ok = canonical_for(virt, top) && (virt & ((uint64_t)size - 1)) == 0 && (phys & ~mask) == 0;
     }
-    if (__builtin_expect(ok && (flags & mask) == 0, 1)) {
+    if (__builtin_expect(ok, 1)) {
         /* From here on only the leaf is kept: PHYS and FLAGS are its two
          * halves again (FLAGS with PRESENT and PS, which map adds anyway). */
-        const uint64_t leaf = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
+        uint64_t leaf = phys | flags | X86_PTE_PRESENT | (target > 1 ? X86_PTE_HUGE : 0);
+        /* Opaque: otherwise PHYS | FLAGS stays live beside it (a register the
+         * walk needs) to rebuild the general walk's arguments. */
+        __asm__("" : "+r"(leaf));
         uint64_t *table = NULL;
         if (__builtin_expect(plain_table(m, virt, top, target, parents, &table) == 0, 1)) {
             uint64_t *entry = &table[index_of(virt, target)];
@@ -737,28 +753,35 @@ static inline __attribute__((always_inline)) enum x86_status
 map_sized(const struct x86_mapper *m, uint64_t virt, uint64_t phys, enum x86_page_size size,
           uint64_t flags, unsigned top)
 {
-    size_t parents = (size_t)(flags >> 1) & 3u;
     /* 4 KiB first, the size a kernel maps most, with one copy per pair of
-     * parent bits: their mask is then a constant (no register for it). */
+     * parent bits: their mask is then a constant (no register for it). The
+     * switch is on those bits in place and on FLAGS's address bits, which
+     * must be clear: one test for both (any address bit is the default). */
     if (__builtin_expect(size == X86_PAGE_4K, 1)) {
-        switch (parents) {
+        uint64_t key = flags & (X86_PTE_ADDR_4K | X86_PTE_WRITABLE | X86_PTE_USER);
+        /* Writable kernel pages first: what a kernel maps most. */
+        if (__builtin_expect(key == X86_PTE_WRITABLE, 1)) {
+            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 1);
+        }
+        switch (key) {
         case 0:
             return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 0);
-        case 1:
-            return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 1);
-        case 2:
+        case X86_PTE_USER:
             return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 2);
-        default:
+        case X86_PTE_WRITABLE | X86_PTE_USER:
             return map_inline(m, virt, phys, X86_PAGE_4K, flags, top, 3);
+        default:
+            return map_general(m, virt, phys, size, flags);
         }
     }
+    if ((size != X86_PAGE_2M && size != X86_PAGE_1G) || (flags & x86_pte_addr_mask(size)) != 0) {
+        return map_general(m, virt, phys, size, flags);
+    }
+    size_t parents = (size_t)(flags >> 1) & 3u;
     if (size == X86_PAGE_2M) {
         return map_inline(m, virt, phys, X86_PAGE_2M, flags, top, parents);
     }
-    if (size == X86_PAGE_1G) {
-        return map_inline(m, virt, phys, X86_PAGE_1G, flags, top, parents);
-    }
-    return map_general(m, virt, phys, size, flags);
+    return map_inline(m, virt, phys, X86_PAGE_1G, flags, top, parents);
 }
 
 /* x86_translate on a plain path (TOP constant). */

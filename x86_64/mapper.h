@@ -82,13 +82,20 @@ void x86_tlb_reload_cr3(void *ctx);
  * walks: a table at PHYS is reachable there when PHYS + skew, its offset in the
  * window, is a 4 KiB multiple below span, and then sits at base + offset.
  * span 0 (any other backend, or a window the inline walks cannot use) sends
- * every call down the general walk. keep[k] and adjust[k] turn an entry that
- * must have PRESENT plus the parent bits k << 1 (WRITABLE, USER) into that
- * offset (mapper.c, plain_table). Private: x86_mapper_init fills it. */
+ * every call down the general walk. quick is ~(P - 1) | 0xFFF for P the largest
+ * power of two not above the window's size: an offset with no bit of it set is
+ * such a multiple below span, in one test. The root's offset is (root &
+ * root_keep) + skew: root_keep is all ones, except with span 0, where it is 0
+ * and skew 1, so that no root passes that test (quick is all ones then).
+ * keep[k] and adjust[k] turn an entry that must have PRESENT plus the parent
+ * bits k << 1 (WRITABLE, USER) into that offset (mapper.c, plain_table).
+ * Private: x86_mapper_init fills it. */
 struct x86_mapper_direct {
     uint64_t skew;                      /* 0 - the window's first physical address */
     uint64_t span;                      /* window size - 4 KiB + 1, or 0 */
     uintptr_t base;                     /* virtual address of the window's start */
+    uint64_t quick;                     /* offsets outside it: below P, 4 KiB aligned */
+    uint64_t root_keep;                 /* all ones, or 0 with span 0 */
     uint64_t keep[4];
     uint64_t adjust[4];
 };

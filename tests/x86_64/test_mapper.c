@@ -485,6 +485,15 @@ static void test_init_arguments(void **state)
     /* An empty window grants nothing: the root itself is unreachable. */
     struct x86_translation t;
     assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_TABLE);
+    /* Nor any root edited in: physical 0 or the last address, which the
+     * inline walks' offset arithmetic would wrap to the window's start. */
+    static const uint64_t roots[] = { 0, UINT64_MAX, UINT64_MAX - 0xFFF };
+    for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
+        m.root = roots[i];
+        assert_int_equal(x86_translate(&m, 0x1000, &t), X86_BAD_TABLE);
+        assert_int_equal(x86_map(&m, 0x1000, 0x2000, X86_PAGE_4K, RW), X86_BAD_TABLE);
+        assert_int_equal(x86_unmap(&m, 0x1000, NULL), X86_BAD_TABLE);
+    }
     /* A level count edited after init is refused, not walked. */
     m.levels = 7;
     assert_int_equal(x86_translate(&m, 0, &t), X86_BAD_ARGUMENT);
@@ -876,6 +885,54 @@ static void test_window_read_at_init(void **state)
     teardown(f);
 }
 
+/* A window of 48 frames, not a power of two: the inline walks test an offset
+ * below the largest power of two in it (32 frames) in one step and check the
+ * rest against the exact bound, so tables in frames 32..47 are walked as any
+ * other and frame 48, the first one past the window, is refused. */
+static void test_window_not_power_of_two(void **state)
+{
+    (void)state;
+    struct fixture *f = setup(4);
+    const uint64_t frames48 = 48 * 4096;
+    struct x86_phys_window w = { PHYS_BASE, frames48, (uintptr_t)f->pool };
+    struct x86_phys_access mem = { &w, x86_phys_window_table };
+    struct x86_frame_allocator frames = { f, pool_alloc, pool_free };
+    const uint64_t root = PHYS_BASE + 40 * 4096;
+    memset(table(f, root), 0, 4096);
+    f->next = 41;
+    assert_int_equal(x86_mapper_init(&f->m, root, 4, &mem, &frames, NULL), X86_OK);
+    assert_int_equal(x86_map(&f->m, 0x1000, 0x5000, X86_PAGE_4K, RW), X86_OK);
+    /* PML4E -> PDPT in frame 41, PDPTE -> PD in 42, PDE -> PT in 43 (Tables
+     * 4-16, 4-18, 4-20), PTE 1 (Table 4-21). */
+    assert_int_equal(table(f, root)[0], (PHYS_BASE + 41 * 4096) | P | RW);
+    assert_int_equal(table(f, PHYS_BASE + 41 * 4096)[0], (PHYS_BASE + 42 * 4096) | P | RW);
+    assert_int_equal(table(f, PHYS_BASE + 42 * 4096)[0], (PHYS_BASE + 43 * 4096) | P | RW);
+    assert_int_equal(table(f, PHYS_BASE + 43 * 4096)[1], 0x5000 | P | RW);
+    struct x86_translation t;
+    assert_int_equal(x86_translate(&f->m, 0x1008, &t), X86_OK);
+    assert_int_equal(t.phys, 0x5008);
+    /* The PD of PDPTE 1 in frame 47, the last in the window; its PT would be
+     * frame 48, outside, so the map fails and leaves the PD empty. */
+    f->next = 47;
+    assert_int_equal(x86_map(&f->m, UINT64_C(0x40000000), 0x7000, X86_PAGE_4K, RW),
+                     X86_BAD_TABLE);
+    assert_int_equal(table(f, PHYS_BASE + 41 * 4096)[1], (PHYS_BASE + 47 * 4096) | P | RW);
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x40000000), &t), X86_NOT_MAPPED);
+    /* A PDE naming frame 48 by hand: refused on every call. */
+    table(f, PHYS_BASE + 47 * 4096)[0] = (PHYS_BASE + 48 * 4096) | P | RW;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x40000000), &t), X86_BAD_TABLE);
+    assert_int_equal(x86_map(&f->m, UINT64_C(0x40000000), 0x7000, X86_PAGE_4K, RW),
+                     X86_BAD_TABLE);
+    assert_int_equal(x86_unmap(&f->m, UINT64_C(0x40000000), NULL), X86_BAD_TABLE);
+    /* PS in the PML4E of frame 41's slot is reserved (Table 4-16). */
+    table(f, root)[2] = (PHYS_BASE + 41 * 4096) | P | RW | PS;
+    assert_int_equal(x86_translate(&f->m, UINT64_C(0x10000000000), &t), X86_BAD_TABLE);
+    assert_int_equal(x86_unmap(&f->m, 0x1000, NULL), X86_OK);
+    assert_int_equal(table(f, PHYS_BASE + 43 * 4096)[1], 0);
+    assert_int_equal(x86_translate(&f->m, 0x1008, &t), X86_NOT_MAPPED);
+    teardown(f);
+}
+
 static void test_update_needs_page_start(void **state)
 {
     (void)state;
@@ -915,6 +972,7 @@ int main(void)
         cmocka_unit_test(test_update_needs_page_start),
         cmocka_unit_test(test_identity_backend),
         cmocka_unit_test(test_window_read_at_init),
+        cmocka_unit_test(test_window_not_power_of_two),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
