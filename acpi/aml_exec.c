@@ -505,7 +505,8 @@ static enum acpi_status next_arg(struct acpi_aml *aml)
         it->argi++;
         struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
         it->nodes[it->nnodes++] = n;
-        if (n == NULL && (it->flags & AML_IT_DEAD) == 0) {
+        bool field = it->op == AML_FIELD || it->op == AML_INDEX_FIELD || it->op == AML_BANK_FIELD;
+        if (n == NULL && (it->flags & AML_IT_DEAD) == 0 && !field) {
             return ACPI_AML_UNRESOLVED_NAME;
         }
         return ACPI_OK;

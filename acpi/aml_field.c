@@ -167,6 +167,9 @@ static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, 
                 return st;
             }
         }
+        if (f->u.field.region == NULL) {
+            return ACPI_AML_UNRESOLVED_NAME;   /* its region never existed */
+        }
         return aml_region_access(aml, f->u.field.region, byte_off, f->u.field.access_bytes,
                                  write, v);
     case AML_FIELD_INDEX: {

@@ -40,23 +40,39 @@ static enum acpi_status field_length(const uint8_t **pc, const uint8_t *end, uin
     return ACPI_OK;
 }
 
-/* Access width in bytes for FieldFlags' AccessType (ACPI 6.5, 19.6.48); AnyAcc
- * takes the narrowest width that reaches the whole field in one aligned access,
- * as ACPICA does, up to QWord. */
-static uint8_t access_bytes(uint8_t access, uint32_t bit_offset, uint32_t bit_length)
+/* Access width in bytes for FieldFlags' AccessType (ACPI 6.5, 19.6.48). For
+ * AnyAcc, the narrowest width that reaches the field in one access without
+ * passing the region's end, else the width needing the fewest accesses, else
+ * bytes: the choice ACPICA makes, so firmware sees the same accesses. */
+static uint8_t access_bytes(uint8_t access, uint32_t bit_offset, uint32_t bit_length,
+                            uint64_t region_length)
 {
     switch (access & 0x0F) {
     case 2: return 2;
     case 3: return 4;
     case 4: return 8;
-    case 0:
+    case 0: {
+        uint64_t start = bit_offset >> 3;
+        uint64_t end = ((uint64_t)bit_offset + bit_length + 7) >> 3;
+        uint8_t best = 1;
+        uint64_t best_n = UINT64_MAX;
         for (uint8_t w = 1; w <= 8; w = (uint8_t)(w * 2)) {
-            uint32_t bits = 8u * w;
-            if (bit_length <= bits && bit_offset / bits == (bit_offset + bit_length - 1) / bits) {
+            uint64_t lo = start & ~(uint64_t)(w - 1);
+            uint64_t hi = (end + w - 1) & ~(uint64_t)(w - 1);
+            if (hi > region_length) {
+                continue;
+            }
+            uint64_t n = (hi - lo) >> (w == 1 ? 0 : w == 2 ? 1 : w == 4 ? 2 : 3);
+            if (n <= 1) {
                 return w;
             }
+            if (n < best_n) {
+                best_n = n;
+                best = w;
+            }
         }
-        return 1;
+        return best;
+    }
     default:
         return 1;   /* ByteAcc, BufferAcc */
     }
@@ -133,10 +149,23 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
     if (it->op == AML_BANK_FIELD) {
         st = aml_to_integer(aml, it->args[0], &bank_value);
     }
+    /* An unresolved or wrong region still gets its field nodes (as ACPICA's
+     * first pass makes them); their accesses fail. The error is reported
+     * after the list. */
+    enum acpi_status late = st;
+    st = ACPI_OK;
+    for (uint8_t i = 0; i < it->nnodes; i++) {
+        if (it->nodes[i] == NULL && late == ACPI_OK) {
+            late = ACPI_AML_UNRESOLVED_NAME;
+        }
+    }
     if (it->op == AML_FIELD || it->op == AML_BANK_FIELD) {
         struct acpi_aml_node *r = it->nodes[0];
-        if (st == ACPI_OK && (r->object == NULL || r->object->type != ACPI_AML_TYPE_OPERATION_REGION)) {
-            st = ACPI_AML_BAD_OPERAND;
+        if (r != NULL && (r->object == NULL || r->object->type != ACPI_AML_TYPE_OPERATION_REGION)) {
+            it->nodes[0] = NULL;
+            if (late == ACPI_OK) {
+                late = ACPI_AML_BAD_OPERAND;
+            }
         }
     }
     while (st == ACPI_OK && p < end) {
@@ -184,7 +213,11 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
             o->u.field.attrib = attrib;
             o->u.field.bit_offset = bit;
             o->u.field.bit_length = len;
-            o->u.field.access_bytes = access_bytes(flags, bit, len);
+            uint64_t rlen = UINT64_MAX;
+            if (it->op != AML_INDEX_FIELD && it->nodes[0] != NULL) {
+                rlen = it->nodes[0]->object->u.region.length;
+            }
+            o->u.field.access_bytes = access_bytes(flags, bit, len, rlen);
             o->u.field.connection = aml_obj_get(conn);
             if (it->op == AML_INDEX_FIELD) {
                 o->u.field.kind = AML_FIELD_INDEX;
@@ -201,7 +234,7 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
     }
     aml_obj_put(&aml->mem, conn);
     f->pc = end;
-    return st;
+    return st != ACPI_OK ? st : late;
 }
 
 static enum acpi_status create_buffer_field(struct acpi_aml *aml, struct aml_item *it)

@@ -6,8 +6,10 @@
  *  - every operation region reads zeros until written and keeps what is
  *    written (as ACPICA's acpiexec simulates regions), SystemMemory and
  *    SystemIO and every other space alike, per (space, address) byte;
- *  - PCI configuration space: every function is absent, reads are all ones
- *    and writes are dropped;
+ *  - PCI_Config regions likewise (acpiexec's simulation, keyed by space and
+ *    address as acpiexec keys its region buffers); with --pci-absent instead
+ *    every PCI function is absent: reads are all ones and writes are dropped
+ *    (what uACPI's test runner does);
  *  - the clock is the host's monotonic clock; Sleep and Stall do not wait but
  *    move the clock forward by their time;
  *  - Notify, Fatal and the Debug object go to stderr with --verbose. */
@@ -532,7 +534,8 @@ static void print_text(struct acpi_aml *aml, uint32_t ntables,
 
 static int usage(void)
 {
-    fputs("usage: osdev-inspect aml [--json] [--verbose] [--eval PATH [ARG...] --] FILE... | DIR\n",
+    fputs("usage: osdev-inspect aml [--json] [--verbose] [--pci-absent] [--eval PATH [ARG...] --]\n"
+          "                         FILE... | DIR\n",
           stderr);
     return 2;
 }
@@ -586,7 +589,7 @@ static int add_file(struct table_file **files, size_t *n, const char *path, bool
 
 int inspect_aml_main(int argc, char **argv)
 {
-    bool json = false, verbose = false;
+    bool json = false, verbose = false, pci_absent = false;
     const char *eval = NULL;
     struct acpi_aml_value eval_args[7];
     uint32_t eval_argc = 0;
@@ -604,6 +607,8 @@ int inspect_aml_main(int argc, char **argv)
             json = true;
         } else if (strcmp(argv[i], "--verbose") == 0) {
             verbose = true;
+        } else if (strcmp(argv[i], "--pci-absent") == 0) {
+            pci_absent = true;
         } else if (strcmp(argv[i], "--eval") == 0) {
             if (++i >= argc) {
                 free(inputs);
@@ -686,7 +691,10 @@ int inspect_aml_main(int argc, char **argv)
         status = 2;
         goto out;
     }
-    for (uint8_t s = ACPI_AML_SPACE_EMBEDDED_CONTROL; s <= ACPI_AML_SPACE_PCC; s++) {
+    for (uint8_t s = ACPI_AML_SPACE_PCI_CONFIG; s <= ACPI_AML_SPACE_PCC; s++) {
+        if (s == ACPI_AML_SPACE_PCI_CONFIG && pci_absent) {
+            continue;
+        }
         if (acpi_aml_install_region_handler(aml, NULL, s, fake_region, fh) != ACPI_OK) {
             status = 2;
         }
