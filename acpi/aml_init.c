@@ -45,9 +45,20 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
     if (aml->host.lock != NULL) {
         aml->host.lock(aml->host.ctx);
     }
-    /* 6.5.1 step 1: the default spaces' handlers are in place; tell the AML. */
+    /* 6.5.1 step 1, 6.5.4: the default spaces' handlers are in place, and the
+     * host's installed so far: tell the AML, one space after the other. */
     for (size_t i = 0; i < sizeof default_spaces; i++) {
         aml_region_run_reg(aml, NULL, default_spaces[i], &c.reg_run, &c.reg_failed);
+    }
+    for (uint32_t i = 0; i < aml->nhandlers; i++) {
+        uint8_t space = aml->handlers[i].space;
+        bool seen = space <= ACPI_AML_SPACE_PCI_CONFIG;
+        for (uint32_t k = 0; k < i && !seen; k++) {
+            seen = aml->handlers[k].space == space;
+        }
+        if (!seen) {
+            aml_region_run_reg(aml, aml->handlers[i].device, space, &c.reg_run, &c.reg_failed);
+        }
     }
     if (c.reg_failed != 0) {
         first = ACPI_AML_BAD_OPERAND;
@@ -137,11 +148,9 @@ enum acpi_status acpi_aml_install_region_handler(struct acpi_aml *aml, struct ac
     aml->handlers[aml->nhandlers++] = (struct aml_handler){
         .space = space, .device = device, .fn = handler, .ctx = ctx,
     };
-    /* 6.5.4: _REG once the handler is there (default spaces ran it already
-     * in acpi_aml_initialize, or will). */
-    bool is_default = space == ACPI_AML_SPACE_SYSTEM_MEMORY || space == ACPI_AML_SPACE_SYSTEM_IO ||
-                      space == ACPI_AML_SPACE_PCI_CONFIG;
-    if (!is_default || aml->initialized) {
+    /* 6.5.4: _REG once the handler is there; before initialisation,
+     * acpi_aml_initialize runs it for every space with a handler. */
+    if (aml->initialized) {
         uint32_t run = 0, failed = 0;
         if (aml->host.lock != NULL) {
             aml->host.lock(aml->host.ctx);

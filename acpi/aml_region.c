@@ -28,9 +28,55 @@ static enum acpi_status eval_int(struct acpi_aml *aml, struct acpi_aml_node *dev
     return st;
 }
 
-/* ACPI 6.5, 6.5.6 and 6.1.1: device and function from the region's device's
- * _ADR; bus from _BBN and segment from _SEG of the nearest ancestor that has
- * them (the host bridge), 0 when none does. */
+/* True when id (an EISA ID integer or a string) names a PCI host bridge:
+ * PNP0A03 or PNP0A08 (ACPI 6.5, 6.1.5 and the PCI Firmware Specification). */
+static bool root_bridge_id(struct acpi_aml *aml, struct aml_object *id)
+{
+    if (id == NULL) {
+        return false;
+    }
+    if (id->type == ACPI_AML_TYPE_INTEGER) {
+        return id->u.integer == 0x030AD041u || id->u.integer == 0x080AD041u;
+    }
+    if (id->type == ACPI_AML_TYPE_STRING && id->u.string.len == 7) {
+        const char *s = id->u.string.data;
+        return s[0] == 'P' && s[1] == 'N' && s[2] == 'P' && s[3] == '0' && s[4] == 'A' &&
+               s[5] == '0' && (s[6] == '3' || s[6] == '8');
+    }
+    if (id->type == ACPI_AML_TYPE_PACKAGE) {
+        for (uint32_t i = 0; i < id->u.package.count; i++) {
+            struct aml_object *e = id->u.package.elems[i];
+            if (e != NULL && e->type != ACPI_AML_TYPE_PACKAGE && root_bridge_id(aml, e)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool is_root_bridge(struct acpi_aml *aml, struct acpi_aml_node *dev)
+{
+    static const uint32_t names[2] = { AML_NAME('_', 'H', 'I', 'D'), AML_NAME('_', 'C', 'I', 'D') };
+    for (int i = 0; i < 2; i++) {
+        struct acpi_aml_node *n = aml_ns_child(&aml->ns, dev, names[i]);
+        struct aml_object *r = NULL;
+        if (n != NULL && aml_exec_call(aml, n, NULL, 0, &r) == ACPI_OK) {
+            bool yes = root_bridge_id(aml, r);
+            aml_obj_put(&aml->mem, r);
+            if (yes) {
+                return true;
+            }
+        } else {
+            aml_obj_put(&aml->mem, r);
+        }
+    }
+    return false;
+}
+
+/* ACPI 6.5, 6.5.6 and 6.1.1: device and function from the _ADR of the
+ * region's device; bus and segment from _BBN and _SEG of the PCI host bridge
+ * above it (the nearest PNP0A03/PNP0A08 device, as ACPICA finds it), 0 when
+ * absent. */
 static enum acpi_status pci_resolve(struct acpi_aml *aml, struct acpi_aml_node *node,
                                     struct aml_object *r)
 {
@@ -38,16 +84,14 @@ static enum acpi_status pci_resolve(struct acpi_aml *aml, struct acpi_aml_node *
     uint64_t adr = 0, bbn = 0, seg = 0;
     bool found;
     enum acpi_status st = eval_int(aml, dev, AML_NAME('_', 'A', 'D', 'R'), 0, &adr, &found);
-    for (struct acpi_aml_node *a = dev; st == ACPI_OK && a != NULL; a = a->parent) {
-        st = eval_int(aml, a, AML_NAME('_', 'B', 'B', 'N'), 0, &bbn, &found);
-        if (found) {
-            break;
-        }
+    struct acpi_aml_node *root = dev;
+    while (st == ACPI_OK && root != NULL && !is_root_bridge(aml, root)) {
+        root = root->parent;
     }
-    for (struct acpi_aml_node *a = dev; st == ACPI_OK && a != NULL; a = a->parent) {
-        st = eval_int(aml, a, AML_NAME('_', 'S', 'E', 'G'), 0, &seg, &found);
-        if (found) {
-            break;
+    if (st == ACPI_OK && root != NULL) {
+        st = eval_int(aml, root, AML_NAME('_', 'B', 'B', 'N'), 0, &bbn, &found);
+        if (st == ACPI_OK) {
+            st = eval_int(aml, root, AML_NAME('_', 'S', 'E', 'G'), 0, &seg, &found);
         }
     }
     if (st != ACPI_OK) {
