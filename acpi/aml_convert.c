@@ -28,6 +28,7 @@ enum acpi_status aml_node_value(struct acpi_aml *aml, struct acpi_aml_node *node
         case ACPI_AML_TYPE_BUFFER:
         case ACPI_AML_TYPE_PACKAGE:
         case ACPI_AML_TYPE_REFERENCE:
+        case ACPI_AML_TYPE_DDB_HANDLE:
             *out = aml_obj_get(o);
             return ACPI_OK;
         case ACPI_AML_TYPE_FIELD_UNIT:
@@ -88,7 +89,8 @@ enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct
         struct acpi_aml_node *n = aml_node_resolve_alias(in->u.ref.node);
         if (n != NULL && n->object != NULL &&
             (n->object->type <= ACPI_AML_TYPE_FIELD_UNIT ||
-             n->object->type == ACPI_AML_TYPE_BUFFER_FIELD)) {
+             n->object->type == ACPI_AML_TYPE_BUFFER_FIELD ||
+             n->object->type == ACPI_AML_TYPE_DDB_HANDLE)) {
             return aml_node_value(aml, n, out);
         }
         *out = aml_obj_get(in);
@@ -150,6 +152,11 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
         uint32_t i = 0, n = o->u.string.len;
         while (i < n && (s[i] == ' ' || s[i] == '\t')) {
             i++;
+        }
+        /* As ACPICA: at most as many digits as the integer holds. */
+        uint32_t max = width32(aml) ? 8 : 16;
+        if (n - i > max) {
+            n = i + max;
         }
         for (; i < n; i++) {
             int d = hex_digit(s[i]);
@@ -236,9 +243,9 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
         break;
     }
     case ACPI_AML_TYPE_BUFFER: {
-        /* Two hex digits per byte, separated by spaces (19.3.5.7). */
+        /* 19.3.5.7; ACPICA's form: "0x%02X" per byte, separated by spaces. */
         uint32_t n = o->u.buffer.len;
-        uint32_t len = n == 0 ? 0 : n * 3 - 1;
+        uint32_t len = n == 0 ? 0 : n * 5 - 1;
         *out = aml_obj_string(&aml->mem, NULL, len);
         if (*out != NULL) {
             char *d = (*out)->u.string.data;
@@ -246,6 +253,8 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
                 if (i != 0) {
                     *d++ = ' ';
                 }
+                *d++ = '0';
+                *d++ = 'x';
                 *d++ = hexchars[o->u.buffer.data[i] >> 4];
                 *d++ = hexchars[o->u.buffer.data[i] & 0xF];
             }
@@ -329,9 +338,20 @@ static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *n
         return ACPI_AML_UNRESOLVED_NAME;
     }
     struct aml_object *t = node->object;
-    if (copy_object || t == NULL) {
-        struct aml_object *v;
-        enum acpi_status st = aml_resolve(aml, value, &v);
+    /* References and table handles replace a data object (ACPICA does the
+     * same: they have no implicit conversion). */
+    bool replace_any = value != NULL && (value->type == ACPI_AML_TYPE_DDB_HANDLE ||
+                                         (value->type == ACPI_AML_TYPE_REFERENCE &&
+                                          value->u.ref.kind != AML_REF_INDEX));
+    if (copy_object || t == NULL ||
+        (replace_any && t->type <= ACPI_AML_TYPE_PACKAGE)) {
+        struct aml_object *v = NULL;
+        enum acpi_status st = ACPI_OK;
+        if (replace_any) {
+            v = aml_obj_get(value);
+        } else {
+            st = aml_resolve(aml, value, &v);
+        }
         if (st != ACPI_OK) {
             return st;
         }

@@ -175,8 +175,9 @@ static void pop_frame(struct acpi_aml *aml)
         aml_ns_remove(&aml->ns, &aml->mem, n);
     }
     if (f->serial_mutex != NULL) {
-        f->serial_mutex->u.mutex.owner = 0;
-        f->serial_mutex->u.mutex.depth = 0;
+        enum acpi_status ignored =
+            aml_sync_release(aml, f->serial_mutex, f->serial_mutex->u.mutex.depth <= 1);
+        (void)ignored;   /* a forced release cannot fail on order */
     }
     aml->nframes--;
 }
@@ -1011,12 +1012,15 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
             mx->u.mutex.sync_level = (uint8_t)(m->u.method.flags >> 4);
             m->u.method.mutex = mx;
         }
-        if (mx->u.mutex.owner == 0) {
-            mx->u.mutex.owner = aml->nframes;
-            f->serial_mutex = mx;
+        /* Held already: a recursive call by the same thread, which ACPICA
+         * allows (the depth counts it). Below the current level: refused. */
+        bool got;
+        st = aml_sync_acquire(aml, mx, &got);
+        if (st != ACPI_OK) {
+            pop_frame(aml);
+            return st;
         }
-        /* Already held: a recursive call of the same method by the same thread
-         * (single-threaded host), which ACPICA allows. */
+        f->serial_mutex = got ? mx : NULL;
     }
     f->item_base = aml->nitems;
     st = push_item(aml, AML_PSEUDO_METHOD, NULL, m->u.method.code, 0);
@@ -1136,7 +1140,12 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                 if (st == ACPI_OK) {
                     struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
                     struct aml_object *e;
-                    if (n != NULL) {
+                    uint8_t t = n != NULL && n->object != NULL ? n->object->type : 0;
+                    if (t == ACPI_AML_TYPE_INTEGER || t == ACPI_AML_TYPE_STRING ||
+                        t == ACPI_AML_TYPE_BUFFER || t == ACPI_AML_TYPE_PACKAGE) {
+                        /* ACPICA resolves a named data object to its value. */
+                        e = aml_obj_copy(&aml->mem, n->object);
+                    } else if (n != NULL) {
                         e = aml_obj_ref(&aml->mem, AML_REF_NODE);
                         if (e != NULL) {
                             e->u.ref.node = n;

@@ -148,8 +148,20 @@ ACPI_MUST_USE enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_ite
  * *enter_body is set when the op's ObjectList follows (Device, ...). */
 ACPI_MUST_USE enum acpi_status aml_named_create(struct acpi_aml *aml, struct aml_item *it,
                                                 struct acpi_aml_node **body_scope);
+/* Mutex acquisition and release with the sync-level order of ACPI 6.5,
+ * 19.6.2 and 19.6.126 (ACPI_AML_SYNC_LEVEL when broken); `force` releases
+ * whatever the order (a method's implicit mutex at its return). */
+ACPI_MUST_USE enum acpi_status aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m,
+                                                bool *acquired);
+ACPI_MUST_USE enum acpi_status aml_sync_release(struct acpi_aml *aml, struct aml_object *m,
+                                                bool force);
 /* Release every mutex still held (the end of a host call, ACPI 6.5, 19.6.126). */
 void aml_sync_release_all(struct acpi_aml *aml);
+/* A loaded table by signature, OEM ID and OEM table ID (empty fields match
+ * any), else the host's find_table. */
+ACPI_MUST_USE enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4],
+                                              const char oem[6], const char tid[8],
+                                              const uint8_t **bytes, size_t *len);
 /* Load/Unload/LoadTable (aml_load.c). */
 ACPI_MUST_USE enum acpi_status aml_ops_load(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);

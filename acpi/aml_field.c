@@ -62,10 +62,10 @@ static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *val
 }
 
 static enum acpi_status int_or_buffer(struct acpi_aml *aml, const uint8_t *bytes, uint32_t bits,
-                                      struct aml_object **out)
+                                      bool force_buffer, struct aml_object **out)
 {
     uint32_t width = aml->nframes != 0 && aml_current_frame(aml)->int32 ? 32 : 64;
-    if (bits <= width) {
+    if (bits <= width && !force_buffer) {
         *out = aml_obj_integer(&aml->mem, get_bits(bytes, 0, bits));
     } else {
         *out = aml_obj_buffer(&aml->mem, bytes, (bits + 7) / 8);
@@ -212,7 +212,7 @@ enum acpi_status aml_field_read(struct acpi_aml *aml, struct aml_object *field,
     }
     enum acpi_status st = field_io(aml, field, data, false, 0);
     if (st == ACPI_OK) {
-        st = int_or_buffer(aml, data, field->u.field.bit_length, out);
+        st = int_or_buffer(aml, data, field->u.field.bit_length, false, out);
     }
     if (data != small) {
         aml_free(&aml->mem, data, bytes);
@@ -249,7 +249,7 @@ enum acpi_status aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
 {
     struct aml_object *buf = bf->u.bfield.buffer;
     uint32_t bits = bf->u.bfield.bit_length;
-    if ((uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
+    if (buf == NULL || (uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
         return ACPI_AML_INDEX_RANGE;
     }
     uint32_t bytes = (bits + 7) / 8;
@@ -262,7 +262,7 @@ enum acpi_status aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
         uint32_t n = bits - i < 64 ? bits - i : 64;
         put_bits(data, i, n, get_bits(buf->u.buffer.data, (uint64_t)bf->u.bfield.bit_offset + i, n));
     }
-    enum acpi_status st = int_or_buffer(aml, data, bits, out);
+    enum acpi_status st = int_or_buffer(aml, data, bits, bf->u.bfield.create_field, out);
     if (data != small) {
         aml_free(&aml->mem, data, bytes);
     }
@@ -279,7 +279,7 @@ enum acpi_status aml_bfield_write(struct acpi_aml *aml, struct aml_object *bf,
     }
     struct aml_object *buf = bf->u.bfield.buffer;
     uint32_t bits = bf->u.bfield.bit_length;
-    if ((uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
+    if (buf == NULL || (uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
         aml_obj_put(&aml->mem, b);
         return ACPI_AML_INDEX_RANGE;
     }

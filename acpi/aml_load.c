@@ -246,6 +246,51 @@ uint32_t acpi_aml_table_count(const struct acpi_aml *aml)
 
 /* ---- Load, LoadTable, Unload (ACPI 6.5, 19.6.73-75, 19.6.146) ---------------- */
 
+/* Header fields compare as fixed-width; an empty (all-NUL) request matches. */
+static bool field_matches(const uint8_t *have, const char *want, unsigned n)
+{
+    if (want[0] == '\0') {
+        return true;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        if (have[i] != (uint8_t)want[i]) {
+            return false;
+        }
+        if (want[i] == '\0') {
+            return true;
+        }
+    }
+    return true;
+}
+
+enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4], const char oem[6],
+                                const char tid[8], const uint8_t **bytes, size_t *len)
+{
+    for (uint32_t i = 0; i < aml->ntables; i++) {
+        const struct aml_table *t = &aml->tables[i];
+        if (t->loaded && field_matches(t->bytes, sig, 4) && field_matches(t->bytes + 10, oem, 6) &&
+            field_matches(t->bytes + 16, tid, 8)) {
+            *bytes = t->bytes;
+            *len = t->len;
+            return ACPI_OK;
+        }
+    }
+    if (aml->host.find_table == NULL) {
+        return ACPI_NOT_FOUND;
+    }
+    return aml->host.find_table(aml->host.ctx, sig, oem, tid, bytes, len);
+}
+
+/* ACPI 6.5, 5.2.6: the bytes of a table sum to zero. */
+static bool checksum_ok(const uint8_t *b, uint32_t len)
+{
+    uint8_t sum = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        sum = (uint8_t)(sum + b[i]);
+    }
+    return sum == 0;
+}
+
 static enum acpi_status ddb_handle(struct acpi_aml *aml, uint8_t index, struct aml_object **out)
 {
     *out = aml_obj_new(&aml->mem, ACPI_AML_TYPE_DDB_HANDLE);
@@ -302,6 +347,9 @@ static enum acpi_status load_op(struct acpi_aml *aml, struct aml_item *it, struc
             }
         }
         aml_obj_put(&aml->mem, b);
+    }
+    if (st == ACPI_OK && !checksum_ok(copy, len)) {
+        st = ACPI_BAD_CHECKSUM;   /* ACPICA refuses such a Load (AE_BAD_CHECKSUM) */
     }
     if (st != ACPI_OK) {
         aml_free(&aml->mem, copy, len);

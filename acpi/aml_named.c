@@ -281,6 +281,9 @@ static enum acpi_status create_buffer_field(struct acpi_aml *aml, struct aml_ite
     o->u.bfield.buffer = buf;
     o->u.bfield.bit_offset = (uint32_t)bit_offset;
     o->u.bfield.bit_length = (uint32_t)bits;
+    /* ACPICA (since 20190215) reads a CreateField field as a Buffer whatever
+     * its width; the fixed-size Create*Field ones as Integers. */
+    o->u.bfield.create_field = it->op == AML_CREATE_FIELD;
     return ACPI_OK;
 }
 
@@ -299,9 +302,7 @@ static enum acpi_status data_region(struct acpi_aml *aml, struct aml_item *it)
         for (uint32_t i = 0; i < 4 && i < s[0]->u.string.len; i++) sig[i] = s[0]->u.string.data[i];
         for (uint32_t i = 0; i < 6 && i < s[1]->u.string.len; i++) oem[i] = s[1]->u.string.data[i];
         for (uint32_t i = 0; i < 8 && i < s[2]->u.string.len; i++) tid[i] = s[2]->u.string.data[i];
-        st = aml->host.find_table != NULL
-                 ? aml->host.find_table(aml->host.ctx, sig, oem, tid, &bytes, &len)
-                 : ACPI_NOT_FOUND;
+        st = aml_find_table(aml, sig, oem, tid, &bytes, &len);
     }
     for (int i = 0; i < 3; i++) {
         aml_obj_put(&aml->mem, s[i]);

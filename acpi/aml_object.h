@@ -65,6 +65,7 @@ struct aml_object {
         struct {
             struct aml_object *buffer;      /* the Buffer it is a window of */
             uint32_t bit_offset, bit_length;
+            bool create_field;              /* made by CreateField: reads as a Buffer */
         } bfield;
         struct {
             uint8_t kind;                   /* enum aml_ref_kind */

@@ -216,13 +216,26 @@ static enum acpi_status concat(struct acpi_aml *aml, struct aml_item *it, struct
     }
     uint8_t type = a->type == ACPI_AML_TYPE_INTEGER || a->type == ACPI_AML_TYPE_BUFFER
                        ? a->type : ACPI_AML_TYPE_STRING;
-    if (type == ACPI_AML_TYPE_INTEGER) {
-        type = ACPI_AML_TYPE_BUFFER;   /* 19.6.12: two integers make a buffer */
-    }
     struct aml_object *x = NULL, *y = NULL;
-    st = aml_convert_to(aml, a, type, &x);
-    if (st == ACPI_OK) {
-        st = aml_convert_to(aml, it->args[1], type, &y);
+    if (type == ACPI_AML_TYPE_INTEGER) {
+        /* 19.6.12: the second operand becomes an integer too; the result is
+         * the buffer of both, integer width each. */
+        uint64_t second;
+        type = ACPI_AML_TYPE_BUFFER;
+        st = aml_to_integer(aml, it->args[1], &second);
+        if (st == ACPI_OK) {
+            st = aml_to_buffer(aml, a, &x);
+        }
+        if (st == ACPI_OK) {
+            struct aml_object *i2 = aml_obj_integer(&aml->mem, second);
+            st = i2 != NULL ? aml_to_buffer(aml, i2, &y) : ACPI_AML_OUT_OF_MEMORY;
+            aml_obj_put(&aml->mem, i2);
+        }
+    } else {
+        st = aml_convert_to(aml, a, type, &x);
+        if (st == ACPI_OK) {
+            st = aml_convert_to(aml, it->args[1], type, &y);
+        }
     }
     struct aml_object *r = NULL;
     if (st == ACPI_OK) {
@@ -321,7 +334,13 @@ static enum acpi_status to_integer_explicit(struct acpi_aml *aml, struct aml_obj
     }
     uint64_t r = 0;
     if (n - i >= 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
-        for (i += 2; i < n; i++) {
+        /* ACPICA keeps the first digits that fit the integer width. */
+        uint32_t max = aml_current_frame(aml)->int32 ? 8 : 16;
+        i += 2;
+        if (n - i > max) {
+            n = i + max;
+        }
+        for (; i < n; i++) {
             char c = s[i];
             int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
                     : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
@@ -476,6 +495,13 @@ enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct 
     case AML_SIZE_OF: {
         struct aml_object *o;
         st = aml_resolve(aml, it->args[0], &o);
+        if (st == ACPI_OK && o->type == ACPI_AML_TYPE_REFERENCE) {
+            /* A LocalN/ArgN holding RefOf(X): the size of X (ACPICA). */
+            struct aml_object *d;
+            st = aml_resolve(aml, o, &d);
+            aml_obj_put(&aml->mem, o);
+            o = d;
+        }
         if (st != ACPI_OK) {
             return st;
         }

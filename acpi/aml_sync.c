@@ -17,7 +17,7 @@ static struct aml_object *named(struct aml_object *ref, uint8_t type)
     return n->object;
 }
 
-static enum acpi_status acquire(struct acpi_aml *aml, struct aml_object *m, bool *acquired)
+enum acpi_status aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m, bool *acquired)
 {
     *acquired = false;
     if (m->u.mutex.owner != 0) {
@@ -71,10 +71,19 @@ void aml_sync_release_all(struct acpi_aml *aml)
     }
 }
 
-static enum acpi_status release(struct acpi_aml *aml, struct aml_object *m)
+enum acpi_status aml_sync_release(struct acpi_aml *aml, struct aml_object *m, bool force)
 {
     if (m->u.mutex.owner == 0) {
         return ACPI_AML_NOT_OWNER;
+    }
+    /* 19.6.126: mutexes go in the reverse order of their levels; one of a
+     * lower level than the highest held cannot be released first. */
+    if (!force && m->u.mutex.depth == 1 && aml->nheld != 0 &&
+        m->u.mutex.sync_level < aml->held[aml->nheld - 1]->u.mutex.sync_level) {
+        return ACPI_AML_SYNC_LEVEL;
+    }
+    if (force) {
+        m->u.mutex.depth = 1;
     }
     if (--m->u.mutex.depth == 0) {
         drop(aml, m);
@@ -94,7 +103,7 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
             return ACPI_AML_BAD_OPERAND;
         }
         bool got;
-        st = acquire(aml, m, &got);
+        st = aml_sync_acquire(aml, m, &got);
         if (st != ACPI_OK) {
             return st;
         }
@@ -103,7 +112,7 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
     }
     case AML_RELEASE: {
         struct aml_object *m = named(it->args[0], ACPI_AML_TYPE_MUTEX);
-        return m != NULL ? release(aml, m) : ACPI_AML_BAD_OPERAND;
+        return m != NULL ? aml_sync_release(aml, m, false) : ACPI_AML_BAD_OPERAND;
     }
     case AML_SIGNAL:
     case AML_RESET:
