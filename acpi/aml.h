@@ -86,6 +86,7 @@ struct acpi_aml_limits {
     uint32_t loop_timeout_s;  /* a While running longer ends with ACPI_AML_LOOP_TIMEOUT (3) */
     uint32_t max_call_depth;  /* nested method calls (256) */
     uint32_t max_stack_items; /* explicit-stack entries: expressions, packages (65536) */
+    uint32_t max_object_bytes;/* largest Buffer, String or Package an op may create (64 MiB) */
 };
 
 /* Create an interpreter. host and mem are copied. ACPI_AML_OUT_OF_MEMORY when the

@@ -330,6 +330,16 @@ static void put_arg(struct aml_item *it, struct aml_object *v)
     it->argi++;
 }
 
+/* True while the item still takes operands (an op whose decoding was cut
+ * short by error recovery takes none). */
+static bool wants_operand(const struct aml_item *it)
+{
+    if (it->op == AML_PSEUDO_CALL) {
+        return it->nargs < it->ncall;
+    }
+    return it->info != NULL && it->info->args[it->argi] != '\0' && it->nargs < AML_MAX_ARGS;
+}
+
 /* Decode a TermArg / SuperName / Target at the frame's pc for `it`, whose
  * current argument character is `kind`. Either fills the slot now or pushes an
  * item whose value will fill it. */
@@ -534,7 +544,9 @@ static enum acpi_status deliver(struct acpi_aml *aml, struct aml_object *v)
     struct aml_item *p = top(aml);
     switch (p->state) {
     case AML_ST_ARGS:
-        if (p->op == AML_PSEUDO_CALL) {
+        if (!wants_operand(p)) {
+            aml_obj_put(&aml->mem, v);
+        } else if (p->op == AML_PSEUDO_CALL) {
             p->args[p->nargs++] = v;
         } else {
             put_arg(p, v);
@@ -728,7 +740,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         if (size < init) {
             size = init;
         }
-        if (size > UINT32_MAX) {
+        if (size > aml->limits.max_object_bytes) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
         out = aml_obj_buffer(&aml->mem, NULL, (uint32_t)size);
@@ -752,7 +764,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
                 return st;
             }
         }
-        if (count > 0xFFFFFFFFull) {
+        if (count > aml->limits.max_object_bytes / sizeof(struct aml_object *)) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
         it->build = aml_obj_package(&aml->mem, (uint32_t)count);

@@ -128,6 +128,7 @@ enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
     aml->limits.loop_timeout_s = 3;
     aml->limits.max_call_depth = 256;
     aml->limits.max_stack_items = 65536;
+    aml->limits.max_object_bytes = 64u << 20;
     enum acpi_status st = aml_ns_init(&aml->ns, &aml->mem);
     if (st == ACPI_OK) {
         st = predefined(aml);

@@ -190,7 +190,7 @@ static enum acpi_status match_op(struct acpi_aml *aml, struct aml_item *it,
 static struct aml_object *join(struct acpi_aml *aml, uint8_t type, const uint8_t *a, uint32_t la,
                                const uint8_t *b, uint32_t lb)
 {
-    if (la > UINT32_MAX - 2 - lb) {
+    if (la > UINT32_MAX - 2 - lb || la + lb > aml->limits.max_object_bytes) {
         return NULL;
     }
     struct aml_object *o = type == ACPI_AML_TYPE_STRING ? aml_obj_string(&aml->mem, NULL, la + lb)

@@ -686,7 +686,8 @@ int inspect_aml_main(int argc, char **argv)
         .clock_ns = fake_clock, .sleep_ms = fake_sleep, .stall_us = fake_stall,
         .log = fake_log,
     };
-    struct acpi_aml_memory mem = { .alloc = mem_alloc, .free = mem_free };
+    /* A cap, so hostile AML cannot take the machine's memory. */
+    struct acpi_aml_memory mem = { .alloc = mem_alloc, .free = mem_free, .cap = 512u << 20 };
     if (acpi_aml_create(&host, &mem, &aml) != ACPI_OK) {
         status = 2;
         goto out;
