@@ -982,7 +982,9 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
     struct aml_object *m = node->object;
     if (m->u.method.native == AML_NATIVE_OSI) {
         uint64_t v;
-        enum acpi_status st = osi_answer(aml, it->nargs > 0 ? it->args[0] : NULL, &v);
+        /* A host item keeps its result in args[0], the arguments after it. */
+        uint8_t first = it->state == AML_ST_HOST ? 1 : 0;
+        enum acpi_status st = osi_answer(aml, it->nargs > first ? it->args[first] : NULL, &v);
         if (st != ACPI_OK) {
             return st;
         }
