@@ -176,6 +176,7 @@ struct acpi_aml_error {
     enum acpi_status status;
     char path[64];
     uint32_t aml_offset;     /* offset in its table of the failing opcode */
+    uint32_t table;          /* load order of that table (0 = the first loaded) */
 };
 uint32_t acpi_aml_error_count(const struct acpi_aml *aml);   /* total, not only the kept */
 bool acpi_aml_error_get(const struct acpi_aml *aml, uint32_t index, struct acpi_aml_error *out);

@@ -29,6 +29,39 @@ uint64_t aml_clock_ns(struct acpi_aml *aml)
     return aml->fake_clock;
 }
 
+/* Remember a name that did not resolve, so the error names it as ACPICA does. */
+static void note_unresolved(struct acpi_aml *aml, struct acpi_aml_node *scope,
+                            const struct aml_name *name)
+{
+    aml->unresolved_scope = scope;
+    aml->unresolved_segs = name->segs;
+    aml->unresolved_nsegs = name->nsegs;
+    aml->unresolved_parents = name->parents;
+    aml->unresolved_root = name->root;
+}
+
+/* The scope (or root) with the name's segments after it: "\\_SB_.PCI0.XBAS". */
+static void unresolved_path(struct acpi_aml *aml, char *buf, size_t size)
+{
+    const struct acpi_aml_node *start = aml->unresolved_root ? aml->ns.root : aml->unresolved_scope;
+    for (uint16_t i = 0; i < aml->unresolved_parents && start->parent != NULL; i++) {
+        start = start->parent;
+    }
+    size_t n = acpi_aml_node_path(start, buf, size);
+    for (uint16_t s = 0; s < aml->unresolved_nsegs; s++) {
+        if (n + 6 >= size) {
+            break;
+        }
+        if (n > 1) {
+            buf[n++] = '.';
+        }
+        for (int i = 0; i < 4; i++) {
+            buf[n++] = (char)aml->unresolved_segs[4u * s + (unsigned)i];
+        }
+        buf[n] = '\0';
+    }
+}
+
 void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml_node *node,
                 uint32_t offset)
 {
@@ -36,10 +69,14 @@ void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml
     aml->nerrors++;
     e->status = st;
     e->aml_offset = offset;
+    e->table = aml->nframes != 0 ? aml_current_frame(aml)->table : 0;
     e->path[0] = '\0';
-    if (node != NULL) {
+    if (st == ACPI_AML_UNRESOLVED_NAME && aml->unresolved_scope != NULL) {
+        unresolved_path(aml, e->path, sizeof e->path);
+    } else if (node != NULL) {
         (void)acpi_aml_node_path(node, e->path, sizeof e->path);
     }
+    aml->unresolved_scope = NULL;
     char msg[128];
     size_t n = 0;
     const char *parts[4] = { "AML error: ", acpi_status_str(st), " in ", e->path };
@@ -197,6 +234,9 @@ enum acpi_status aml_create_node(struct acpi_aml *aml, struct aml_item *it,
     struct acpi_aml_node *parent;
     uint32_t last;
     st = aml_name_parent(&aml->ns, it->scope, &name, &parent, &last);
+    if (st == ACPI_AML_UNRESOLVED_NAME) {
+        note_unresolved(aml, it->scope, &name);
+    }
     if (st != ACPI_OK) {
         return st;
     }
@@ -391,6 +431,7 @@ static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char 
         if (want_ref) {
             if (node == NULL && kind != 'C') {
                 put_arg(it, NULL);
+                note_unresolved(aml, it->scope, &name);
                 return ACPI_AML_UNRESOLVED_NAME;
             }
             v = aml_obj_ref(&aml->mem, node != NULL ? AML_REF_NODE : AML_REF_NULL);
@@ -400,6 +441,9 @@ static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char 
             v->u.ref.node = node;
         } else {
             st = node != NULL ? aml_node_value(aml, node, &v) : ACPI_AML_UNRESOLVED_NAME;
+            if (node == NULL) {
+                note_unresolved(aml, it->scope, &name);
+            }
             if (st != ACPI_OK) {
                 put_arg(it, NULL);
                 return st;
@@ -517,6 +561,9 @@ static enum acpi_status next_arg(struct acpi_aml *aml)
         struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
         it->nodes[it->nnodes++] = n;
         bool field = it->op == AML_FIELD || it->op == AML_INDEX_FIELD || it->op == AML_BANK_FIELD;
+        if (n == NULL && (it->flags & AML_IT_DEAD) == 0) {
+            note_unresolved(aml, it->scope, &name);
+        }
         if (n == NULL && (it->flags & AML_IT_DEAD) == 0 && !field) {
             return ACPI_AML_UNRESOLVED_NAME;
         }

@@ -106,6 +106,10 @@ struct acpi_aml {
     struct aml_object *held[AML_MAX_HELD];   /* acquired mutexes, oldest first */
     uint32_t nheld;
     struct aml_object *global_lock;          /* \_GL_'s mutex object */
+    struct acpi_aml_node *unresolved_scope;  /* the last name that did not resolve, */
+    const uint8_t *unresolved_segs;          /* for the error report (ACPICA names it) */
+    uint16_t unresolved_nsegs, unresolved_parents;
+    bool unresolved_root;
     bool initialized;
 };
 

@@ -487,6 +487,7 @@ static void print_json(struct acpi_aml *aml, uint32_t ntables,
         json_begin_object(&j);
         json_kv_string(&j, "path", e.path);
         json_kv_string(&j, "status", acpi_status_str(e.status));
+        json_kv_uint(&j, "table", e.table);
         json_kv_uint(&j, "offset", e.aml_offset);
         json_end_object(&j);
     }
