@@ -170,7 +170,7 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
     }
     while (st == ACPI_OK && p < end) {
         uint8_t b = *p;
-        uint32_t len;
+        uint32_t len = 0;
         if (b == 0x00) {                          /* ReservedField */
             p++;
             st = field_length(&p, end, &len);
