@@ -186,18 +186,37 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
     return st;
 }
 
+/* The start of a conversion to `type`: resolve the operand; true when that is
+ * all (it has the type already and *out holds it, or it failed: *st). */
+static bool resolved_as(struct acpi_aml *aml, struct aml_object *in, uint8_t type,
+                        struct aml_object **o, struct aml_object **out, enum acpi_status *st)
+{
+    *st = aml_resolve(aml, in, o);
+    if (*st == ACPI_OK && (*o)->type == type) {
+        *out = *o;
+        return true;
+    }
+    return *st != ACPI_OK;
+}
+
+/* The end of one: the operand goes, the new object (or NULL) stays. */
+static enum acpi_status converted(struct acpi_aml *aml, struct aml_object *o,
+                                  struct aml_object *made)
+{
+    aml_obj_put(&aml->mem, o);
+    return made != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+}
+
 enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
                                struct aml_object **out)
 {
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, in, &o);
-    if (st != ACPI_OK) {
+    enum acpi_status st;
+    if (resolved_as(aml, in, ACPI_AML_TYPE_BUFFER, &o, out, &st)) {
         return st;
     }
+    *out = NULL;
     switch (o->type) {
-    case ACPI_AML_TYPE_BUFFER:
-        *out = o;
-        return ACPI_OK;
     case ACPI_AML_TYPE_INTEGER: {
         uint8_t b[8];
         for (int i = 0; i < 8; i++) {
@@ -214,8 +233,7 @@ enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
         aml_obj_put(&aml->mem, o);
         return ACPI_AML_BAD_OPERAND;
     }
-    aml_obj_put(&aml->mem, o);
-    return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+    return converted(aml, o, *out);
 }
 
 static const char hexchars[] = "0123456789ABCDEF";
@@ -224,14 +242,12 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
                                struct aml_object **out)
 {
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, in, &o);
-    if (st != ACPI_OK) {
+    enum acpi_status st;
+    if (resolved_as(aml, in, ACPI_AML_TYPE_STRING, &o, out, &st)) {
         return st;
     }
+    *out = NULL;
     switch (o->type) {
-    case ACPI_AML_TYPE_STRING:
-        *out = o;
-        return ACPI_OK;
     case ACPI_AML_TYPE_INTEGER: {
         /* 19.3.5.7: as many hex digits as the integer width, upper case. */
         uint32_t digits = width32(aml) ? 8 : 16;
@@ -265,8 +281,7 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
         aml_obj_put(&aml->mem, o);
         return ACPI_AML_BAD_OPERAND;
     }
-    aml_obj_put(&aml->mem, o);
-    return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+    return converted(aml, o, *out);
 }
 
 enum acpi_status aml_convert_to(struct acpi_aml *aml, struct aml_object *in, uint8_t type,

@@ -166,6 +166,12 @@ void aml_sync_release_all(struct acpi_aml *aml);
 ACPI_MUST_USE enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4],
                                               const char oem[6], const char tid[8],
                                               const uint8_t **bytes, size_t *len);
+/* The table named by three string operands (signature, OEM ID, OEM table ID),
+ * for DataTableRegion (loaded tables too) and LoadTable (the host's). */
+ACPI_MUST_USE enum acpi_status aml_table_by_args(struct acpi_aml *aml,
+                                                 struct aml_object *const args[3],
+                                                 bool loaded_too, const uint8_t **bytes,
+                                                 size_t *len);
 /* Load/Unload/LoadTable (aml_load.c). */
 ACPI_MUST_USE enum acpi_status aml_ops_load(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);
