@@ -153,7 +153,11 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
         while (i < n && (s[i] == ' ' || s[i] == '\t')) {
             i++;
         }
-        /* As ACPICA: at most as many digits as the integer holds. */
+        /* ACPICA takes a "0x" prefix here too, and at most as many digits
+         * as the integer holds. */
+        if (n - i >= 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
+            i += 2;
+        }
         uint32_t max = width32(aml) ? 8 : 16;
         if (n - i > max) {
             n = i + max;
@@ -306,6 +310,54 @@ enum acpi_status aml_convert_to(struct acpi_aml *aml, struct aml_object *in, uin
     }
 }
 
+/* Compare two operands by the type of the first (ACPI 6.5, 19.6.69): -1, 0, 1. */
+enum acpi_status aml_compare(struct acpi_aml *aml, struct aml_object *a, struct aml_object *b,
+                             int *cmp)
+{
+    struct aml_object *ra;
+    enum acpi_status st = aml_resolve(aml, a, &ra);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    if (ra->type == ACPI_AML_TYPE_STRING || ra->type == ACPI_AML_TYPE_BUFFER) {
+        struct aml_object *rb;
+        st = aml_convert_to(aml, b, ra->type, &rb);
+        if (st == ACPI_OK) {
+            const uint8_t *pa, *pb;
+            uint32_t la, lb;
+            if (ra->type == ACPI_AML_TYPE_STRING) {
+                pa = (const uint8_t *)ra->u.string.data;
+                la = ra->u.string.len;
+                pb = (const uint8_t *)rb->u.string.data;
+                lb = rb->u.string.len;
+            } else {
+                pa = ra->u.buffer.data;
+                la = ra->u.buffer.len;
+                pb = rb->u.buffer.data;
+                lb = rb->u.buffer.len;
+            }
+            uint32_t n = la < lb ? la : lb;
+            *cmp = 0;
+            for (uint32_t i = 0; i < n && *cmp == 0; i++) {
+                *cmp = pa[i] < pb[i] ? -1 : pa[i] > pb[i] ? 1 : 0;
+            }
+            if (*cmp == 0) {
+                *cmp = la < lb ? -1 : la > lb ? 1 : 0;
+            }
+            aml_obj_put(&aml->mem, rb);
+        }
+    } else {
+        uint64_t x = 0, y = 0;
+        st = aml_to_integer(aml, ra, &x);
+        if (st == ACPI_OK) {
+            st = aml_to_integer(aml, b, &y);
+        }
+        *cmp = x < y ? -1 : x > y ? 1 : 0;
+    }
+    aml_obj_put(&aml->mem, ra);
+    return st;
+}
+
 /* The Debug object: one log line with the value (ACPI 6.5, 19.6.26). */
 static void store_debug(struct acpi_aml *aml, struct aml_object *value)
 {
@@ -353,6 +405,10 @@ static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *n
         return ACPI_AML_UNRESOLVED_NAME;
     }
     struct aml_object *t = node->object;
+    if (copy_object && t != NULL && (t->type == ACPI_AML_TYPE_FIELD_UNIT ||
+                                     t->type == ACPI_AML_TYPE_BUFFER_FIELD)) {
+        copy_object = false;   /* ACPICA: CopyObject into a field writes the field */
+    }
     /* References and table handles replace a data object (ACPICA does the
      * same: they have no implicit conversion). */
     bool replace_any = value != NULL && (value->type == ACPI_AML_TYPE_DDB_HANDLE ||
@@ -459,8 +515,7 @@ enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
         }
         struct aml_object *v;
         enum acpi_status st;
-        if (value != NULL && value->type == ACPI_AML_TYPE_REFERENCE &&
-            value->u.ref.kind != AML_REF_INDEX) {
+        if (value != NULL && value->type == ACPI_AML_TYPE_REFERENCE) {
             v = aml_obj_get(value);    /* a reference is stored as the reference */
             st = ACPI_OK;
         } else {
