@@ -101,7 +101,7 @@ enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct
         if (in->u.ref.frame >= aml->nframes) {
             return ACPI_AML_UNINITIALIZED;
         }
-        struct aml_frame *f = &aml->frames[in->u.ref.frame];
+        struct aml_frame *f = aml_frame_at(aml, in->u.ref.frame);
         struct aml_object *o = in->u.ref.kind == AML_REF_LOCAL ? f->locals[in->u.ref.index]
                                                                : f->args[in->u.ref.index];
         if (o == NULL) {
@@ -504,7 +504,7 @@ enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
         if (target->u.ref.frame >= aml->nframes) {
             return ACPI_AML_BAD_OPERAND;
         }
-        struct aml_frame *f = &aml->frames[target->u.ref.frame];
+        struct aml_frame *f = aml_frame_at(aml, target->u.ref.frame);
         struct aml_object **slot = target->u.ref.kind == AML_REF_LOCAL
                                        ? &f->locals[target->u.ref.index]
                                        : &f->args[target->u.ref.index];

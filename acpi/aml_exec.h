@@ -90,10 +90,13 @@ struct acpi_aml {
     struct aml_memory mem;
     struct aml_namespace ns;
     struct acpi_aml_limits limits;
-    struct aml_item *items;
-    uint32_t nitems, items_cap;
-    struct aml_frame *frames;
-    uint32_t nframes, frames_cap;
+    /* Both stacks live in fixed chunks that never move, so an item or frame
+     * pointer stays valid while a nested evaluation (a field read that runs
+     * _ADR, a Load that runs a table) pushes more. */
+    struct aml_item **item_chunks;
+    uint32_t nitems, item_nchunks, item_table;     /* table: chunk pointers allocated */
+    struct aml_frame **frame_chunks;
+    uint32_t nframes, frame_nchunks, frame_table;
     struct aml_table tables[AML_MAX_TABLES];
     uint32_t ntables;
     struct acpi_aml_error errors[AML_ERROR_RING];
@@ -127,6 +130,22 @@ void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml
                 uint32_t offset);
 void aml_log(struct acpi_aml *aml, enum acpi_aml_log_level level, const char *msg);
 uint64_t aml_clock_ns(struct acpi_aml *aml);
+
+#define AML_CHUNK 64u
+#define AML_MAX_CHUNKS 4096u   /* 262144 entries at most, whatever the limits say */
+
+static inline struct aml_item *aml_item_at(const struct acpi_aml *aml, uint32_t i)
+{
+    return &aml->item_chunks[i / AML_CHUNK][i % AML_CHUNK];
+}
+
+static inline struct aml_frame *aml_frame_at(const struct acpi_aml *aml, uint32_t i)
+{
+    return &aml->frame_chunks[i / AML_CHUNK][i % AML_CHUNK];
+}
+
+/* Free the chunks of both stacks (at destroy). */
+void aml_exec_fini(struct acpi_aml *aml);
 
 /* The frame an item runs in, and integer width of the running code. */
 struct aml_frame *aml_current_frame(struct acpi_aml *aml);

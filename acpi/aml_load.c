@@ -159,8 +159,7 @@ void acpi_aml_destroy(struct acpi_aml *aml)
         }
         aml_free(&aml->mem, t->owned, t->len);
     }
-    aml_free(&aml->mem, aml->items, (size_t)aml->items_cap * sizeof *aml->items);
-    aml_free(&aml->mem, aml->frames, (size_t)aml->frames_cap * sizeof *aml->frames);
+    aml_exec_fini(aml);
     struct aml_memory m = aml->mem;
     aml_free(&m, aml, sizeof *aml);
 }
