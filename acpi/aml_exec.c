@@ -1268,11 +1268,25 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
     return first;
 }
 
-/* A PSEUDO_ELEMENT's value lands in the package through deliver's ELEMS case. */
+static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t,
+                                  uint8_t index);
 
 enum acpi_status aml_exec_table(struct acpi_aml *aml, uint8_t index)
 {
     const struct aml_table *t = &aml->tables[index];
+    /* From Load inside running AML this is a re-entry: bounded like the others
+     * (a table that loads itself ends here). */
+    if (aml->nframes != 0 && aml->nested >= AML_MAX_NESTED) {
+        return ACPI_AML_STACK_OVERFLOW;
+    }
+    aml->nested++;
+    enum acpi_status st = run_table(aml, t, index);
+    aml->nested--;
+    return st;
+}
+
+static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t, uint8_t index)
+{
     enum acpi_status st = push_item(aml, AML_NOOP, NULL, t->bytes, 0);
     if (st != ACPI_OK) {
         return st;

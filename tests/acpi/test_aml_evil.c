@@ -328,6 +328,23 @@ static void test_load_garbage(void **state)
     free(b.b);
 }
 
+/* DataTableRegion (DTR_, "DSDT", "", "") and Load (DTR_, Local0) at table
+ * level: the table loads itself again and again; the re-entry bound ends it. */
+static void test_load_itself(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = { 0x5B, 0x88, 'D', 'T', 'R', '_', 0x0D, 'D', 'S', 'D', 'T', 0x00,
+                                    0x0D, 0x00, 0x0D, 0x00, 0x5B, 0x20, 'D', 'T', 'R', '_', 0x60 };
+    struct bytes t = table(body, sizeof body);
+    struct acpi_aml *aml = interp();
+    enum acpi_status st = acpi_aml_load_table(aml, t.b, t.n);
+    assert_true(st == ACPI_OK || st == ACPI_AML_ALREADY_EXISTS);
+    assert_true(acpi_aml_table_count(aml) >= 2 && acpi_aml_table_count(aml) <= 8);
+    still_works(aml);
+    acpi_aml_destroy(aml);
+    free(t.b);
+}
+
 static void test_header_lies(void **state)
 {
     (void)state;
@@ -368,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_index_past_end),
         cmocka_unit_test(test_uninitialized_local),
         cmocka_unit_test(test_load_garbage),
+        cmocka_unit_test(test_load_itself),
         cmocka_unit_test(test_header_lies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
