@@ -196,6 +196,28 @@ enum acpi_status acpi_hw_write(const struct acpi_hw_host *host, const struct acp
     return ACPI_OK;
 }
 
+enum acpi_status acpi_hw_poll(const struct acpi_hw_host *host, const struct acpi_hw_wait *wait,
+                              const struct acpi_gas *reg, uint64_t mask, uint64_t want,
+                              uint64_t *last)
+{
+    if (wait == NULL)
+        return ACPI_INVALID_ARGUMENT;
+    uint32_t polls = wait->max_polls != 0 ? wait->max_polls : 1;
+    for (uint32_t i = 0; i < polls; i++) {
+        if (i != 0 && wait->stall != NULL)
+            wait->stall(wait->ctx, wait->interval_us);
+        uint64_t v = 0;
+        enum acpi_status st = acpi_hw_read(host, reg, &v);
+        if (last != NULL)
+            *last = v;
+        if (st != ACPI_OK)
+            return st;
+        if ((v & mask) == want)
+            return ACPI_OK;
+    }
+    return ACPI_HW_TIMEOUT;
+}
+
 enum acpi_status acpi_hw_reset(const struct acpi_hw_host *host, const struct acpi_fadt *fadt)
 {
     if (host == NULL || fadt == NULL)

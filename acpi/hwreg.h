@@ -52,6 +52,18 @@ struct acpi_hw_direct {
 
 void acpi_hw_host_direct(struct acpi_hw_host *host, struct acpi_hw_direct *direct);
 
+/* A bounded wait for a register to reach a state (an EC's IBF/OBF, SCI_EN,
+ * WAK_STS): at most max_polls reads (0 counts as 1), with stall(ctx,
+ * interval_us) between two reads when stall is not NULL; a NULL stall makes
+ * max_polls a pure spin limit. A kernel sets, e.g., 10000 polls of 10 us for
+ * 100 ms; a host test passes a NULL stall and a small count. */
+struct acpi_hw_wait {
+    void *ctx;
+    void (*stall)(void *ctx, uint32_t interval_us);
+    uint32_t interval_us;
+    uint32_t max_polls;
+};
+
 /* Read the register a GAS describes: bits bit_offset .. bit_offset+bit_width-1
  * of consecutive accesses of the GAS's access size (or, when that is 0, the
  * smallest of 8/16/32/64 bits that holds offset + width), returned in the low
@@ -68,6 +80,15 @@ ACPI_MUST_USE enum acpi_status acpi_hw_read(const struct acpi_hw_host *host,
  * by a read-modify-write. Statuses as acpi_hw_read. */
 ACPI_MUST_USE enum acpi_status acpi_hw_write(const struct acpi_hw_host *host,
                                              const struct acpi_gas *reg, uint64_t value);
+
+/* Read reg until (value & mask) == want, within wait's bound. *last gets the
+ * last value read (may be NULL). Statuses: ACPI_OK; ACPI_HW_TIMEOUT when the
+ * bound ran out; ACPI_INVALID_ARGUMENT for a NULL wait; those of
+ * acpi_hw_read. */
+ACPI_MUST_USE enum acpi_status acpi_hw_poll(const struct acpi_hw_host *host,
+                                            const struct acpi_hw_wait *wait,
+                                            const struct acpi_gas *reg, uint64_t mask,
+                                            uint64_t want, uint64_t *last);
 
 /* Reset the machine: write the FADT's RESET_VALUE to RESET_REG (ACPI 6.5,
  * 4.8.3.6). ACPI_NOT_FOUND when the FADT lacks the register or does not set

@@ -36,6 +36,7 @@ const char *acpi_status_str(enum acpi_status status)
     case ACPI_AML_BAD_TABLE: return "AML: bad table";
     case ACPI_AML_UNINITIALIZED: return "AML: uninitialized object";
     case ACPI_AML_REGION_RANGE: return "AML: access outside the region";
+    case ACPI_HW_TIMEOUT: return "hardware timeout";
     }
     return "unknown status";
 }

@@ -53,6 +53,10 @@ enum acpi_status {
     ACPI_AML_BAD_TABLE = 214,        /* Load/LoadTable of bytes that are not a DSDT/SSDT */
     ACPI_AML_UNINITIALIZED = 215,    /* a read of a Local, Arg or element never set */
     ACPI_AML_REGION_RANGE = 216,     /* a field access outside its region */
+    /* Events and power (acpi/gpe.h, event.h, ec.h, sleep.h): a device or
+     * register that did not reach the awaited state within the caller's bound
+     * (an EC that never clears IBF, SCI_EN never set, WAK_STS never set). */
+    ACPI_HW_TIMEOUT = 108,
 };
 
 /* A short constant English description of status; never NULL. */
