@@ -41,8 +41,8 @@ enum acpi_status aml_kernel_memory_handler(void *ctx, const struct acpi_aml_regi
     if (p == 0) {
         return ACPI_MAP_FAILED;
     }
-    if ((p & (a->width - 1u)) != 0 || (a->width != 1 && a->width != 2 && a->width != 4 &&
-                                       a->width != 8)) {
+    if ((p & (a->width - 1u)) != 0 ||
+        (a->width != 1 && a->width != 2 && a->width != 4 && a->width != 8)) {
         volatile uint8_t *b = (volatile uint8_t *)p;
         for (unsigned i = 0; i < a->width; i++) {
             if (a->write) {
@@ -114,8 +114,8 @@ static void host_port_write(void *ctx, uint16_t port, uint8_t width, uint32_t va
 static bool pci_reachable(const struct aml_kernel_host *k, uint16_t seg, uint16_t offset,
                           uint8_t width)
 {
-    return k->have_pci && seg == 0 && offset < PCI_CONFIG_SIZE && width <= PCI_CONFIG_SIZE - offset &&
-           (offset & (width - 1u)) == 0;
+    return k->have_pci && seg == 0 && offset < PCI_CONFIG_SIZE &&
+           width <= PCI_CONFIG_SIZE - offset && (offset & (width - 1u)) == 0;
 }
 
 static uint64_t host_pci_read(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,

@@ -16,15 +16,15 @@
 #include "pci_types/legacy.h"
 
 struct aml_kernel_host {
-    const struct acpi_hw_host *hw;   /* the PM timer's port access */
+    const struct acpi_hw_host *hw; /* the PM timer's port access */
     struct acpi_pm_timer timer;
     bool have_timer;
-    uint32_t last;                   /* last PM timer reading */
-    uint64_t ticks;                  /* ticks accumulated since the first reading */
+    uint32_t last;  /* last PM timer reading */
+    uint64_t ticks; /* ticks accumulated since the first reading */
     struct pci_legacy legacy;
     struct pci_config_access pci;
     bool have_pci;
-    unsigned log_lines;              /* interpreter messages printed (bounded) */
+    unsigned log_lines; /* interpreter messages printed (bounded) */
 };
 
 /* Fills HOST with callbacks whose context is K (which must outlive it).

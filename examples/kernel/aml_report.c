@@ -9,6 +9,9 @@
 #include "pci_types/enumerate.h"
 #include "pci_types/header.h"
 
+/* aml-crs and aml-prt lines (dozens) go to COM1 only, the rest to the
+ * framebuffer too. */
+
 #define PATH_LEN 64u
 #define ID_LEN 16u
 #define MAX_ROUTES 128u
@@ -23,13 +26,13 @@ static uint8_t aml_arena[AML_ARENA_BYTES] __attribute__((aligned(16)));
 
 struct route {
     uint8_t device;
-    uint8_t pin;        /* 0 = INTA (the _PRT encoding) */
+    uint8_t pin; /* 0 = INTA (the _PRT encoding) */
     uint32_t irq;
 };
 
 struct survey {
     unsigned devices, with_hid, crs_run, crs_decoded, host_bridges;
-    struct acpi_aml_node *root_bridge;   /* the host bridge of bus 0 */
+    struct acpi_aml_node *root_bridge; /* the host bridge of bus 0 */
     struct route routes[MAX_ROUTES];
     unsigned route_count, route_failed;
 };
@@ -67,8 +70,8 @@ static enum acpi_status eval_child(const struct aml_state *s, const struct acpi_
     return acpi_aml_evaluate(s->aml, c, NULL, 0, out);
 }
 
-static bool eval_integer(const struct aml_state *s, const struct acpi_aml_node *n,
-                         const char *name, uint64_t *out)
+static bool eval_integer(const struct aml_state *s, const struct acpi_aml_node *n, const char *name,
+                         uint64_t *out)
 {
     struct acpi_aml_value v;
     if (eval_child(s, n, name, &v) != ACPI_OK) {
@@ -193,7 +196,8 @@ static bool load_tables(struct aml_state *s, const struct acpi_root *root)
         }
     }
     return console_check(failed == 0 && loaded > 0 && acpi_aml_table_count(s->aml) == loaded,
-                         "aml-load", "%u tables loaded (DSDT and SSDTs), %u failed", loaded, failed);
+                         "aml-load", "%u tables loaded (DSDT and SSDTs), %u failed", loaded,
+                         failed);
 }
 
 static void print_errors(const struct aml_state *s)
@@ -228,52 +232,51 @@ static void print_resource(const char *path, const struct acpi_resource *r)
     const char *p = path;
     switch (r->type) {
     case ACPI_RESOURCE_IRQ:
-        console_printf("aml-crs path=%s kind=irq mask=0x%x edge=%u active_low=%u\n", p,
-                       r->u.irq.mask, r->u.irq.edge_triggered, r->u.irq.active_low);
+        console_serial_printf("aml-crs path=%s kind=irq mask=0x%x edge=%u active_low=%u\n", p,
+                              r->u.irq.mask, r->u.irq.edge_triggered, r->u.irq.active_low);
         break;
     case ACPI_RESOURCE_EXTENDED_IRQ:
         for (size_t i = 0; i < r->u.extended_irq.interrupts.count; i++) {
-            console_printf("aml-crs path=%s kind=gsi gsi=%u flags=0x%x\n", p,
-                           acpi_resource_u32_at(&r->u.extended_irq.interrupts, i),
-                           r->u.extended_irq.flags);
+            console_serial_printf("aml-crs path=%s kind=gsi gsi=%u flags=0x%x\n", p,
+                                  acpi_resource_u32_at(&r->u.extended_irq.interrupts, i),
+                                  r->u.extended_irq.flags);
         }
         break;
     case ACPI_RESOURCE_DMA:
-        console_printf("aml-crs path=%s kind=dma mask=0x%x\n", p, r->u.dma.channel_mask);
+        console_serial_printf("aml-crs path=%s kind=dma mask=0x%x\n", p, r->u.dma.channel_mask);
         break;
     case ACPI_RESOURCE_IO:
-        console_printf("aml-crs path=%s kind=io base=0x%x max=0x%x length=%u\n", p,
-                       r->u.io.minimum, r->u.io.maximum, r->u.io.length);
+        console_serial_printf("aml-crs path=%s kind=io base=0x%x max=0x%x length=%u\n", p,
+                              r->u.io.minimum, r->u.io.maximum, r->u.io.length);
         break;
     case ACPI_RESOURCE_FIXED_IO:
-        console_printf("aml-crs path=%s kind=io base=0x%x max=0x%x length=%u\n", p,
-                       r->u.fixed_io.base, r->u.fixed_io.base, r->u.fixed_io.length);
+        console_serial_printf("aml-crs path=%s kind=io base=0x%x max=0x%x length=%u\n", p,
+                              r->u.fixed_io.base, r->u.fixed_io.base, r->u.fixed_io.length);
         break;
     case ACPI_RESOURCE_MEMORY24:
-        console_printf("aml-crs path=%s kind=mem base=0x%x length=0x%x\n", p,
-                       r->u.memory24.minimum, r->u.memory24.length);
+        console_serial_printf("aml-crs path=%s kind=mem base=0x%x length=0x%x\n", p,
+                              r->u.memory24.minimum, r->u.memory24.length);
         break;
     case ACPI_RESOURCE_MEMORY32:
-        console_printf("aml-crs path=%s kind=mem base=0x%x length=0x%x\n", p,
-                       r->u.memory32.minimum, r->u.memory32.length);
+        console_serial_printf("aml-crs path=%s kind=mem base=0x%x length=0x%x\n", p,
+                              r->u.memory32.minimum, r->u.memory32.length);
         break;
     case ACPI_RESOURCE_FIXED_MEMORY32:
-        console_printf("aml-crs path=%s kind=mem base=0x%x length=0x%x\n", p,
-                       r->u.fixed_memory32.base, r->u.fixed_memory32.length);
+        console_serial_printf("aml-crs path=%s kind=mem base=0x%x length=0x%x\n", p,
+                              r->u.fixed_memory32.base, r->u.fixed_memory32.length);
         break;
     case ACPI_RESOURCE_ADDRESS16:
     case ACPI_RESOURCE_ADDRESS32:
     case ACPI_RESOURCE_ADDRESS64:
     case ACPI_RESOURCE_EXTENDED_ADDRESS:
-        console_printf("aml-crs path=%s kind=%s base=0x%llx max=0x%llx length=0x%llx\n", p,
-                       address_kind(r->u.address.resource_type),
-                       (unsigned long long)r->u.address.minimum,
-                       (unsigned long long)r->u.address.maximum,
-                       (unsigned long long)r->u.address.length);
+        console_serial_printf(
+            "aml-crs path=%s kind=%s base=0x%llx max=0x%llx length=0x%llx\n", p,
+            address_kind(r->u.address.resource_type), (unsigned long long)r->u.address.minimum,
+            (unsigned long long)r->u.address.maximum, (unsigned long long)r->u.address.length);
         break;
     default:
-        console_printf("aml-crs path=%s kind=other type=\"%s\"\n", p,
-                       acpi_resource_type_str(r->type));
+        console_serial_printf("aml-crs path=%s kind=other type=\"%s\"\n", p,
+                              acpi_resource_type_str(r->type));
         break;
     }
 }
@@ -301,8 +304,8 @@ static bool print_crs(const char *path, const struct acpi_aml_value *v, uint64_t
         }
     }
     if (st != ACPI_END) {
-        console_printf("aml-crs path=%s status=\"%s\" offset=%llu\n", path, acpi_status_str(st),
-                       (unsigned long long)it.offset);
+        console_serial_printf("aml-crs path=%s status=\"%s\" offset=%llu\n", path,
+                              acpi_status_str(st), (unsigned long long)it.offset);
     }
     return st == ACPI_END;
 }
@@ -441,9 +444,9 @@ static bool route_entry(const struct aml_state *s, const struct acpi_aml_node *b
         }
     }
     if (ok) {
-        console_printf(" %c=%s:%u", 'A' + out->pin, link_path, out->irq);
+        console_serial_printf(" %c=%s:%u", 'A' + out->pin, link_path, out->irq);
     } else {
-        console_printf(" %c=%s:unresolved", 'A' + out->pin, link_path);
+        console_serial_printf(" %c=%s:unresolved", 'A' + out->pin, link_path);
     }
     return ok;
 }
@@ -466,8 +469,9 @@ static void report_prt(const struct aml_state *s, struct survey *sv)
                                   ? e->u.package.elements[0].u.integer >> 16 & 0x1Fu
                                   : UINT64_MAX - 1;
             if (device != line_device) {
-                console_printf("%saml-prt device=%llu", line_device == UINT64_MAX ? "" : "\n",
-                               (unsigned long long)device);
+                console_serial_printf("%saml-prt device=%llu",
+                                      line_device == UINT64_MAX ? "" : "\n",
+                                      (unsigned long long)device);
                 line_device = device;
             }
             struct route r;
@@ -479,7 +483,7 @@ static void report_prt(const struct aml_state *s, struct survey *sv)
             }
         }
         if (line_device != UINT64_MAX) {
-            console_printf("\n");
+            console_serial_printf("\n");
         }
     }
     acpi_aml_value_release(s->aml, &v);
@@ -551,11 +555,11 @@ static void report_pci_irqs(const struct survey *sv)
         if (entry.header.header_type == 1 && bridge_count < MAX_BRIDGES) {
             struct pci_header_type1 t1;
             if (pci_header_read_type1(f, &t1) == PCI_OK) {
-                bridges[bridge_count++] = (struct bridge){f->address.bus, f->address.device,
-                                                          t1.secondary_bus};
+                bridges[bridge_count++] =
+                    (struct bridge){f->address.bus, f->address.device, t1.secondary_bus};
             }
         }
-        uint8_t pin = access.read8(access.ctx, f->address, 0x3D);   /* Interrupt Pin */
+        uint8_t pin = access.read8(access.ctx, f->address, 0x3D); /* Interrupt Pin */
         if (pin >= 1 && pin <= 4 && count < MAX_FUNCTIONS) {
             pinned[count] = f->address;
             pins[count++] = pin;
@@ -563,9 +567,9 @@ static void report_pci_irqs(const struct survey *sv)
     }
     for (unsigned i = 0; i < count; i++) {
         const struct pci_address *a = &pinned[i];
-        const struct route *r = route_function(sv, bridges, bridge_count, a->bus, a->device,
-                                               (uint8_t)(pins[i] - 1u));
-        uint8_t line = access.read8(access.ctx, *a, 0x3C);         /* Interrupt Line */
+        const struct route *r =
+            route_function(sv, bridges, bridge_count, a->bus, a->device, (uint8_t)(pins[i] - 1u));
+        uint8_t line = access.read8(access.ctx, *a, 0x3C); /* Interrupt Line */
         if (r != NULL) {
             routed++;
             same += r->irq == line ? 1u : 0u;
@@ -577,7 +581,8 @@ static void report_pci_irqs(const struct survey *sv)
     /* Firmware (SeaBIOS, OVMF) writes the routed IRQ into Interrupt Line. */
     console_check(routed == count && same == count, "aml-pci-irq",
                   "%u functions with an interrupt pin, %u routed by _PRT, %u equal to their "
-                  "Interrupt Line register", count, routed, same);
+                  "Interrupt Line register",
+                  count, routed, same);
 }
 
 /* ---------------------------------------------------------------- survey */
@@ -587,15 +592,15 @@ static void keep_fadt(struct aml_state *s, const struct acpi_root *root)
     struct acpi_table_ref ref;
     struct acpi_sdt sdt;
 
-    if (acpi_find_table(root, "FACP", 0, &ref) != ACPI_OK || acpi_table_map(root, &ref, &sdt) != ACPI_OK) {
+    if (acpi_find_table(root, "FACP", 0, &ref) != ACPI_OK ||
+        acpi_table_map(root, &ref, &sdt) != ACPI_OK) {
         return;
     }
     s->have_fadt = acpi_fadt_parse(sdt.bytes, sdt.length, &s->fadt) == ACPI_OK;
     acpi_table_unmap(root, &sdt);
 }
 
-void aml_survey(struct aml_state *s, const struct acpi_facts *facts,
-                const struct acpi_hw_host *hw)
+void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struct acpi_hw_host *hw)
 {
     static struct survey sv;
     struct acpi_aml_init_counts counts = {0};

@@ -21,7 +21,7 @@
 #define AML_ARENA_BYTES (1024u * 1024u)
 
 struct aml_state {
-    struct acpi_aml *aml;        /* NULL when the interpreter could not start */
+    struct acpi_aml *aml; /* NULL when the interpreter could not start */
     struct aml_kernel_host khost;
     struct acpi_aml_host host;
     struct acpi_aml_memory mem;
@@ -30,8 +30,7 @@ struct aml_state {
 };
 
 /* Runs the survey over FACTS' root table; HW reaches the fixed hardware. */
-void aml_survey(struct aml_state *s, const struct acpi_facts *facts,
-                const struct acpi_hw_host *hw);
+void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struct acpi_hw_host *hw);
 
 /* Soft-off through \_S5 (ACPI 6.5, 7.4.2 and 16.1.7): \_S5's SLP_TYPa/b,
  * \_PTS(5) when present, ACPI mode on, a "powering off" line, BEFORE_OFF

@@ -330,7 +330,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True).start()
     serial = Serial(proc, echo)
     qmp = None
-    view = {"pci": None, "mtree": None, "screen": None, "screen_ppm": None, "typed": False,
+    view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None, "typed": False,
             "apic": None, "events": []}
     try:
         try:
@@ -354,6 +354,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
             view["apic"] = e2e_apic.qemu_view(qmp, machine["smp"])
             view["pci"] = qmp.hmp("info pci")
             view["mtree"] = qmp.hmp("info mtree -f")
+            view["qtree"] = qmp.hmp("info qtree")
             ppm = os.path.join(workdir, "screen.ppm")
             qmp.execute("screendump", filename=ppm)
             view["screen_ppm"] = ppm

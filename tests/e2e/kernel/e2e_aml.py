@@ -13,6 +13,9 @@ Expected values come from QEMU, never from the kernel's idea of them:
   the size) of the I/O regions QEMU's `info mtree -f` lists for them
   (i8042-data and i8042-cmd, serial, parallel, rtc), the HPET's memory
   descriptor the start of `hpet`;
+- their `_CRS` I/O base and IRQ equal the `iobase` and `irq` properties of
+  QEMU's `info qtree` (isa-serial, isa-parallel, mc146818rtc; i8042's kbd-irq
+  for PNP0303 and mouse-irq for the PS/2 mouse PNP0F13);
 - every PCI function `info pci` gives an interrupt pin has the IRQ `info pci`
   shows, as the kernel routed it through `_PRT` and the PCI interrupt links;
 - QEMU ends by itself with the QMP SHUTDOWN event of a guest-initiated
@@ -34,6 +37,30 @@ ISA_DEVICES = [
     ("PNP0400", ["parallel"], True),
     ("PNP0B00", ["rtc"], False),
 ]
+
+# `info qtree` device types: the _HID of their namespace device and the
+# properties that hold their I/O base and IRQ (None: the device has none).
+QTREE_DEVICES = [
+    ("isa-serial", "PNP0501", "iobase", "irq"),
+    ("isa-parallel", "PNP0400", "iobase", "irq"),
+    ("mc146818rtc", "PNP0B00", "iobase", "irq"),
+    ("i8042", "PNP0303", None, "kbd-irq"),
+    ("i8042", "PNP0F13", None, "mouse-irq"),
+]
+
+
+def qtree_devices(text):
+    """[(type, {property: integer})] of `info qtree`, in its order."""
+    out = []
+    for line in text.splitlines():
+        m = re.match(r"\s*dev: ([\w.-]+), id", line)
+        if m:
+            out.append((m.group(1), {}))
+            continue
+        m = re.match(r"\s*([\w-]+) = (\d+) \(0x[0-9a-f]+\)\s*$", line)
+        if m and out:
+            out[-1][1].setdefault(m.group(1), int(m.group(2)))
+    return out
 
 
 def mtree_io_regions(text, name):
@@ -59,10 +86,14 @@ def parse(lines, fields):
         word = line.split(" ", 1)[0]
         f = fields(line)
         if word == "aml-device":
-            devices[f["path"]] = {"hid": f["hid"], "sta": int(f["sta"], 0), "io": [], "mem": []}
+            devices[f["path"]] = {"hid": f["hid"], "sta": int(f["sta"], 0), "io": [], "mem": [],
+                                  "irq": []}
         elif word == "aml-crs" and f.get("path") in devices and f.get("kind") in ("io", "mem") \
                 and "length" in f:
             devices[f["path"]][f["kind"]].append((int(f["base"], 0), int(f["length"], 0)))
+        elif word == "aml-crs" and f.get("path") in devices and f.get("kind") == "irq":
+            mask = int(f["mask"], 0)
+            devices[f["path"]]["irq"] += [i for i in range(16) if mask >> i & 1]
         elif word == "aml-pci-irq":
             bdf = tuple(int(x, 16) for x in re.split(r"[:.]", line.split()[1]))
             irqs[bdf] = int(f["irq"], 0) if "unrouted" not in line else None
@@ -119,10 +150,31 @@ def evaluate(checks, machine, lines, fields, view, status, parse_info_pci, expla
         compared += 1
         mems = [m for _, d in present(devices, "PNP0103") for m in d["mem"]]
         if (start, size) not in mems:
-            problems.append(f"PNP0103 _CRS memory {mems} lacks QEMU's hpet {start:#x} size {size:#x}")
+            problems.append(f"PNP0103 _CRS memory {mems} lacks QEMU's hpet {start:#x}"
+                            f" size {size:#x}")
     checks.check("AML _CRS of the ISA devices and the HPET equal QEMU's info mtree",
                  compared and not problems,
                  "; ".join(problems) if problems else f"{compared} regions")
+
+    problems = []
+    compared = 0
+    for kind, hid, base_prop, irq_prop in QTREE_DEVICES:
+        for _, props in [d for d in qtree_devices(view.get("qtree") or "") if d[0] == kind]:
+            found = present(devices, hid)
+            if not found:
+                problems.append(f"{kind} in QEMU's qtree, no present {hid} in the namespace")
+                continue
+            dev = found[0][1]
+            compared += 1
+            if base_prop and not any(b == props.get(base_prop) for b, _ in dev["io"]):
+                problems.append(f"{hid} _CRS I/O {dev['io']} lacks qtree {kind} {base_prop} "
+                                f"{props.get(base_prop)}")
+            if props.get(irq_prop) not in dev["irq"]:
+                problems.append(f"{hid} _CRS IRQs {dev['irq']} lack qtree {kind} {irq_prop} "
+                                f"{props.get(irq_prop)}")
+    checks.check("AML _CRS I/O bases and IRQs of the ISA devices equal QEMU's info qtree",
+                 compared and not problems,
+                 "; ".join(problems) if problems else f"{compared} devices")
 
     if view.get("pci") is None:
         checks.check("PCI interrupt lines routed by _PRT equal QEMU's info pci", False,
