@@ -1,0 +1,336 @@
+/* bench/aml: load and initialise the AML namespace of every computer of
+ * ../shared/corpus/acpi (DSDT, then the SSDTs in numeric order) and of the QEMU
+ * fixtures, as a kernel does at boot, then walk the namespace and format every
+ * path (what a namespace dump costs). Per computer: the CPU time of the best of
+ * REPEAT runs and the interpreter's peak memory (every byte it asked the
+ * allocator for); then median, total and largest over the corpus.
+ *
+ * The host has no hardware, as uACPI's test runner has none: memory reads
+ * zeros until written and keeps what is written, ports read zeros and drop
+ * writes, every PCI function is absent (all ones).
+ *
+ * usage: bench_aml [SHARED_DIR]   (default: the build's OSDEV_SHARED_DIR) */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "acpi/aml.h"
+
+#define REPEAT 5
+#define MAX_FILES 96
+#define MAX_COMPUTERS 128
+
+/* Physical memory that reads zeros until written and keeps what is written
+ * (as uACPI's runner and acpiexec behave), in 8-byte words found by an open
+ * hash; an access that crosses a word is refused. */
+#define WORDS (1u << 16)
+
+struct word {
+    uint64_t addr;      /* phys & ~7, plus 1 so that 0 means empty */
+    uint8_t bytes[8];
+};
+
+static struct word words[WORDS];
+
+static void *z_map(void *ctx, uint64_t phys, size_t len)
+{
+    (void)ctx;
+    if ((phys & 7) + len > 8) {
+        return NULL;
+    }
+    uint64_t key = (phys & ~7ull) + 1;
+    for (uint32_t i = (uint32_t)((key >> 3) * 2654435761u) % WORDS, n = 0; n < WORDS;
+         i = (i + 1) % WORDS, n++) {
+        if (words[i].addr == key || words[i].addr == 0) {
+            words[i].addr = key;
+            return &words[i].bytes[phys & 7];
+        }
+    }
+    return NULL;
+}
+
+static void z_unmap(void *ctx, void *virt, size_t len)
+{
+    (void)ctx;
+    (void)virt;
+    (void)len;
+}
+
+static uint32_t z_in(void *ctx, uint16_t port, uint8_t width)
+{
+    (void)ctx;
+    (void)port;
+    (void)width;
+    return 0;
+}
+
+static void z_out(void *ctx, uint16_t port, uint8_t width, uint32_t v)
+{
+    (void)ctx;
+    (void)port;
+    (void)width;
+    (void)v;
+}
+
+static uint64_t absent(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
+                       uint16_t off, uint8_t width)
+{
+    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off;
+    return width == 8 ? ~0ull : (1ull << (8 * width)) - 1;
+}
+
+static void drop(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn, uint16_t off,
+                 uint8_t width, uint64_t v)
+{
+    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off; (void)width; (void)v;
+}
+
+static uint64_t clock_ns(void *ctx)
+{
+    (void)ctx;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void no_sleep(void *ctx, uint64_t ms)
+{
+    (void)ctx;
+    (void)ms;
+}
+
+static void no_stall(void *ctx, uint32_t us)
+{
+    (void)ctx;
+    (void)us;
+}
+
+static void *h_alloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return malloc(size);
+}
+
+static void h_free(void *ctx, void *p, size_t size)
+{
+    (void)ctx;
+    (void)size;
+    free(p);
+}
+
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+struct file {
+    uint8_t *data;
+    size_t len;
+    long order;
+};
+
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (n < 0 || n > (64L << 20)) {   /* a directory, or no ACPI table */
+        fclose(f);
+        return NULL;
+    }
+    uint8_t *data = malloc(n > 0 ? (size_t)n : 1);
+    if (data != NULL && fread(data, 1, (size_t)n, f) != (size_t)n) {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return data;
+}
+
+static int by_order(const void *a, const void *b)
+{
+    const struct file *x = a, *y = b;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* DSDT first, then SSDTs by the number in their file name. */
+static size_t read_tables(const char *dir, struct file *files)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        return 0;
+    }
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < MAX_FILES) {
+        if (e->d_name[0] == '.') {
+            continue;
+        }
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        uint8_t *data = read_file(path, &len);
+        if (data == NULL || len < 36 ||
+            (memcmp(data, "DSDT", 4) != 0 && memcmp(data, "SSDT", 4) != 0)) {
+            free(data);
+            continue;
+        }
+        long num = 0;
+        for (const char *p = e->d_name; *p != '\0' && *p != '.'; p++) {
+            if (*p >= '0' && *p <= '9') {
+                num = num * 10 + (*p - '0');
+            }
+        }
+        files[n++] = (struct file){ data, len, memcmp(data, "DSDT", 4) == 0 ? -1 : num };
+    }
+    closedir(d);
+    qsort(files, n, sizeof *files, by_order);
+    return n;
+}
+
+struct result {
+    char name[64];
+    double cpu;
+    size_t peak;
+    unsigned nodes, errors;
+};
+
+static int run(const struct file *files, size_t n, struct result *r)
+{
+    static const struct acpi_aml_host host = {
+        .map = z_map, .unmap = z_unmap, .port_read = z_in, .port_write = z_out,
+        .pci_read = absent, .pci_write = drop, .clock_ns = clock_ns,
+        .sleep_ms = no_sleep, .stall_us = no_stall,
+    };
+    const struct acpi_aml_memory mem = { .alloc = h_alloc, .free = h_free };
+    r->cpu = 1e9;
+    for (int rep = 0; rep < REPEAT; rep++) {
+        memset(words, 0, sizeof words);
+        double t0 = cpu_now();
+        struct acpi_aml *aml;
+        if (acpi_aml_create(&host, &mem, &aml) != ACPI_OK) {
+            return -1;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (acpi_aml_load_table(aml, files[i].data, files[i].len) != ACPI_OK) {
+                /* reported in the error count */
+            }
+        }
+        struct acpi_aml_init_counts counts;
+        if (acpi_aml_initialize(aml, &counts) != ACPI_OK) {
+            /* reported in the error count */
+        }
+        char path[512];
+        unsigned nodes = 0;
+        size_t sum = 0;
+        for (struct acpi_aml_node *nd = acpi_aml_root(aml); nd != NULL;
+             nd = acpi_aml_node_next(nd)) {
+            sum += acpi_aml_node_path(nd, path, sizeof path) + (size_t)acpi_aml_node_type(nd);
+            nodes++;
+        }
+        r->nodes = nodes + (unsigned)(sum & 0);
+        r->errors = acpi_aml_error_count(aml);
+        r->peak = acpi_aml_memory_peak(aml);
+        acpi_aml_destroy(aml);
+        double t = cpu_now() - t0;
+        if (t < r->cpu) {
+            r->cpu = t;
+        }
+    }
+    return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void bench_dir(const char *dir, const char *label, struct result *out, size_t *count)
+{
+    struct file files[MAX_FILES];
+    size_t n = read_tables(dir, files);
+    if (n == 0) {
+        return;
+    }
+    struct result *r = &out[*count];
+    snprintf(r->name, sizeof r->name, "%s", label);
+    if (run(files, n, r) == 0) {
+        printf("%-28s %3zu tables %6u nodes %3u errors  %8.2f ms CPU  %8.1f KiB peak\n",
+               r->name, n, r->nodes, r->errors, r->cpu * 1e3, (double)r->peak / 1024.0);
+        (*count)++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(files[i].data);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    const char *shared = argc > 1 ? argv[1] : OSDEV_SHARED_DIR;
+    static struct result results[MAX_COMPUTERS];
+    size_t count = 0;
+    char dir[1024];
+    printf("bench_aml: create + load DSDT/SSDTs + initialise + path walk, best of %d\n", REPEAT);
+    snprintf(dir, sizeof dir, "%s/corpus/acpi", shared);
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        fprintf(stderr, "bench_aml: cannot open %s\n", dir);
+        return 1;
+    }
+    char names[MAX_COMPUTERS][64];
+    size_t nnames = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && nnames < MAX_COMPUTERS) {
+        if (e->d_name[0] != '.' && strlen(e->d_name) < sizeof names[0]) {
+            snprintf(names[nnames++], sizeof names[0], "%s", e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, nnames, sizeof names[0], (int (*)(const void *, const void *))strcmp);
+    for (size_t i = 0; i < nnames; i++) {
+        char sub[1200];
+        snprintf(sub, sizeof sub, "%.1023s/%.63s", dir, names[i]);
+        bench_dir(sub, names[i], results, &count);
+    }
+    size_t corpus = count;
+    if (corpus != 0) {
+        double cpu[MAX_COMPUTERS], total = 0, max = 0;
+        size_t peak[MAX_COMPUTERS];
+        for (size_t i = 0; i < corpus; i++) {
+            cpu[i] = results[i].cpu;
+            peak[i] = results[i].peak;
+            total += cpu[i];
+            max = cpu[i] > max ? cpu[i] : max;
+        }
+        qsort(cpu, corpus, sizeof cpu[0], cmp_double);
+        qsort(peak, corpus, sizeof peak[0], cmp_size);
+        printf("corpus: %zu computers  CPU median %.2f ms  total %.1f ms  largest %.2f ms  "
+               "peak memory median %.1f KiB  largest %.1f KiB\n",
+               corpus, cpu[corpus / 2] * 1e3, total * 1e3, max * 1e3,
+               (double)peak[corpus / 2] / 1024.0, (double)peak[corpus - 1] / 1024.0);
+    }
+    static const char *const qemu[] = { "i440fx-seabios", "i440fx-seabios-nohpet", "q35-seabios",
+                                        "q35-ovmf" };
+    for (size_t i = 0; i < sizeof qemu / sizeof qemu[0]; i++) {
+        snprintf(dir, sizeof dir, "%s/fixtures/qemu/%s/tables", shared, qemu[i]);
+        bench_dir(dir, qemu[i], results, &count);
+    }
+    return 0;
+}
