@@ -101,7 +101,7 @@ enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct
         if (in->u.ref.frame >= aml->nframes) {
             return ACPI_AML_UNINITIALIZED;
         }
-        struct aml_frame *f = &aml->frames[in->u.ref.frame];
+        struct aml_frame *f = aml_frame_at(aml, in->u.ref.frame);
         struct aml_object *o = in->u.ref.kind == AML_REF_LOCAL ? f->locals[in->u.ref.index]
                                                                : f->args[in->u.ref.index];
         if (o == NULL) {
@@ -153,7 +153,11 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
         while (i < n && (s[i] == ' ' || s[i] == '\t')) {
             i++;
         }
-        /* As ACPICA: at most as many digits as the integer holds. */
+        /* ACPICA takes a "0x" prefix here too, and at most as many digits
+         * as the integer holds. */
+        if (n - i >= 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
+            i += 2;
+        }
         uint32_t max = width32(aml) ? 8 : 16;
         if (n - i > max) {
             n = i + max;
@@ -186,18 +190,37 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
     return st;
 }
 
+/* The start of a conversion to `type`: resolve the operand; true when that is
+ * all (it has the type already and *out holds it, or it failed: *st). */
+static bool resolved_as(struct acpi_aml *aml, struct aml_object *in, uint8_t type,
+                        struct aml_object **o, struct aml_object **out, enum acpi_status *st)
+{
+    *st = aml_resolve(aml, in, o);
+    if (*st == ACPI_OK && (*o)->type == type) {
+        *out = *o;
+        return true;
+    }
+    return *st != ACPI_OK;
+}
+
+/* The end of one: the operand goes, the new object (or NULL) stays. */
+static enum acpi_status converted(struct acpi_aml *aml, struct aml_object *o,
+                                  struct aml_object *made)
+{
+    aml_obj_put(&aml->mem, o);
+    return made != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+}
+
 enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
                                struct aml_object **out)
 {
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, in, &o);
-    if (st != ACPI_OK) {
+    enum acpi_status st;
+    if (resolved_as(aml, in, ACPI_AML_TYPE_BUFFER, &o, out, &st)) {
         return st;
     }
+    *out = NULL;
     switch (o->type) {
-    case ACPI_AML_TYPE_BUFFER:
-        *out = o;
-        return ACPI_OK;
     case ACPI_AML_TYPE_INTEGER: {
         uint8_t b[8];
         for (int i = 0; i < 8; i++) {
@@ -214,8 +237,7 @@ enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
         aml_obj_put(&aml->mem, o);
         return ACPI_AML_BAD_OPERAND;
     }
-    aml_obj_put(&aml->mem, o);
-    return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+    return converted(aml, o, *out);
 }
 
 static const char hexchars[] = "0123456789ABCDEF";
@@ -224,14 +246,12 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
                                struct aml_object **out)
 {
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, in, &o);
-    if (st != ACPI_OK) {
+    enum acpi_status st;
+    if (resolved_as(aml, in, ACPI_AML_TYPE_STRING, &o, out, &st)) {
         return st;
     }
+    *out = NULL;
     switch (o->type) {
-    case ACPI_AML_TYPE_STRING:
-        *out = o;
-        return ACPI_OK;
     case ACPI_AML_TYPE_INTEGER: {
         /* 19.3.5.7: as many hex digits as the integer width, upper case. */
         uint32_t digits = width32(aml) ? 8 : 16;
@@ -265,8 +285,7 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
         aml_obj_put(&aml->mem, o);
         return ACPI_AML_BAD_OPERAND;
     }
-    aml_obj_put(&aml->mem, o);
-    return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+    return converted(aml, o, *out);
 }
 
 enum acpi_status aml_convert_to(struct acpi_aml *aml, struct aml_object *in, uint8_t type,
@@ -289,6 +308,54 @@ enum acpi_status aml_convert_to(struct acpi_aml *aml, struct aml_object *in, uin
     default:
         return aml_resolve(aml, in, out);
     }
+}
+
+/* Compare two operands by the type of the first (ACPI 6.5, 19.6.69): -1, 0, 1. */
+enum acpi_status aml_compare(struct acpi_aml *aml, struct aml_object *a, struct aml_object *b,
+                             int *cmp)
+{
+    struct aml_object *ra;
+    enum acpi_status st = aml_resolve(aml, a, &ra);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    if (ra->type == ACPI_AML_TYPE_STRING || ra->type == ACPI_AML_TYPE_BUFFER) {
+        struct aml_object *rb;
+        st = aml_convert_to(aml, b, ra->type, &rb);
+        if (st == ACPI_OK) {
+            const uint8_t *pa, *pb;
+            uint32_t la, lb;
+            if (ra->type == ACPI_AML_TYPE_STRING) {
+                pa = (const uint8_t *)ra->u.string.data;
+                la = ra->u.string.len;
+                pb = (const uint8_t *)rb->u.string.data;
+                lb = rb->u.string.len;
+            } else {
+                pa = ra->u.buffer.data;
+                la = ra->u.buffer.len;
+                pb = rb->u.buffer.data;
+                lb = rb->u.buffer.len;
+            }
+            uint32_t n = la < lb ? la : lb;
+            *cmp = 0;
+            for (uint32_t i = 0; i < n && *cmp == 0; i++) {
+                *cmp = pa[i] < pb[i] ? -1 : pa[i] > pb[i] ? 1 : 0;
+            }
+            if (*cmp == 0) {
+                *cmp = la < lb ? -1 : la > lb ? 1 : 0;
+            }
+            aml_obj_put(&aml->mem, rb);
+        }
+    } else {
+        uint64_t x = 0, y = 0;
+        st = aml_to_integer(aml, ra, &x);
+        if (st == ACPI_OK) {
+            st = aml_to_integer(aml, b, &y);
+        }
+        *cmp = x < y ? -1 : x > y ? 1 : 0;
+    }
+    aml_obj_put(&aml->mem, ra);
+    return st;
 }
 
 /* The Debug object: one log line with the value (ACPI 6.5, 19.6.26). */
@@ -338,6 +405,10 @@ static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *n
         return ACPI_AML_UNRESOLVED_NAME;
     }
     struct aml_object *t = node->object;
+    if (copy_object && t != NULL && (t->type == ACPI_AML_TYPE_FIELD_UNIT ||
+                                     t->type == ACPI_AML_TYPE_BUFFER_FIELD)) {
+        copy_object = false;   /* ACPICA: CopyObject into a field writes the field */
+    }
     /* References and table handles replace a data object (ACPICA does the
      * same: they have no implicit conversion). */
     bool replace_any = value != NULL && (value->type == ACPI_AML_TYPE_DDB_HANDLE ||
@@ -433,7 +504,7 @@ enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
         if (target->u.ref.frame >= aml->nframes) {
             return ACPI_AML_BAD_OPERAND;
         }
-        struct aml_frame *f = &aml->frames[target->u.ref.frame];
+        struct aml_frame *f = aml_frame_at(aml, target->u.ref.frame);
         struct aml_object **slot = target->u.ref.kind == AML_REF_LOCAL
                                        ? &f->locals[target->u.ref.index]
                                        : &f->args[target->u.ref.index];
@@ -444,8 +515,7 @@ enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
         }
         struct aml_object *v;
         enum acpi_status st;
-        if (value != NULL && value->type == ACPI_AML_TYPE_REFERENCE &&
-            value->u.ref.kind != AML_REF_INDEX) {
+        if (value != NULL && value->type == ACPI_AML_TYPE_REFERENCE) {
             v = aml_obj_get(value);    /* a reference is stored as the reference */
             st = ACPI_OK;
         } else {

@@ -21,6 +21,11 @@ ACPI_MUST_USE enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_ob
 ACPI_MUST_USE enum acpi_status aml_convert_to(struct acpi_aml *aml, struct aml_object *in,
                                               uint8_t type, struct aml_object **out);
 
+/* Compare two operands by the type of the first, the second converted to it
+ * (ACPI 6.5, 19.6.69-71 and Match 19.6.81): *cmp is -1, 0 or 1. */
+ACPI_MUST_USE enum acpi_status aml_compare(struct acpi_aml *aml, struct aml_object *a,
+                                           struct aml_object *b, int *cmp);
+
 /* Store `value` into `target` (a REFERENCE object) by the rules of 19.3.5.8;
  * with `copy_object`, CopyObject's rule (no conversion, the target is replaced). */
 ACPI_MUST_USE enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,

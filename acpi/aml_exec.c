@@ -93,37 +93,52 @@ void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml
 
 struct aml_frame *aml_current_frame(struct acpi_aml *aml)
 {
-    return &aml->frames[aml->nframes - 1];
+    return aml_frame_at(aml, aml->nframes - 1);
 }
 
 static struct aml_item *top(struct acpi_aml *aml)
 {
-    return &aml->items[aml->nitems - 1];
+    return aml_item_at(aml, aml->nitems - 1);
 }
 
-static enum acpi_status grow(struct acpi_aml *aml, void **arr, uint32_t *cap, size_t elem,
-                             uint32_t limit)
+/* Make room for entry `count` of a chunked stack: a new chunk when it starts
+ * one (the chunk table itself is sized once, at AML_MAX_CHUNKS entries). */
+static enum acpi_status room(struct acpi_aml *aml, void ***chunks, uint32_t *nchunks,
+                             uint32_t *table, uint32_t count, size_t elem, uint32_t limit)
 {
-    if (*cap >= limit) {
+    if (*chunks == NULL) {
+        /* Sized by the limit in force at the first push (AML_MAX_CHUNKS at most). */
+        uint32_t n = limit / AML_CHUNK + 1;
+        *table = n < AML_MAX_CHUNKS ? n : AML_MAX_CHUNKS;
+        *chunks = aml_zalloc(&aml->mem, *table * sizeof(void *));
+        if (*chunks == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+    }
+    if (count >= limit || count / AML_CHUNK >= *table) {
         return ACPI_AML_STACK_OVERFLOW;
     }
-    uint32_t ncap = *cap == 0 ? 32 : *cap * 2;
-    if (ncap > limit) {
-        ncap = limit;
+    if (count / AML_CHUNK < *nchunks) {
+        return ACPI_OK;
     }
-    void *n = aml_alloc(&aml->mem, (size_t)ncap * elem);
-    if (n == NULL) {
+    void *c = aml_alloc(&aml->mem, AML_CHUNK * elem);
+    if (c == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
-    uint8_t *d = n;
-    const uint8_t *s = *arr;
-    for (size_t i = 0; i < (size_t)*cap * elem; i++) {
-        d[i] = s[i];
-    }
-    aml_free(&aml->mem, *arr, (size_t)*cap * elem);
-    *arr = n;
-    *cap = ncap;
+    (*chunks)[(*nchunks)++] = c;
     return ACPI_OK;
+}
+
+void aml_exec_fini(struct acpi_aml *aml)
+{
+    for (uint32_t i = 0; i < aml->item_nchunks; i++) {
+        aml_free(&aml->mem, aml->item_chunks[i], AML_CHUNK * sizeof(struct aml_item));
+    }
+    for (uint32_t i = 0; i < aml->frame_nchunks; i++) {
+        aml_free(&aml->mem, aml->frame_chunks[i], AML_CHUNK * sizeof(struct aml_frame));
+    }
+    aml_free(&aml->mem, aml->item_chunks, aml->item_table * sizeof(void *));
+    aml_free(&aml->mem, aml->frame_chunks, aml->frame_table * sizeof(void *));
 }
 
 /* Push an item for opcode `op` starting at `start`; the new item inherits the
@@ -131,17 +146,15 @@ static enum acpi_status grow(struct acpi_aml *aml, void **arr, uint32_t *cap, si
 static enum acpi_status push_item(struct acpi_aml *aml, uint16_t op, const struct aml_opinfo *info,
                                   const uint8_t *start, uint8_t flags)
 {
-    if (aml->nitems == aml->items_cap) {
-        void *arr = aml->items;
-        enum acpi_status st = grow(aml, &arr, &aml->items_cap, sizeof(struct aml_item),
-                                   aml->limits.max_stack_items);
-        aml->items = arr;
-        if (st != ACPI_OK) {
-            return st;
-        }
+    void **chunks = (void **)aml->item_chunks;
+    enum acpi_status st = room(aml, &chunks, &aml->item_nchunks, &aml->item_table, aml->nitems,
+                               sizeof(struct aml_item), aml->limits.max_stack_items);
+    aml->item_chunks = (struct aml_item **)chunks;
+    if (st != ACPI_OK) {
+        return st;
     }
     struct aml_item *parent = aml->nitems != 0 ? top(aml) : NULL;
-    struct aml_item *it = &aml->items[aml->nitems++];
+    struct aml_item *it = aml_item_at(aml, aml->nitems++);
     *it = (struct aml_item){ 0 };
     it->op = op;
     it->info = info;
@@ -175,16 +188,14 @@ static enum acpi_status push_frame(struct acpi_aml *aml, struct aml_frame **out)
     if (aml->nframes >= aml->limits.max_call_depth + 1u) {
         return ACPI_AML_STACK_OVERFLOW;
     }
-    if (aml->nframes == aml->frames_cap) {
-        void *arr = aml->frames;
-        enum acpi_status st = grow(aml, &arr, &aml->frames_cap, sizeof(struct aml_frame),
-                                   aml->limits.max_call_depth + 1u);
-        aml->frames = arr;
-        if (st != ACPI_OK) {
-            return st;
-        }
+    void **chunks = (void **)aml->frame_chunks;
+    enum acpi_status st = room(aml, &chunks, &aml->frame_nchunks, &aml->frame_table, aml->nframes,
+                               sizeof(struct aml_frame), aml->limits.max_call_depth + 1u);
+    aml->frame_chunks = (struct aml_frame **)chunks;
+    if (st != ACPI_OK) {
+        return st;
     }
-    struct aml_frame *f = &aml->frames[aml->nframes++];
+    struct aml_frame *f = aml_frame_at(aml, aml->nframes++);
     *f = (struct aml_frame){ 0 };
     *out = f;
     return ACPI_OK;
@@ -694,9 +705,9 @@ static enum acpi_status complete(struct acpi_aml *aml)
         } else if (!truth) {
             /* The Else (if any) runs as the If's body. */
             f->pc = it->end;
-            if (f->pc < top(aml)[-1].end && *f->pc == AML_ELSE) {
+            if (f->pc < aml_item_at(aml, aml->nitems - 2)->end && *f->pc == AML_ELSE) {
                 const uint8_t *p = f->pc + 1;
-                st = aml_parse_pkglen(&p, top(aml)[-1].end, &it->end);
+                st = aml_parse_pkglen(&p, aml_item_at(aml, aml->nitems - 2)->end, &it->end);
                 if (st != ACPI_OK) {
                     return st;
                 }
@@ -732,7 +743,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         /* The innermost While of this frame whose body runs. */
         uint32_t i = aml->nitems - 1;
         while (i > f->item_base &&
-               !(aml->items[i].op == AML_WHILE && aml->items[i].state == AML_ST_BODY)) {
+               !(aml_item_at(aml, i)->op == AML_WHILE && aml_item_at(aml, i)->state == AML_ST_BODY)) {
             i--;
         }
         if (i == f->item_base) {
@@ -941,7 +952,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
         /* Evaluate the predicate again: back to just after the PkgLength. */
         f->pc = it->start + 1;
         const uint8_t *end;
-        st = aml_parse_pkglen(&f->pc, aml->items[aml->nitems - 2].end, &end);
+        st = aml_parse_pkglen(&f->pc, aml_item_at(aml, aml->nitems - 2)->end, &end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -955,7 +966,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
     }
     case AML_IF: {
         f->pc = it->end;
-        enum acpi_status st = skip_else(f, aml->items[aml->nitems - 2].end);
+        enum acpi_status st = skip_else(f, aml_item_at(aml, aml->nitems - 2)->end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -1149,7 +1160,7 @@ static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
     }
     /* Every op above the innermost TermList becomes DEAD and still parses. */
     for (uint32_t i = aml->nitems - 1; i > f->item_base; i--) {
-        struct aml_item *it = &aml->items[i];
+        struct aml_item *it = aml_item_at(aml, i);
         if (it->state == AML_ST_BODY) {
             if (i == aml->nitems - 1) {
                 /* The TermList's own end failed (a While's timeout): end it. */
@@ -1354,7 +1365,7 @@ enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
         aml_report(aml, st, node, 0);
     }
     aml->nested--;
-    h = &aml->items[base];
+    h = aml_item_at(aml, base);
     if (st == ACPI_OK) {
         *result = h->args[0];
         h->args[0] = NULL;

@@ -90,10 +90,13 @@ struct acpi_aml {
     struct aml_memory mem;
     struct aml_namespace ns;
     struct acpi_aml_limits limits;
-    struct aml_item *items;
-    uint32_t nitems, items_cap;
-    struct aml_frame *frames;
-    uint32_t nframes, frames_cap;
+    /* Both stacks live in fixed chunks that never move, so an item or frame
+     * pointer stays valid while a nested evaluation (a field read that runs
+     * _ADR, a Load that runs a table) pushes more. */
+    struct aml_item **item_chunks;
+    uint32_t nitems, item_nchunks, item_table;     /* table: chunk pointers allocated */
+    struct aml_frame **frame_chunks;
+    uint32_t nframes, frame_nchunks, frame_table;
     struct aml_table tables[AML_MAX_TABLES];
     uint32_t ntables;
     struct acpi_aml_error errors[AML_ERROR_RING];
@@ -127,6 +130,22 @@ void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml
                 uint32_t offset);
 void aml_log(struct acpi_aml *aml, enum acpi_aml_log_level level, const char *msg);
 uint64_t aml_clock_ns(struct acpi_aml *aml);
+
+#define AML_CHUNK 64u
+#define AML_MAX_CHUNKS 4096u   /* 262144 entries at most, whatever the limits say */
+
+static inline struct aml_item *aml_item_at(const struct acpi_aml *aml, uint32_t i)
+{
+    return &aml->item_chunks[i / AML_CHUNK][i % AML_CHUNK];
+}
+
+static inline struct aml_frame *aml_frame_at(const struct acpi_aml *aml, uint32_t i)
+{
+    return &aml->frame_chunks[i / AML_CHUNK][i % AML_CHUNK];
+}
+
+/* Free the chunks of both stacks (at destroy). */
+void aml_exec_fini(struct acpi_aml *aml);
 
 /* The frame an item runs in, and integer width of the running code. */
 struct aml_frame *aml_current_frame(struct acpi_aml *aml);
@@ -166,6 +185,12 @@ void aml_sync_release_all(struct acpi_aml *aml);
 ACPI_MUST_USE enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4],
                                               const char oem[6], const char tid[8],
                                               const uint8_t **bytes, size_t *len);
+/* The table named by three string operands (signature, OEM ID, OEM table ID),
+ * for DataTableRegion (loaded tables too) and LoadTable (the host's). */
+ACPI_MUST_USE enum acpi_status aml_table_by_args(struct acpi_aml *aml,
+                                                 struct aml_object *const args[3],
+                                                 bool loaded_too, const uint8_t **bytes,
+                                                 size_t *len);
 /* Load/Unload/LoadTable (aml_load.c). */
 ACPI_MUST_USE enum acpi_status aml_ops_load(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);

@@ -139,5 +139,8 @@ struct acpi_aml_arena;
  * ACPI_BUFFER_TOO_SMALL when len cannot hold the arena's own header. */
 ACPI_MUST_USE enum acpi_status acpi_aml_arena_init(void *buf, size_t len,
                                                    struct acpi_aml_memory *mem);
+/* Bytes of the buffer the arena has ever handed out (its high-water mark,
+ * header included): what a static array for this firmware needs. */
+size_t acpi_aml_arena_high_water(const struct acpi_aml_memory *mem);
 
 #endif

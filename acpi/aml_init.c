@@ -24,6 +24,26 @@ static enum acpi_status run_child(struct acpi_aml *aml, struct acpi_aml_node *de
     return st;
 }
 
+/* Run _INI of dev when it has one, counting. */
+static void run_ini(struct acpi_aml *aml, struct acpi_aml_node *dev,
+                    struct acpi_aml_init_counts *c, enum acpi_status *first)
+{
+    struct aml_object *r;
+    bool ran;
+    enum acpi_status st = run_child(aml, dev, AML_NAME('_', 'I', 'N', 'I'), &r, &ran);
+    aml_obj_put(&aml->mem, r);
+    if (!ran) {
+        return;
+    }
+    c->ini_run++;
+    if (st != ACPI_OK) {
+        c->ini_failed++;
+        if (*first == ACPI_OK) {
+            *first = st;
+        }
+    }
+}
+
 static bool is_device_like(const struct acpi_aml_node *n)
 {
     enum acpi_aml_type t = aml_node_type(n);
@@ -66,19 +86,7 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
     /* \_SB._INI before any device (ACPICA and Linux order). */
     struct acpi_aml_node *sb = aml_ns_child(&aml->ns, aml->ns.root, AML_NAME('_', 'S', 'B', '_'));
     if (sb != NULL) {
-        struct aml_object *r;
-        bool ran;
-        enum acpi_status st = run_child(aml, sb, AML_NAME('_', 'I', 'N', 'I'), &r, &ran);
-        aml_obj_put(&aml->mem, r);
-        if (ran) {
-            c.ini_run++;
-            if (st != ACPI_OK) {
-                c.ini_failed++;
-                if (first == ACPI_OK) {
-                    first = st;
-                }
-            }
-        }
+        run_ini(aml, sb, &c, &first);
     }
     /* 6.5.1: _STA then _INI of every device, parents first; a device neither
      * present nor functioning hides its children. Nodes created by an _INI are
@@ -107,17 +115,7 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
             }
             aml_obj_put(&aml->mem, r);
             if ((sta & STA_PRESENT) != 0 && n != sb) {
-                st = run_child(aml, n, AML_NAME('_', 'I', 'N', 'I'), &r, &ran);
-                aml_obj_put(&aml->mem, r);
-                if (ran) {
-                    c.ini_run++;
-                    if (st != ACPI_OK) {
-                        c.ini_failed++;
-                        if (first == ACPI_OK) {
-                            first = st;
-                        }
-                    }
-                }
+                run_ini(aml, n, &c, &first);
             } else if ((sta & (STA_PRESENT | STA_FUNCTIONING)) == 0) {
                 c.not_present++;
                 skip_children = true;

@@ -159,8 +159,7 @@ void acpi_aml_destroy(struct acpi_aml *aml)
         }
         aml_free(&aml->mem, t->owned, t->len);
     }
-    aml_free(&aml->mem, aml->items, (size_t)aml->items_cap * sizeof *aml->items);
-    aml_free(&aml->mem, aml->frames, (size_t)aml->frames_cap * sizeof *aml->frames);
+    aml_exec_fini(aml);
     struct aml_memory m = aml->mem;
     aml_free(&m, aml, sizeof *aml);
 }
@@ -282,6 +281,37 @@ enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4], const c
     return aml->host.find_table(aml->host.ctx, sig, oem, tid, bytes, len);
 }
 
+enum acpi_status aml_table_by_args(struct acpi_aml *aml, struct aml_object *const args[3],
+                                   bool loaded_too, const uint8_t **bytes, size_t *len)
+{
+    struct aml_object *s[3] = { NULL, NULL, NULL };
+    enum acpi_status st = ACPI_OK;
+    for (int i = 0; i < 3 && st == ACPI_OK; i++) {
+        st = aml_to_string(aml, args[i], &s[i]);
+    }
+    if (st == ACPI_OK) {
+        /* SignatureString, OEMIDString, OEMTableIDString: 4, 6, 8 characters. */
+        static const unsigned width[3] = { 4, 6, 8 };
+        char ids[3][8] = { { 0 } };
+        for (int k = 0; k < 3; k++) {
+            for (uint32_t i = 0; i < width[k] && i < s[k]->u.string.len; i++) {
+                ids[k][i] = s[k]->u.string.data[i];
+            }
+        }
+        if (loaded_too) {
+            st = aml_find_table(aml, ids[0], ids[1], ids[2], bytes, len);
+        } else {
+            st = aml->host.find_table != NULL
+                     ? aml->host.find_table(aml->host.ctx, ids[0], ids[1], ids[2], bytes, len)
+                     : ACPI_NOT_FOUND;
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        aml_obj_put(&aml->mem, s[i]);
+    }
+    return st;
+}
+
 /* ACPI 6.5, 5.2.6: the bytes of a table sum to zero. */
 static bool checksum_ok(const uint8_t *b, uint32_t len)
 {
@@ -380,25 +410,9 @@ static enum acpi_status load_op(struct acpi_aml *aml, struct aml_item *it, struc
 static enum acpi_status load_table_op(struct acpi_aml *aml, struct aml_item *it,
                                       struct aml_object **out)
 {
-    struct aml_object *s[3] = { NULL, NULL, NULL };
-    enum acpi_status st = ACPI_OK;
-    for (int i = 0; i < 3 && st == ACPI_OK; i++) {
-        st = aml_to_string(aml, it->args[i], &s[i]);
-    }
     const uint8_t *bytes = NULL;
     size_t len = 0;
-    if (st == ACPI_OK) {
-        char sig[4] = { 0 }, oem[6] = { 0 }, tid[8] = { 0 };
-        for (uint32_t i = 0; i < 4 && i < s[0]->u.string.len; i++) sig[i] = s[0]->u.string.data[i];
-        for (uint32_t i = 0; i < 6 && i < s[1]->u.string.len; i++) oem[i] = s[1]->u.string.data[i];
-        for (uint32_t i = 0; i < 8 && i < s[2]->u.string.len; i++) tid[i] = s[2]->u.string.data[i];
-        st = aml->host.find_table != NULL
-                 ? aml->host.find_table(aml->host.ctx, sig, oem, tid, &bytes, &len)
-                 : ACPI_NOT_FOUND;
-    }
-    for (int i = 0; i < 3; i++) {
-        aml_obj_put(&aml->mem, s[i]);
-    }
+    enum acpi_status st = aml_table_by_args(aml, it->args, false, &bytes, &len);
     if (st != ACPI_OK) {
         /* 19.6.74: no such table gives a Zero handle, not an error. */
         *out = aml_obj_integer(&aml->mem, 0);

@@ -16,7 +16,7 @@ struct arena_large {
 };
 
 struct acpi_aml_arena {
-    uint8_t *bump, *end;
+    uint8_t *base, *bump, *end, *high;
     void *small[ARENA_CLASSES];
     struct arena_large *large;
 };
@@ -68,6 +68,9 @@ static void *arena_alloc(void *ctx, size_t size)
     }
     void *p = a->bump;
     a->bump += need;
+    if (a->bump > a->high) {
+        a->high = a->bump;
+    }
     return p;
 }
 
@@ -108,12 +111,20 @@ enum acpi_status acpi_aml_arena_init(void *buf, size_t len, struct acpi_aml_memo
     }
     a->large = NULL;
     a->bump = (uint8_t *)start + hdr;
+    a->base = buf;
+    a->high = a->bump;
     a->end = (uint8_t *)buf + len;
     mem->ctx = a;
     mem->alloc = arena_alloc;
     mem->free = arena_free;
     mem->cap = 0;
     return ACPI_OK;
+}
+
+size_t acpi_aml_arena_high_water(const struct acpi_aml_memory *mem)
+{
+    const struct acpi_aml_arena *a = mem->ctx;
+    return (size_t)(a->high - a->base);
 }
 
 void *aml_alloc(struct aml_memory *m, size_t size)

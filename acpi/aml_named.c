@@ -170,7 +170,7 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
     }
     while (st == ACPI_OK && p < end) {
         uint8_t b = *p;
-        uint32_t len;
+        uint32_t len = 0;
         if (b == 0x00) {                          /* ReservedField */
             p++;
             st = field_length(&p, end, &len);
@@ -290,23 +290,9 @@ static enum acpi_status create_buffer_field(struct acpi_aml *aml, struct aml_ite
 /* DataTableRegion (ACPI 6.5, 19.6.32): a region over a loaded table's bytes. */
 static enum acpi_status data_region(struct acpi_aml *aml, struct aml_item *it)
 {
-    struct aml_object *s[3] = { NULL, NULL, NULL };
-    enum acpi_status st = ACPI_OK;
-    for (int i = 0; i < 3 && st == ACPI_OK; i++) {
-        st = aml_to_string(aml, it->args[i], &s[i]);
-    }
     const uint8_t *bytes = NULL;
     size_t len = 0;
-    if (st == ACPI_OK) {
-        char sig[4] = { 0 }, oem[6] = { 0 }, tid[8] = { 0 };
-        for (uint32_t i = 0; i < 4 && i < s[0]->u.string.len; i++) sig[i] = s[0]->u.string.data[i];
-        for (uint32_t i = 0; i < 6 && i < s[1]->u.string.len; i++) oem[i] = s[1]->u.string.data[i];
-        for (uint32_t i = 0; i < 8 && i < s[2]->u.string.len; i++) tid[i] = s[2]->u.string.data[i];
-        st = aml_find_table(aml, sig, oem, tid, &bytes, &len);
-    }
-    for (int i = 0; i < 3; i++) {
-        aml_obj_put(&aml->mem, s[i]);
-    }
+    enum acpi_status st = aml_table_by_args(aml, it->args, true, &bytes, &len);
     if (st != ACPI_OK) {
         return st;
     }

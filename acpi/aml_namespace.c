@@ -24,7 +24,7 @@ static void fill_name(struct acpi_aml_node *n, uint32_t name)
 static bool grow(struct aml_namespace *ns, struct aml_memory *m)
 {
     uint32_t nb = ns->nbuckets * 2;
-    struct acpi_aml_node **b = aml_zalloc(m, (size_t)nb * sizeof *b);
+    struct acpi_aml_node **b = aml_zalloc(m, (size_t)nb * sizeof(struct acpi_aml_node *));
     if (b == NULL) {
         return false;               /* keep the old table: still correct, just fuller */
     }
@@ -38,7 +38,7 @@ static bool grow(struct aml_namespace *ns, struct aml_memory *m)
             n = next;
         }
     }
-    aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof *ns->buckets);
+    aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
     ns->buckets = b;
     ns->nbuckets = nb;
     return true;
@@ -176,7 +176,7 @@ void aml_ns_fini(struct aml_namespace *ns, struct aml_memory *m)
         aml_ns_remove(ns, m, ns->root);
         ns->root = NULL;
     }
-    aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof *ns->buckets);
+    aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
     ns->buckets = NULL;
 }
 
@@ -184,7 +184,7 @@ enum acpi_status aml_ns_init(struct aml_namespace *ns, struct aml_memory *m)
 {
     ns->count = 0;
     ns->nbuckets = AML_NS_MIN_BUCKETS;
-    ns->buckets = aml_zalloc(m, (size_t)ns->nbuckets * sizeof *ns->buckets);
+    ns->buckets = aml_zalloc(m, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
     if (ns->buckets == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }

@@ -45,17 +45,40 @@ static enum acpi_status target_type(struct acpi_aml *aml, struct aml_object *r, 
         return ACPI_OK;
     case AML_REF_NULL:
         return ACPI_AML_UNRESOLVED_NAME;
+    case AML_REF_INDEX: {
+        /* ACPICA: an element of a package has its own type; one of a buffer
+         * or string is a Buffer Field. */
+        const struct aml_object *t = r->u.ref.target;
+        if (t->type != ACPI_AML_TYPE_PACKAGE) {
+            *type = ACPI_AML_TYPE_BUFFER_FIELD;
+            return ACPI_OK;
+        }
+        const struct aml_object *e = r->u.ref.elem < t->u.package.count
+                                         ? t->u.package.elems[r->u.ref.elem] : NULL;
+        *type = e != NULL ? e->type : ACPI_AML_TYPE_UNINITIALIZED;
+        if (*type == ACPI_AML_TYPE_REFERENCE) {
+            *type = ACPI_AML_TYPE_UNINITIALIZED;
+        }
+        return ACPI_OK;
+    }
     default: {
+        /* LocalN/ArgN: the type of what it holds, through one reference. */
         struct aml_object *o;
         enum acpi_status st = aml_resolve(aml, r, &o);
         if (st == ACPI_AML_UNINITIALIZED) {
             *type = ACPI_AML_TYPE_UNINITIALIZED;
             return ACPI_OK;
         }
-        if (st == ACPI_OK) {
-            *type = o->type == ACPI_AML_TYPE_ALIAS ? ACPI_AML_TYPE_UNINITIALIZED : o->type;
-            aml_obj_put(&aml->mem, o);
+        if (st != ACPI_OK) {
+            return st;
         }
+        if (o->type == ACPI_AML_TYPE_REFERENCE && o->u.ref.kind != AML_REF_LOCAL &&
+            o->u.ref.kind != AML_REF_ARG) {
+            st = target_type(aml, o, type);
+        } else {
+            *type = o->type == ACPI_AML_TYPE_ALIAS ? ACPI_AML_TYPE_UNINITIALIZED : o->type;
+        }
+        aml_obj_put(&aml->mem, o);
         return st;
     }
     }
@@ -132,22 +155,20 @@ static enum acpi_status match_one(struct acpi_aml *aml, uint64_t op, struct aml_
         *ok = true;
         return ACPI_OK;
     }
-    uint64_t e, o;
-    enum acpi_status st = aml_to_integer(aml, elem, &e);
+    /* ACPICA compares (M op' P[i]): the element converts to the match
+     * object's type, and the operator flips accordingly. */
+    int c;
+    enum acpi_status st = aml_compare(aml, obj, elem, &c);
     if (st != ACPI_OK) {
         *ok = false;
-        return ACPI_OK;     /* ACPICA skips elements that do not convert */
-    }
-    st = aml_to_integer(aml, obj, &o);
-    if (st != ACPI_OK) {
-        return st;
+        return ACPI_OK;     /* ACPICA skips elements that do not compare */
     }
     switch (op) {
-    case 1: *ok = e == o; break;
-    case 2: *ok = e <= o; break;
-    case 3: *ok = e < o; break;
-    case 4: *ok = e >= o; break;
-    case 5: *ok = e > o; break;
+    case 1: *ok = c == 0; break;   /* P == M */
+    case 2: *ok = c >= 0; break;   /* P <= M */
+    case 3: *ok = c > 0; break;    /* P < M */
+    case 4: *ok = c <= 0; break;   /* P >= M */
+    case 5: *ok = c < 0; break;    /* P > M */
     default: return ACPI_AML_BAD_OPERAND;
     }
     return ACPI_OK;
@@ -505,9 +526,12 @@ enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct 
         if (st != ACPI_OK) {
             return st;
         }
+        /* ACPICA also sizes an Integer: its width in bytes. */
         uint64_t n = o->type == ACPI_AML_TYPE_STRING ? o->u.string.len
                      : o->type == ACPI_AML_TYPE_BUFFER ? o->u.buffer.len
-                     : o->type == ACPI_AML_TYPE_PACKAGE ? o->u.package.count : ~0ull;
+                     : o->type == ACPI_AML_TYPE_PACKAGE ? o->u.package.count
+                     : o->type == ACPI_AML_TYPE_INTEGER ? (aml_current_frame(aml)->int32 ? 4u : 8u)
+                     : ~0ull;
         aml_obj_put(&aml->mem, o);
         return n == ~0ull ? ACPI_AML_BAD_OPERAND : int_result(aml, n, out);
     }

@@ -17,54 +17,6 @@ static enum acpi_status result(struct acpi_aml *aml, struct aml_item *it, uint64
     return ACPI_OK;
 }
 
-/* Compare two operands by the type of the first (ACPI 6.5, 19.6.69): -1, 0, 1. */
-static enum acpi_status compare(struct acpi_aml *aml, struct aml_object *a, struct aml_object *b,
-                                int *cmp)
-{
-    struct aml_object *ra;
-    enum acpi_status st = aml_resolve(aml, a, &ra);
-    if (st != ACPI_OK) {
-        return st;
-    }
-    if (ra->type == ACPI_AML_TYPE_STRING || ra->type == ACPI_AML_TYPE_BUFFER) {
-        struct aml_object *rb;
-        st = aml_convert_to(aml, b, ra->type, &rb);
-        if (st == ACPI_OK) {
-            const uint8_t *pa, *pb;
-            uint32_t la, lb;
-            if (ra->type == ACPI_AML_TYPE_STRING) {
-                pa = (const uint8_t *)ra->u.string.data;
-                la = ra->u.string.len;
-                pb = (const uint8_t *)rb->u.string.data;
-                lb = rb->u.string.len;
-            } else {
-                pa = ra->u.buffer.data;
-                la = ra->u.buffer.len;
-                pb = rb->u.buffer.data;
-                lb = rb->u.buffer.len;
-            }
-            uint32_t n = la < lb ? la : lb;
-            *cmp = 0;
-            for (uint32_t i = 0; i < n && *cmp == 0; i++) {
-                *cmp = pa[i] < pb[i] ? -1 : pa[i] > pb[i] ? 1 : 0;
-            }
-            if (*cmp == 0) {
-                *cmp = la < lb ? -1 : la > lb ? 1 : 0;
-            }
-            aml_obj_put(&aml->mem, rb);
-        }
-    } else {
-        uint64_t x = 0, y = 0;
-        st = aml_to_integer(aml, ra, &x);
-        if (st == ACPI_OK) {
-            st = aml_to_integer(aml, b, &y);
-        }
-        *cmp = x < y ? -1 : x > y ? 1 : 0;
-    }
-    aml_obj_put(&aml->mem, ra);
-    return st;
-}
-
 uint64_t aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem)
 {
 #if UINTPTR_MAX > 0xFFFFFFFFu
@@ -89,15 +41,20 @@ uint64_t aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem)
 #endif
 }
 
-static uint64_t from_bcd(uint64_t v)
+/* FromBCD (19.6.52): a nibble above 9 is no BCD digit (ACPICA: overflow). */
+static bool from_bcd(uint64_t v, uint64_t *out)
 {
     uint64_t r = 0, scale = 1;
     for (int i = 0; i < 16; i++) {
+        if ((v & 0xF) > 9) {
+            return false;
+        }
         r += (v & 0xF) * scale;
         v >>= 4;
         scale *= 10;
     }
-    return r;
+    *out = r;
+    return true;
 }
 
 static uint64_t to_bcd(uint64_t v)
@@ -128,7 +85,7 @@ enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct 
     case AML_LGREATER:
     case AML_LLESS: {
         int cmp;
-        st = compare(aml, it->args[0], it->args[1], &cmp);
+        st = aml_compare(aml, it->args[0], it->args[1], &cmp);
         if (st != ACPI_OK) {
             return st;
         }
@@ -203,7 +160,13 @@ enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct 
         }
         return result(aml, it, n, 1, out);
     }
-    case AML_FROM_BCD: return result(aml, it, from_bcd(a), 1, out);
+    case AML_FROM_BCD: {
+        uint64_t r;
+        if (!from_bcd(a, &r)) {
+            return ACPI_AML_BAD_OPERAND;
+        }
+        return result(aml, it, r, 1, out);
+    }
     case AML_TO_BCD: return result(aml, it, to_bcd(a & ones), 1, out);
     case AML_LAND: return result(aml, it, (a != 0 && b != 0) ? ones : 0, -1, out);
     case AML_LOR: return result(aml, it, (a != 0 || b != 0) ? ones : 0, -1, out);

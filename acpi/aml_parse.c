@@ -53,7 +53,7 @@ enum acpi_status aml_parse_pkglen(const uint8_t **pc, const uint8_t *limit, cons
 static enum acpi_status check_segs(const uint8_t *segs, uint16_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
-        const uint8_t *s = segs + 4 * i;
+        const uint8_t *s = segs + (size_t)4 * i;
         if (!lead_char(s[0]) || !name_char(s[1]) || !name_char(s[2]) || !name_char(s[3])) {
             return ACPI_AML_BAD_OPCODE;
         }
@@ -97,7 +97,7 @@ enum acpi_status aml_parse_name(const uint8_t **pc, const uint8_t *limit, struct
     } else {
         n = 1;
     }
-    if ((size_t)(limit - p) < 4u * n) {
+    if ((size_t)(limit - p) < (size_t)4 * n) {
         return ACPI_TRUNCATED;
     }
     enum acpi_status st = check_segs(p, n);
@@ -106,7 +106,7 @@ enum acpi_status aml_parse_name(const uint8_t **pc, const uint8_t *limit, struct
     }
     out->segs = p;
     out->nsegs = n;
-    *pc = p + 4u * n;
+    *pc = p + (size_t)4 * n;
     return ACPI_OK;
 }
 
@@ -131,7 +131,7 @@ enum acpi_status aml_parse_text_path(const char *path, uint8_t *segs, uint16_t m
         if (out->nsegs >= max_segs) {
             return ACPI_INVALID_ARGUMENT;
         }
-        uint8_t *s = segs + 4u * out->nsegs;
+        uint8_t *s = segs + (size_t)4 * out->nsegs;
         unsigned len = 0;
         while (*p != '\0' && *p != '.') {
             if (len == 4) {
@@ -178,7 +178,7 @@ static struct acpi_aml_node *walk(const struct aml_namespace *ns, struct acpi_am
                                   const struct aml_name *name, uint16_t count)
 {
     for (uint16_t i = 0; i < count && n != NULL; i++) {
-        n = aml_ns_child(ns, n, aml_le32(name->segs + 4u * i));
+        n = aml_ns_child(ns, n, aml_le32(name->segs + (size_t)4 * i));
         if (n != NULL && i + 1 < count) {
             n = aml_node_resolve_alias(n);
         }
@@ -229,6 +229,6 @@ enum acpi_status aml_name_parent(const struct aml_namespace *ns, struct acpi_aml
         return ACPI_AML_UNRESOLVED_NAME;
     }
     *parent = n;
-    *last = aml_le32(name->segs + 4u * (name->nsegs - 1));
+    *last = aml_le32(name->segs + (size_t)4 * (name->nsegs - 1u));
     return ACPI_OK;
 }

@@ -172,6 +172,12 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
         if (r == NULL || r->type != ACPI_AML_TYPE_REFERENCE || r->u.ref.kind != AML_REF_NODE) {
             return ACPI_AML_BAD_OPERAND;
         }
+        /* ACPI 6.5, 5.6.6: devices, processors and thermal zones get notified. */
+        enum acpi_aml_type t = aml_node_type(r->u.ref.node);
+        if (t != ACPI_AML_TYPE_DEVICE && t != ACPI_AML_TYPE_PROCESSOR &&
+            t != ACPI_AML_TYPE_THERMAL_ZONE) {
+            return ACPI_AML_BAD_OPERAND;
+        }
         st = aml_to_integer(aml, it->args[1], &v);
         if (st == ACPI_OK && aml->host.notify != NULL) {
             aml->host.notify(aml->host.ctx, r->u.ref.node, v);

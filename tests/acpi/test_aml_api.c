@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "acpi/aml.h"
+#include "acpi/aml_host_direct.h"
 #include "support.h"
 
 struct counting {
@@ -283,6 +284,44 @@ static void test_cap(void **state)
     free(dsdt);
 }
 
+/* The ready-made direct host: a SystemMemory field lands at phys + offset.
+ * OperationRegion (RAM_, SystemMemory, 0x1000, 0x10), Field (RAM_, ByteAcc)
+ * { FLD_, 8 }, Method (MAIN) { FLD_ = 0x55; Return (FLD_) } (ACPI 6.5, 20.2.5). */
+static void test_direct_host(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = {
+        0x5B, 0x80, 'R', 'A', 'M', '_', 0x00, 0x0B, 0x00, 0x10, 0x0A, 0x10,
+        0x5B, 0x81, 0x0B, 'R', 'A', 'M', '_', 0x01, 'F', 'L', 'D', '_', 0x08,
+        0x14, 0x12, 'M', 'A', 'I', 'N', 0x00, 0x70, 0x0A, 0x55, 'F', 'L', 'D', '_',
+        0xA4, 'F', 'L', 'D', '_',
+    };
+    uint8_t t[36 + sizeof body] = { 'D', 'S', 'D', 'T', 36 + sizeof body, 0, 0, 0, 2 };
+    memcpy(t + 36, body, sizeof body);
+    uint8_t sum = 0;
+    for (size_t i = 0; i < sizeof t; i++) {
+        sum = (uint8_t)(sum + t[i]);
+    }
+    t[9] = (uint8_t)-sum;
+    static uint8_t ram[16];
+    static struct acpi_aml_direct direct;
+    direct.memory_offset = (uintptr_t)ram - 0x1000u;
+    struct acpi_aml_host host;
+    acpi_aml_host_direct(&host, &direct);
+    struct counting c = { 0 };
+    struct acpi_aml_memory mem = { .ctx = &c, .alloc = count_alloc, .free = count_free };
+    struct acpi_aml *aml;
+    assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
+    assert_int_equal(acpi_aml_load_table(aml, t, sizeof t), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\MAIN", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 0x55);
+    assert_int_equal(ram[0], 0x55);
+    assert_int_equal(ram[1], 0);
+    acpi_aml_destroy(aml);
+    assert_int_equal(c.live, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_instances),
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_cap),
+        cmocka_unit_test(test_direct_host),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
