@@ -59,7 +59,7 @@ struct acpi_aml_device_info {
     uint32_t failed;               /* the same bits: present but evaluation failed */
     char hid[ACPI_AML_ID_LEN];
     char cid[ACPI_AML_CID_MAX][ACPI_AML_ID_LEN];
-    uint32_t cid_count;            /* kept in cid[] */
+    uint32_t cid_count;            /* kept in cid[]: those before a bad element */
     uint32_t cid_total;            /* in the _CID package */
     char uid[ACPI_AML_ID_LEN];     /* text: a string, or an integer in decimal */
     uint64_t uid_integer;

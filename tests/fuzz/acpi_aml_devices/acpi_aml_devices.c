@@ -1,11 +1,11 @@
 /* Fuzz harness: the device layer (acpi/aml_device.h, aml_resources.h,
- * aml_pci_root.h, aml_prt.h, aml_sleep_state.h) over whatever namespace
+ * aml_pci_root.h, aml_prt.h, aml_sleep_state.h, aml_battery.h) over whatever namespace
  * arbitrary AML defines. As in the acpi_aml harness, the first byte picks the
  * DefinitionBlock revision and the rest is the AML after a DSDT header built
  * here; the interpreter runs on its fake clock with an arena over a static
  * buffer. After initialisation the harness reads every device's
- * identification objects and _CRS/_PRS, the host bridges (with an MCFG of two
- * segments), calls _PIC(1), collects every _PRT entry with links set through
+ * identification objects, _CRS/_PRS and battery objects (_BIF/_BIX/_BST/_PSR),
+ * the host bridges (with an MCFG of two segments), calls _PIC(1), collects every _PRT entry with links set through
  * _SRS, looks routes up through bridge paths, and decodes \_S0-\_S5. PCI
  * configuration reads answer a bridge header whose secondary bus is derived
  * from the address, so bridge _PRTs get bus numbers. Any crash, sanitizer
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "acpi/aml.h"
+#include "acpi/aml_battery.h"
 #include "acpi/aml_device.h"
 #include "acpi/aml_pci_root.h"
 #include "acpi/aml_prt.h"
@@ -154,6 +155,15 @@ static void devices(struct acpi_aml *aml)
         }
         uint32_t sta;
         consume(acpi_aml_device_status(aml, d, &sta));
+        struct acpi_aml_battery_info bat;
+        if (acpi_aml_battery_info(aml, d, &bat) == ACPI_OK) {
+            check(memchr(bat.model_number, 0, sizeof bat.model_number) != NULL &&
+                  memchr(bat.oem_information, 0, sizeof bat.oem_information) != NULL);
+        }
+        struct acpi_aml_battery_status bst;
+        consume(acpi_aml_battery_status(aml, d, &bst));
+        bool online;
+        consume(acpi_aml_power_source_online(aml, d, &online));
     }
     consume(acpi_aml_device_find(aml, NULL, "PNP0C0F", NULL) != NULL);
 }
