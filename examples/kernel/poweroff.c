@@ -1,37 +1,14 @@
 /* See aml_report.h (aml_poweroff). The soft-off sequence of ACPI 6.5, 7.4.2
  * (\_S5 package), 7.4.1 (_PTS) and 16.1.7 (S5: SLP_TYP with SLP_EN). */
+#include "acpi/aml_sleep_state.h"
 #include "acpi/event.h"
-#include "acpi/sleep.h"
 #include "aml_report.h"
 #include "console.h"
 
-/* \_S5 holds SLP_TYPa, SLP_TYPb and two reserved integers. */
-#define S5_MAX_ELEMENTS 4u
 /* ACPI mode: SCI_EN polled every 1 ms, for at most 1 s. */
 #define ACPI_ENABLE_POLLS 1000u
 /* After SLP_EN a machine stops within microseconds; 1 s without that is a failure. */
 #define OFF_WAIT_US 1000000u
-
-static enum acpi_status s5_type(const struct aml_state *s, struct acpi_sleep_type *type)
-{
-    struct acpi_aml_value v;
-    uint64_t elements[S5_MAX_ELEMENTS];
-    uint32_t n = 0;
-
-    enum acpi_status st = acpi_aml_evaluate_path(s->aml, NULL, "\\_S5", NULL, 0, &v);
-    if (st != ACPI_OK) {
-        return st;
-    }
-    if (v.type == ACPI_AML_TYPE_PACKAGE) {
-        for (; n < v.u.package.count && n < S5_MAX_ELEMENTS &&
-               v.u.package.elements[n].type == ACPI_AML_TYPE_INTEGER;
-             n++) {
-            elements[n] = v.u.package.elements[n].u.integer;
-        }
-    }
-    acpi_aml_value_release(s->aml, &v);
-    return acpi_sleep_type_decode(n, elements, type);
-}
 
 /* \_PTS(5) when the firmware has one (7.4.1): ACPI_NOT_FOUND when absent. */
 static enum acpi_status prepare_to_sleep(const struct aml_state *s)
@@ -53,16 +30,17 @@ static enum acpi_status prepare_to_sleep(const struct aml_state *s)
 
 void aml_poweroff(struct aml_state *s, const struct acpi_hw_host *hw, void (*before_off)(void))
 {
-    struct acpi_sleep_type type = {0};
+    struct acpi_aml_sleep_type type = {0};
     const struct acpi_hw_wait wait = {&s->khost, aml_kernel_stall_us, 1000u, ACPI_ENABLE_POLLS};
 
     if (s->aml == NULL || !s->have_fadt) {
         console_check(false, "poweroff", "no interpreter or no FADT");
         return;
     }
-    enum acpi_status st = s5_type(s, &type);
-    if (!console_check(st == ACPI_OK, "s5", "\\_S5 SLP_TYPa=%u SLP_TYPb=%u: %s", type.a, type.b,
-                       acpi_status_str(st))) {
+    /* \_S5: SLP_TYPa, SLP_TYPb and two reserved integers (7.4.2). */
+    enum acpi_status st = acpi_aml_sleep_type(s->aml, 5, &type);
+    if (!console_check(st == ACPI_OK, "s5", "\\_S5 SLP_TYPa=%u SLP_TYPb=%u (%u elements): %s",
+                       type.slp_typ_a, type.slp_typ_b, type.elements, acpi_status_str(st))) {
         return;
     }
     st = prepare_to_sleep(s);
@@ -80,9 +58,9 @@ void aml_poweroff(struct aml_state *s, const struct acpi_hw_host *hw, void (*bef
     }
     console_printf("poweroff slp_typ_a=%u slp_typ_b=%u acpi_mode=\"%s\": all checks passed, "
                    "powering off\n",
-                   type.a, type.b, acpi_status_str(st));
+                   type.slp_typ_a, type.slp_typ_b, acpi_status_str(st));
     before_off();
-    st = acpi_hw_sleep(hw, &s->fadt, type.a, type.b);
+    st = acpi_hw_sleep(hw, &s->fadt, type.slp_typ_a, type.slp_typ_b);
     aml_kernel_stall_us(&s->khost, OFF_WAIT_US);
     console_check(false, "poweroff", "still running 1 s after SLP_EN: %s", acpi_status_str(st));
 }

@@ -16,6 +16,9 @@ Expected values come from QEMU, never from the kernel's idea of them:
 - their `_CRS` I/O base and IRQ equal the `iobase` and `irq` properties of
   QEMU's `info qtree` (isa-serial, isa-parallel, mc146818rtc; i8042's kbd-irq
   for PNP0303 and mouse-irq for the PS/2 mouse PNP0F13);
+- one host bridge (QEMU's only PCI root on these machines) from bus 0, whose
+  ECAM base (MCFG for its segment) is the start of `pcie-mmcfg-mmio` in
+  `info mtree -f` on q35 and absent on i440fx (no such region);
 - every PCI function `info pci` gives an interrupt pin has the IRQ `info pci`
   shows, as the kernel routed it through `_PRT` and the PCI interrupt links;
 - QEMU ends by itself with the QMP SHUTDOWN event of a guest-initiated
@@ -82,6 +85,7 @@ def parse(lines, fields):
     irqs = {}        # (bus, dev, fn) -> irq
     memory = None
     poweroff = None
+    bridges = []
     for line in lines:
         word = line.split(" ", 1)[0]
         f = fields(line)
@@ -92,16 +96,17 @@ def parse(lines, fields):
                 and "length" in f:
             devices[f["path"]][f["kind"]].append((int(f["base"], 0), int(f["length"], 0)))
         elif word == "aml-crs" and f.get("path") in devices and f.get("kind") == "irq":
-            mask = int(f["mask"], 0)
-            devices[f["path"]]["irq"] += [i for i in range(16) if mask >> i & 1]
+            devices[f["path"]]["irq"].append(int(f["irq"], 0))
         elif word == "aml-pci-irq":
             bdf = tuple(int(x, 16) for x in re.split(r"[:.]", line.split()[1]))
             irqs[bdf] = int(f["irq"], 0) if "unrouted" not in line else None
+        elif word == "aml-host-bridge":
+            bridges.append(f)
         elif word == "aml-memory":
             memory = f
         elif word == "poweroff" and POWEROFF_TEXT in line:
             poweroff = line
-    return devices, irqs, memory, poweroff
+    return devices, irqs, memory, poweroff, bridges
 
 
 def present(devices, hid):
@@ -113,7 +118,7 @@ def shutdown_events(view):
 
 
 def evaluate(checks, machine, lines, fields, view, status, parse_info_pci, explain_status):
-    devices, irqs, memory, poweroff = parse(lines, fields)
+    devices, irqs, memory, poweroff, bridges = parse(lines, fields)
     mtree = view.get("mtree") or ""
 
     bridge = "PNP0A08" if "q35" in machine["args"] else "PNP0A03"
@@ -175,6 +180,14 @@ def evaluate(checks, machine, lines, fields, view, status, parse_info_pci, expla
     checks.check("AML _CRS I/O bases and IRQs of the ISA devices equal QEMU's info qtree",
                  compared and not problems,
                  "; ".join(problems) if problems else f"{compared} devices")
+
+    mmcfg = sorted(mtree_io_regions(mtree, "pcie-mmcfg-mmio"))
+    want_ecam = mmcfg[0][0] if mmcfg else 0
+    got = [(int(b["segment"]), int(b["bus_start"]), int(b["ecam"], 0)) for b in bridges]
+    checks.check("AML host bridge: bus 0 of segment 0, ECAM at QEMU's pcie-mmcfg-mmio",
+                 got == [(0, 0, want_ecam)],
+                 f"kernel (segment, first bus, ECAM) {[(s, b, hex(e)) for s, b, e in got]}; "
+                 f"QEMU one root, mmcfg {hex(want_ecam) if mmcfg else 'none'}")
 
     if view.get("pci") is None:
         checks.check("PCI interrupt lines routed by _PRT equal QEMU's info pci", False,
