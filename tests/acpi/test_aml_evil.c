@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "acpi/aml.h"
+#include "aml_host.h"
 
 struct bytes {
     uint8_t *b;
@@ -88,23 +89,21 @@ static struct bytes table(const uint8_t *body, size_t n)
     return t;
 }
 
-static void *h_alloc(void *ctx, size_t size)
-{
-    (void)ctx;
-    return malloc(size);
-}
-
-static void h_free(void *ctx, void *p, size_t size)
-{
-    (void)ctx;
-    (void)size;
-    free(p);
-}
+/* A machine with nothing on it (tests/support/aml_host.h), the interpreter's
+ * fake 1 ms-per-reading clock, 256 MiB at most. */
+static struct aml_fake *machine;
 
 static struct acpi_aml *interp(void)
 {
-    static const struct acpi_aml_host host = { 0 };   /* fake 1 ms-per-call clock */
-    struct acpi_aml_memory mem = { .alloc = h_alloc, .free = h_free, .cap = 256u << 20 };
+    if (machine == NULL) {
+        machine = aml_fake_new();
+        assert_non_null(machine);
+    }
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(machine, &host);
+    aml_fake_memory(machine, &mem);
+    mem.cap = 256u << 20;
     struct acpi_aml *aml;
     assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
     return aml;
@@ -388,5 +387,10 @@ int main(void)
         cmocka_unit_test(test_load_itself),
         cmocka_unit_test(test_header_lies),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    if (machine != NULL && aml_fake_live(machine) != 0) {
+        failed++;   /* every interpreter freed all it took */
+    }
+    aml_fake_free(machine);
+    return failed;
 }
