@@ -145,6 +145,17 @@ static void run_method(const uint8_t *body, size_t n, enum acpi_status st)
     free(m.b);
 }
 
+/* Table-level declarations, then Method (MAIN) { body }: MAIN ends with st. */
+static void run_declared(const uint8_t *decl, size_t ndecl, const uint8_t *body, size_t nbody,
+                         enum acpi_status st)
+{
+    struct bytes b = { 0 };
+    put(&b, decl, ndecl);
+    method(&b, "MAIN", body, nbody);
+    run(b.b, b.n, ACPI_OK, true, st);
+    free(b.b);
+}
+
 static void test_truncated_pkglen(void **state)
 {
     (void)state;
@@ -256,11 +267,7 @@ static void test_release_without_acquire(void **state)
     (void)state;
     static const uint8_t mtx[] = { 0x5B, 0x01, 'M', 'T', 'X', '_', 0x00 };
     static const uint8_t body[] = { 0x5B, 0x27, 'M', 'T', 'X', '_' };
-    struct bytes b = { 0 };
-    put(&b, mtx, sizeof mtx);
-    method(&b, "MAIN", body, sizeof body);
-    run(b.b, b.n, ACPI_OK, true, ACPI_AML_NOT_OWNER);
-    free(b.b);
+    run_declared(mtx, sizeof mtx, body, sizeof body, ACPI_AML_NOT_OWNER);
 }
 
 static void test_acquire_below_level(void **state)
@@ -271,11 +278,7 @@ static void test_acquire_below_level(void **state)
                                     0x5B, 0x01, 'L', 'O', 'W', '_', 0x01 };
     static const uint8_t body[] = { 0x5B, 0x23, 'H', 'I', 'G', 'H', 0xFF, 0xFF,
                                     0x5B, 0x23, 'L', 'O', 'W', '_', 0xFF, 0xFF };
-    struct bytes b = { 0 };
-    put(&b, decl, sizeof decl);
-    method(&b, "MAIN", body, sizeof body);
-    run(b.b, b.n, ACPI_OK, true, ACPI_AML_SYNC_LEVEL);
-    free(b.b);
+    run_declared(decl, sizeof decl, body, sizeof body, ACPI_AML_SYNC_LEVEL);
 }
 
 static void test_store_into_constant(void **state)
@@ -320,11 +323,7 @@ static void test_load_garbage(void **state)
     /* Load (BUF_, Local0) of a buffer that is no table. */
     static const uint8_t decl[] = { 0x08, 'B', 'U', 'F', '_', 0x11, 0x04, 0x0A, 0x28, 0x00 };
     static const uint8_t body[] = { 0x5B, 0x20, 'B', 'U', 'F', '_', 0x60 };
-    struct bytes b = { 0 };
-    put(&b, decl, sizeof decl);
-    method(&b, "MAIN", body, sizeof body);
-    run(b.b, b.n, ACPI_OK, true, ACPI_AML_BAD_TABLE);
-    free(b.b);
+    run_declared(decl, sizeof decl, body, sizeof body, ACPI_AML_BAD_TABLE);
 }
 
 /* DataTableRegion (DTR_, "DSDT", "", "") and Load (DTR_, Local0) at table
