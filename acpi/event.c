@@ -24,8 +24,12 @@ static enum acpi_status halves(const struct acpi_fadt *fadt, enum acpi_fadt_regi
     if (st != ACPI_OK)
         return st;
     unsigned len = fadt->pm1_evt_len != 0 ? fadt->pm1_evt_len : g.bit_width / 8u;
-    if (len < 4 || len % 2 != 0)
+    /* 5.2.9: at least 4 bytes, two halves; registers wider than 32 bits
+     * exist nowhere (Tables 4.13/4.14 define 16). */
+    if (len < 4 || len > 8 || len % 2 != 0)
         return ACPI_BAD_ENTRY;
+    if (!acpi_hw_span_fits(&g, len))
+        return ACPI_BAD_ADDRESS;
     g.bit_width = (uint8_t)(len * 4); /* half the block, in bits */
     g.bit_offset = 0;
     /* An access size wider than the half would reach into the other half. */

@@ -74,7 +74,9 @@ struct acpi_events {
 /* Describe the PM1 event blocks of a FADT (no hardware access). Statuses:
  * ACPI_OK (also on a hardware-reduced platform: blocks 0, no fixed events);
  * ACPI_NOT_FOUND when a full-hardware FADT lacks PM1a_EVT_BLK; ACPI_BAD_ENTRY
- * when a block's length is below 4 bytes or odd (5.2.9: PM1_EVT_LEN >= 4). */
+ * when a block's length is below 4 bytes (5.2.9: PM1_EVT_LEN >= 4), above 8
+ * or odd; ACPI_BAD_ADDRESS when a block runs past port 0xFFFF (or its PCI
+ * function's 64 KiB, or the address space). */
 ACPI_MUST_USE enum acpi_status acpi_events_init(struct acpi_events *ev,
                                                 const struct acpi_hw_host *host,
                                                 const struct acpi_fadt *fadt);

@@ -71,9 +71,7 @@ static enum acpi_status describe(const struct acpi_fadt *fadt, enum acpi_fadt_re
         return ACPI_BAD_ENTRY; /* 5.2.9: "a multiple of 2" */
     /* Every byte of the block must be addressable without wrapping into the
      * next PCI function or past port 0xFFFF. */
-    if ((g.space_id == ACPI_GAS_SYSTEM_IO && g.address + len > 0x10000u) ||
-        (g.space_id == ACPI_GAS_PCI_CONFIG && (g.address & 0xFFFFu) + len > 0x10000u) ||
-        g.address > UINT64_MAX - len)
+    if (!acpi_hw_span_fits(&g, len))
         return ACPI_BAD_ADDRESS;
     out->status = g;
     out->registers = (uint8_t)(len / 2);

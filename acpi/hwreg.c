@@ -196,6 +196,20 @@ enum acpi_status acpi_hw_write(const struct acpi_hw_host *host, const struct acp
     return ACPI_OK;
 }
 
+bool acpi_hw_span_fits(const struct acpi_gas *reg, uint64_t bytes)
+{
+    if (reg == NULL || bytes > 0x10000u)
+        return false;
+    switch (reg->space_id) {
+    case ACPI_GAS_SYSTEM_IO:
+        return reg->address <= 0x10000u - bytes;
+    case ACPI_GAS_PCI_CONFIG:
+        return (reg->address & 0xFFFFu) <= 0x10000u - bytes;
+    default:
+        return reg->address <= UINT64_MAX - bytes;
+    }
+}
+
 enum acpi_status acpi_hw_poll(const struct acpi_hw_host *host, const struct acpi_hw_wait *wait,
                               const struct acpi_gas *reg, uint64_t mask, uint64_t want,
                               uint64_t *last)

@@ -81,6 +81,13 @@ ACPI_MUST_USE enum acpi_status acpi_hw_read(const struct acpi_hw_host *host,
 ACPI_MUST_USE enum acpi_status acpi_hw_write(const struct acpi_hw_host *host,
                                              const struct acpi_gas *reg, uint64_t value);
 
+/* True when `bytes` bytes from reg's address stay inside its address space:
+ * below port 0x10000 for system I/O, inside the function's 64 KiB for PCI
+ * configuration space, without wrapping for memory (and other spaces). For
+ * register blocks the library splits into several GASes (GPE, PM1 halves),
+ * which are small: false for more than 64 KiB. */
+bool acpi_hw_span_fits(const struct acpi_gas *reg, uint64_t bytes);
+
 /* Read reg until (value & mask) == want, within wait's bound. *last gets the
  * last value read (may be NULL). Statuses: ACPI_OK; ACPI_HW_TIMEOUT when the
  * bound ran out; ACPI_INVALID_ARGUMENT for a NULL wait; those of

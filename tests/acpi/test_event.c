@@ -339,11 +339,20 @@ static void evil_blocks(void **state)
     assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_BAD_ENTRY);
     fadt.pm1_evt_len = 5;
     assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_BAD_ENTRY);
+    fadt.pm1_evt_len = 10; /* 5-byte halves: 40-bit registers */
+    assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_BAD_ENTRY);
     fadt.pm1_evt_len = 4;
     fadt.pm1b_evt_blk = 0xFFFE; /* the enable half at 0x10000 */
-    assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_OK);
-    assert_int_equal(acpi_fixed_event_enable(&ev, ACPI_EVENT_RTC), ACPI_BAD_ADDRESS);
+    assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_BAD_ADDRESS);
     fadt.pm1b_evt_blk = 0;
+    /* A PCI configuration space block at offset 0xFFFE would carry into the
+     * next function. */
+    fadt.x_pm1a_evt_blk = (struct acpi_gas){ACPI_GAS_PCI_CONFIG, 32, 0, 0, 0x001F0000FFFEull};
+    assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_BAD_ADDRESS);
+    fadt.x_pm1a_evt_blk.address = 0x001F00000040ull;
+    assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_OK);
+    assert_int_equal(ev.enable[0].address, 0x001F00000042ull);
+    fadt.x_pm1a_evt_blk.address = 0;
     assert_int_equal(acpi_events_init(NULL, &m->host, &fadt), ACPI_INVALID_ARGUMENT);
     assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_OK);
     assert_int_equal(acpi_fixed_event_enable(&ev, (enum acpi_fixed_event)9), ACPI_INVALID_ARGUMENT);

@@ -350,6 +350,11 @@ static void evil_blocks(void **state)
     assert_int_equal(acpi_gpe_count(&gpe), 256);
     f.gpe0_blk = 0xFFF0, f.gpe0_blk_len = 32; /* past port 0xFFFF */
     assert_int_equal(acpi_gpe_init(&gpe, &m->host, &f), ACPI_BAD_ADDRESS);
+    f.gpe0_blk = 0xFFF0, f.gpe0_blk_len = 16; /* ends exactly at 0xFFFF */
+    assert_int_equal(acpi_gpe_init(&gpe, &m->host, &f), ACPI_OK);
+    f.x_gpe0_blk = (struct acpi_gas){ACPI_GAS_SYSTEM_MEMORY, 0, 0, 0, UINT64_MAX - 8};
+    assert_int_equal(acpi_gpe_init(&gpe, &m->host, &f), ACPI_BAD_ADDRESS); /* wraps */
+    f.x_gpe0_blk.address = 0;
     /* GPE1 overlapping GPE0: reported, GPE0 alone kept and usable. */
     f = hw_model_blank_fadt();
     f.gpe0_blk = 0x1000, f.gpe0_blk_len = 8;

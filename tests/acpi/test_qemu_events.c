@@ -1,6 +1,7 @@
-/* The event and power layer against QEMU's own ACPI hardware: QEMU runs in
- * qtest mode (no guest code; this program plays the CPU over the qtest
- * protocol on QEMU's stdin/stdout, and watches the I/O APIC's input lines),
+/* The event and power layer against QEMU's own ACPI hardware: QEMU runs
+ * with qtest (no guest code: its BIOS image only halts; this program does
+ * the port I/O over the qtest protocol on QEMU's stdin/stdout, and watches
+ * the I/O APIC's input lines),
  * the library's port accesses go to QEMU's PIIX4 (i440fx) or ICH9 (q35)
  * power-management device, and QMP (a Unix socket) injects the events and
  * reports what QEMU did. What is compared is QEMU's view:
@@ -9,15 +10,21 @@
  *   SCI_EN, which acpi_enable_acpi_mode waits for;
  * - QMP system_powerdown raises the SCI (GSI 9, FADT SCI_INT); acpi_sci_handle
  *   reports the power button and its acknowledge lowers the SCI line again;
+ * - acpi_sleep_enter with \_S3 as iasl disassembles QEMU's DSDT: QMP
+ *   reports SUSPEND; woken with system_wakeup, QEMU resets the machine and
+ *   sets WAK_STS, which the bounded poll sees; acpi_sleep_leave clears it
+ *   and restores the run-time GPE enables (the hot-add below needs that);
  * - a CPU hot-added with QMP device_add sets the GPE that QEMU's DSDT
  *   handles with \_GPE._E02; the GPE dispatch reports GPE 2, edge;
  * - acpi_sleep_enter with \_S5 as iasl disassembles QEMU's DSDT ends QEMU
  *   with QMP's SHUTDOWN event, "guest": true, reason "guest-shutdown";
  * - acpi_hw_reset (q35's reset register 0xCF9) gives QMP's RESET event.
+ * Each on i440fx and q35 with their SeaBIOS FADT/DSDT, and q35 with OVMF's.
  *
- * The firmware's part (SeaBIOS programs the PM I/O base the FADT states,
- * 0x600, into the PM device's PCI configuration space) is done here through
- * CF8/CFC. Skips (77) when qemu-system-x86_64 is not installed. */
+ * No firmware runs (the BIOS image only halts); the firmware's part
+ * (SeaBIOS programs the PM I/O base the FADT states, 0x600, into the PM
+ * device's PCI configuration space, at boot and on the S3 resume path) is
+ * done here through CF8/CFC. Skips (77) when qemu-system-x86_64 is not installed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,6 +63,7 @@ struct qemu {
     struct line_reader qt; /* QEMU's stdout: qtest answers and IRQ lines */
     struct line_reader qmp;
     char sock[108];
+    char bios[108];
     int irq[24];
     unsigned sci_raises;
     bool shutdown_seen, reset_seen, suspend_seen, wakeup_seen;
@@ -63,7 +71,7 @@ struct qemu {
     /* For the S3 resume path, played from the wait's stall callback. */
     const char *machine;
     const struct acpi_fadt *fadt;
-    unsigned stalls;
+    unsigned stalls, resets_seen;
 };
 
 /* One line (without the newline) into out; false on EOF, error or timeout. */
@@ -185,6 +193,17 @@ static void qemu_start(struct qemu *q, const char *machine)
     unlink(q->sock);
     char qmp_arg[160];
     snprintf(qmp_arg, sizeof qmp_arg, "unix:%s,server=on,wait=off", q->sock);
+    /* No firmware runs: QEMU's CPU executes a 64 KiB BIOS image that only
+     * halts (cli; hlt; jmp back, at the reset vector F000:FFF0), so nothing
+     * but this program touches the hardware, after start-up as after the
+     * reset of an S3 wake-up. */
+    snprintf(q->bios, sizeof q->bios, "/tmp/osdev-events-%d-halt.bin", (int)getpid());
+    static uint8_t image[0x10000];
+    memcpy(&image[0xFFF0], "\xFA\xF4\xEB\xFD", 4);
+    FILE *f = fopen(q->bios, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(image, 1, sizeof image, f), sizeof image);
+    assert_int_equal(fclose(f), 0);
     int in[2], out[2];
     assert_int_equal(pipe(in), 0);
     assert_int_equal(pipe(out), 0);
@@ -196,7 +215,7 @@ static void qemu_start(struct qemu *q, const char *machine)
         close(in[1]), close(out[0]);
         execlp("qemu-system-x86_64", "qemu-system-x86_64", "-machine", machine, "-m", "128M",
                "-smp", "1,sockets=2,cores=1,threads=1,maxcpus=2", "-qtest", "stdio", "-qtest-log", "/dev/null", "-display",
-               "none", "-nodefaults", "-monitor", "none", "-serial", "none", "-qmp", qmp_arg,
+               "none", "-nodefaults", "-monitor", "none", "-serial", "none", "-qmp", qmp_arg, "-bios", q->bios,
                (char *)NULL);
         _exit(127);
     }
@@ -223,6 +242,25 @@ static void qemu_start(struct qemu *q, const char *machine)
     assert_true(read_line(&q->qmp, greeting, sizeof greeting));
     assert_non_null(strstr(greeting, "QMP"));
     assert_true(qmp(q, "{\"execute\": \"qmp_capabilities\"}"));
+    /* Start playing the CPU only once QEMU has finished its start-up (and
+     * its machine reset): query-status says "running". */
+    bool running = false;
+    for (int i = 0; i < 500 && !running; i++) {
+        assert_true(send_all(q->qmp.fd, "{\"execute\": \"query-status\"}\n"));
+        char line[1024];
+        while (read_line(&q->qmp, line, sizeof line)) {
+            note_event(q, line);
+            if (strstr(line, "\"return\"") != NULL) {
+                running = strstr(line, "\"running\"") != NULL;
+                break;
+            }
+        }
+        if (!running) {
+            struct timespec ts = {0, 10 * 1000 * 1000};
+            nanosleep(&ts, NULL);
+        }
+    }
+    assert_true(running);
     assert_true(qtest(q, "irq_intercept_in ioapic", NULL));
 }
 
@@ -247,6 +285,7 @@ static int qemu_stop(struct qemu *q)
     close(q->qt.fd);
     close(q->qmp.fd);
     unlink(q->sock);
+    unlink(q->bios);
     if (status == -1 || !WIFEXITED(status))
         return -1;
     return WEXITSTATUS(status);
@@ -355,7 +394,29 @@ static void s3_stall(void *ctx, uint32_t us)
     assert_true(qmp_wait_event(q, &q->suspend_seen));
     assert_true(qmp(q, "{\"execute\": \"system_wakeup\"}"));
     assert_true(qmp_wait_event(q, &q->wakeup_seen));
-    firmware_pm_base(q, q->machine, q->fadt);
+    /* QEMU resets the machine on wake-up, the PM device's PCI configuration
+     * with it (the I/O decode enable: PIIX4 PMIOSE, bit 0 of 0x80; ICH9
+     * ACPI_EN, bit 7 of 0x44), at times well after the WAKEUP event. Program
+     * the base again once the reset has shown, as SeaBIOS's resume path
+     * does; never before, or the unmapped 0x600 (all ones) would look like
+     * WAK_STS. */
+    bool pc = strcmp(q->machine, "pc") == 0;
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "outl 0xcf8 0x%x",
+             pc ? 0x80000B80u : 0x8000F844u);
+    for (int i = 0; i < 1000; i++) {
+        uint32_t en = 0;
+        assert_true(qtest(q, cmd, NULL));
+        assert_true(qtest(q, "inb 0xcfc", &en));
+        if (!(en & (pc ? 0x01u : 0x80u))) {
+            firmware_pm_base(q, q->machine, q->fadt);
+            q->resets_seen++;
+            return;
+        }
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    fail_msg("%s: no machine reset within 10 s of the wake-up", q->machine);
 }
 
 static void machine_run(struct qemu *q, const char *machine, const char *config)
@@ -369,7 +430,8 @@ static void machine_run(struct qemu *q, const char *machine, const char *config)
     /* ACPI mode: QEMU's APM device sets SCI_EN on the FADT's ACPI_ENABLE. */
     uint32_t cnt = 0;
     assert_true(qtest(q, "inw 0x604", &cnt));
-    assert_false(cnt & ACPI_PM1_CNT_SCI_EN);
+    if (cnt & ACPI_PM1_CNT_SCI_EN)
+        fail_msg("PM1a_CNT 0x%x before ACPI_ENABLE", cnt);
     assert_int_equal(acpi_enable_acpi_mode(&host, &fadt, &wait), ACPI_OK);
     assert_true(qtest(q, "inw 0x604", &cnt));
     assert_true(cnt & ACPI_PM1_CNT_SCI_EN);
@@ -402,22 +464,6 @@ static void machine_run(struct qemu *q, const char *machine, const char *config)
     assert_true(q->sci_raises > raises); /* QEMU raised GSI 9 ... */
     assert_int_equal(q->irq[SCI_GSI], 0); /* ... and lowered it on our acknowledge */
 
-    /* CPU hot-add: QEMU's DSDT handles it in \_GPE._E02. */
-    acpi_gpe_set_handler(&gpe, on_gpe, &s);
-    assert_int_equal(acpi_gpe_set_trigger(&gpe, 2, ACPI_GPE_EDGE), ACPI_OK);
-    for (uint16_t g = 0; g < acpi_gpe_count(&gpe); g++)
-        assert_int_equal(acpi_gpe_enable(&gpe, g), ACPI_OK);
-    raises = q->sci_raises;
-    assert_true(qmp(q, "{\"execute\": \"device_add\", \"arguments\": {\"driver\": "
-                        "\"qemu64-x86_64-cpu\", \"id\": \"cpu1\", \"socket-id\": 1, "
-                        "\"core-id\": 0, \"thread-id\": 0}}"));
-    assert_int_equal(sci_until_handled(q, &ev), 1);
-    assert_int_equal(s.gpe_n, 1);
-    assert_int_equal(s.gpe[0], 2);
-    assert_int_equal(s.trigger[0], ACPI_GPE_EDGE);
-    assert_true(q->sci_raises > raises);
-    assert_int_equal(q->irq[SCI_GSI], 0);
-
     /* S3 with \_S3 from the DSDT: QEMU suspends; woken, it sets WAK_STS,
      * which acpi_sleep_enter waits for; leaving clears it and puts the
      * run-time GPE enables back (QEMU's reset had cleared them). */
@@ -428,15 +474,33 @@ static void machine_run(struct qemu *q, const char *machine, const char *config)
     q->machine = machine, q->fadt = &fadt;
     struct acpi_hw_wait s3_wait = {.ctx = q, .stall = s3_stall, .interval_us = 10,
                                    .max_polls = 1000};
+    /* GPE 2 enabled for run time before sleeping: leaving must restore it. */
+    assert_int_equal(acpi_gpe_enable(&gpe, 2), ACPI_OK);
     assert_int_equal(acpi_sleep_enter(&ev, &gpe, 3, s3, &s3_wait), ACPI_OK);
     assert_true(q->suspend_seen);
     assert_true(q->wakeup_seen);
+    assert_int_equal(q->resets_seen, 1);
     assert_int_equal(acpi_sleep_leave(&ev, &gpe, s0), ACPI_OK);
     assert_int_equal(acpi_pm1_status_read(&ev, &sts), ACPI_OK);
     assert_false(sts & ACPI_PM1_STS_WAK_STS);
     bool set, enabled;
     assert_int_equal(acpi_gpe_status(&gpe, 2, &set, &enabled), ACPI_OK);
     assert_true(enabled);
+
+    /* CPU hot-add: QEMU's DSDT handles it in \_GPE._E02. */
+    acpi_gpe_set_handler(&gpe, on_gpe, &s);
+    assert_int_equal(acpi_gpe_set_trigger(&gpe, 2, ACPI_GPE_EDGE), ACPI_OK);
+    /* Only GPE 2 is enabled, by acpi_sleep_leave's restore above. */
+    raises = q->sci_raises;
+    assert_true(qmp(q, "{\"execute\": \"device_add\", \"arguments\": {\"driver\": "
+                        "\"qemu64-x86_64-cpu\", \"id\": \"cpu1\", \"socket-id\": 1, "
+                        "\"core-id\": 0, \"thread-id\": 0}}"));
+    assert_int_equal(sci_until_handled(q, &ev), 1);
+    assert_int_equal(s.gpe_n, 1);
+    assert_int_equal(s.gpe[0], 2);
+    assert_int_equal(s.trigger[0], ACPI_GPE_EDGE);
+    assert_true(q->sci_raises > raises);
+    assert_int_equal(q->irq[SCI_GSI], 0);
 
     /* Soft off with \_S5 as ACPICA disassembles QEMU's DSDT. */
     count = hw_model_dsl_package(config, "_S5", el, 8);
@@ -472,6 +536,7 @@ static int teardown(void **state)
         if (q->qmp.fd >= 0)
             close(q->qmp.fd);
         unlink(q->sock);
+        unlink(q->bios);
     }
     free(q);
     return 0;
