@@ -340,6 +340,11 @@ static void report_pci_irqs(const struct survey *sv)
 
 /* ---------------------------------------------------------------- survey */
 
+static uint64_t now_ns(const struct aml_state *s)
+{
+    return s->host.clock_ns != NULL ? s->host.clock_ns(s->host.ctx) : 0;
+}
+
 static void keep_fadt(struct aml_state *s, const struct acpi_root *root)
 {
     struct acpi_table_ref ref;
@@ -364,7 +369,7 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
     }
     keep_fadt(s, &facts->root);
     aml_kernel_host_init(&s->khost, &s->host, hw, facts->have_pm_timer ? &facts->pm_timer : NULL);
-    uint64_t start_ns = s->host.clock_ns != NULL ? s->host.clock_ns(&s->khost) : 0;
+    uint64_t t0 = now_ns(s);
     enum acpi_status st = acpi_aml_arena_init(aml_arena, sizeof aml_arena, &s->mem);
     if (st == ACPI_OK) {
         st = acpi_aml_create(&s->host, &s->mem, &s->aml);
@@ -379,7 +384,9 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
         return;
     }
     (void)load_tables(s, &facts->root);
+    uint64_t t1 = now_ns(s);
     st = acpi_aml_initialize(s->aml, &counts);
+    uint64_t t2 = now_ns(s);
     console_printf("aml-init devices=%u sta_run=%u sta_failed=%u ini_run=%u ini_failed=%u "
                    "reg_run=%u reg_failed=%u not_present=%u\n",
                    counts.devices, counts.sta_run, counts.sta_failed, counts.ini_run,
@@ -390,13 +397,19 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
 
     sv = (struct survey){0};
     report_devices(s, &sv);
+    uint64_t t3 = now_ns(s);
     report_host_bridges(s, &facts->root, &sv);
     report_prt(s, &sv);
+    uint64_t t4 = now_ns(s);
     report_pci_irqs(&sv);
     print_errors(s);
-    uint64_t end_ns = s->host.clock_ns != NULL ? s->host.clock_ns(&s->khost) : 0;
-    console_printf("aml-time ms=%llu (PM timer; load, initialise, survey)\n",
-                   (unsigned long long)((end_ns - start_ns) / 1000000u));
+    uint64_t t5 = now_ns(s);
+    /* PM-timer milliseconds of each phase, printing included. */
+    console_printf(
+        "aml-time load_ms=%llu init_ms=%llu devices_ms=%llu prt_ms=%llu pci_ms=%llu\n",
+        (unsigned long long)((t1 - t0) / 1000000u), (unsigned long long)((t2 - t1) / 1000000u),
+        (unsigned long long)((t3 - t2) / 1000000u), (unsigned long long)((t4 - t3) / 1000000u),
+        (unsigned long long)((t5 - t4) / 1000000u));
     console_printf("aml-memory arena=%u used=%llu peak=%llu high_water=%llu errors=%u\n",
                    AML_ARENA_BYTES, (unsigned long long)acpi_aml_memory_used(s->aml),
                    (unsigned long long)acpi_aml_memory_peak(s->aml),
