@@ -330,8 +330,8 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True).start()
     serial = Serial(proc, echo)
     qmp = None
-    view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None, "typed": False,
-            "apic": None, "events": []}
+    view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None,
+            "typed": False, "apic": None, "events": []}
     try:
         try:
             qmp = Qmp(qmp_path, deadline, proc)
