@@ -24,25 +24,38 @@ void console_attach_fb(struct fbcon *fb)
     console.fb = fb;
 }
 
-static void write_all(const char *text, size_t len)
+static void write_all(const char *text, size_t len, bool to_fb)
 {
     if (console.uart != NULL) {
         /* A timeout can only mean the UART stopped draining; nothing else can
          * report it, so the text is dropped. */
         (void)uart16550_write(console.uart, text, len, NULL);
     }
-    if (console.fb != NULL) {
+    if (console.fb != NULL && to_fb) {
         fbcon_write(console.fb, text, len);
     }
 }
 
-static void vprint(const char *fmt, va_list args)
+static void vprint_to(const char *fmt, va_list args, bool to_fb)
 {
     /* Long enough for the longest report text: a module of 256 bytes, each
      * escaped to 4 characters (bootinfo.c). */
     char line[1280];
     size_t len = format_v(line, sizeof line, fmt, args);
-    write_all(line, len);
+    write_all(line, len, to_fb);
+}
+
+static void vprint(const char *fmt, va_list args)
+{
+    vprint_to(fmt, args, true);
+}
+
+void console_serial_printf(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    vprint_to(fmt, args, false);
+    va_end(args);
 }
 
 void console_printf(const char *fmt, ...)

@@ -20,6 +20,10 @@ void console_attach_fb(struct fbcon *fb);
 /* printf-style (format.h) text, sent as is to every output. */
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The same on COM1 only: bulk detail (resource descriptors, routing tables)
+ * that would push the rest of the report off the framebuffer. */
+void console_serial_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Records a kernel self-check and prints "check NAME ok" or "check NAME FAIL
  * detail" (detail printf-style). Returns ok. */
 bool console_check(bool ok, const char *name, const char *detail_fmt, ...)

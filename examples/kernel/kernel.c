@@ -3,12 +3,14 @@
  * library of the suite finds on this machine, on COM1 and on the framebuffer,
  * checks itself, waits for one byte on COM1 (so a test harness can query the
  * QEMU monitor while the machine is in the state the report describes) and
- * leaves QEMU through isa-debug-exit: the success code when every check
- * passed, the failure code otherwise. */
+ * powers the machine off through the AML interpreter's \_S5 when every check
+ * passed (aml_report.h); any failure leaves QEMU through isa-debug-exit's
+ * failure code (the success code only if there is no interpreter). */
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "acpi_report.h"
+#include "aml_report.h"
 #include "apic_demo.h"
 #include "bootinfo.h"
 #include "console.h"
@@ -66,6 +68,7 @@ struct kernel {
     bool nx;                    /* EFER.NXE is on (boot.S sets it when CPUID has NX) */
     struct acpi_facts acpi;
     struct apic_report apic;
+    struct aml_state aml;
     unsigned breakpoints;
     unsigned demand_faults;
     struct qemu_exit exit;
@@ -103,7 +106,7 @@ static void serial_marker(const char *text)
     }
 }
 
-static _Noreturn void finish(void)
+static void print_status(void)
 {
     unsigned total = console_checks_total();
     unsigned failed = console_checks_failed();
@@ -113,11 +116,32 @@ static _Noreturn void finish(void)
     } else {
         console_printf("status FAIL checks=%u failed=%u\n", total, failed);
     }
+}
+
+static void end_report(void)
+{
     serial_marker(REPORT_END);
     if (kernel.uart_ok) {
         (void)uart16550_flush(&kernel.uart);
     }
-    if (failed == 0) {
+}
+
+static enum acpi_status hw_io_read(void *ctx, uint16_t port, unsigned width, uint32_t *value);
+static enum acpi_status hw_io_write(void *ctx, uint16_t port, unsigned width, uint32_t value);
+
+/* The acpi/hwreg.h host: fixed-hardware registers in system I/O space. */
+static const struct acpi_hw_host kernel_hw = {.io_read = hw_io_read, .io_write = hw_io_write};
+
+static _Noreturn void finish(void)
+{
+    print_status();
+    if (console_checks_failed() == 0 && kernel.aml.aml != NULL) {
+        /* Returns only when the power-off failed (a failed check). */
+        aml_poweroff(&kernel.aml, &kernel_hw, end_report);
+        print_status();
+    }
+    end_report();
+    if (console_checks_failed() == 0) {
         qemu_exit_success(&kernel.exit);
     }
     qemu_exit_failure(&kernel.exit);
@@ -291,7 +315,6 @@ static void setup_paging(void)
                   (unsigned long long)DEMAND_BASE);
 }
 
-/* The acpi/hwreg.h host: fixed-hardware registers in system I/O space. */
 static enum acpi_status hw_io_read(void *ctx, uint16_t port, unsigned width, uint32_t *value)
 {
     (void)ctx;
@@ -332,10 +355,10 @@ static enum acpi_status hw_io_write(void *ctx, uint16_t port, unsigned width, ui
  * timer (or a fixed number of polls without one); at once without a UART. */
 static void wait_for_byte(void)
 {
-    const struct acpi_hw_host hw = {.io_read = hw_io_read, .io_write = hw_io_write};
+    const struct acpi_hw_host *hw = &kernel_hw;
     const struct acpi_pm_timer *timer = &kernel.acpi.pm_timer;
     uint32_t last = 0;
-    bool timed = kernel.acpi.have_pm_timer && acpi_pm_timer_read(&hw, timer, &last) == ACPI_OK;
+    bool timed = kernel.acpi.have_pm_timer && acpi_pm_timer_read(hw, timer, &last) == ACPI_OK;
     uint64_t elapsed = 0;
     uint8_t byte;
 
@@ -349,7 +372,7 @@ static void wait_for_byte(void)
             return;
         }
         uint32_t now;
-        if (timed && acpi_pm_timer_read(&hw, timer, &now) == ACPI_OK) {
+        if (timed && acpi_pm_timer_read(hw, timer, &now) == ACPI_OK) {
             elapsed += acpi_pm_timer_elapsed(timer, last, now);
             last = now;
             if (elapsed >= (uint64_t)WAIT_SECONDS * ACPI_PM_TIMER_FREQUENCY_HZ) {
@@ -405,9 +428,9 @@ void kernel_main(uint32_t magic, uint64_t mbi)
     acpi_report(&kernel.acpi, &kernel.boot, &host);
     setup_paging();
     pci_report(&kernel.acpi);
-    const struct acpi_hw_host hw = {.io_read = hw_io_read, .io_write = hw_io_write};
-    apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &hw, x86_read_cr3(),
+    apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &kernel_hw, x86_read_cr3(),
               serial_marker);
+    aml_survey(&kernel.aml, &kernel.acpi, &kernel_hw);
 
     unsigned failed = console_checks_failed();
     console_printf("summary checks=%u failed=%u: %s\n", console_checks_total(), failed,

@@ -9,7 +9,9 @@ skip) when QEMU, grub-mkrescue, xorriso, mtools or OVMF are missing.
 The kernel frames its report on COM1 between REPORT_BEGIN and REPORT_END; it
 prints WAIT_MARKER and waits for one byte on COM1 before it exits, so this
 script can ask QEMU's monitor (QMP on a unix socket) for `info pci`,
-`info mtree` and a screendump of the same run first.
+`info mtree` and a screendump of the same run first. When every check passed
+the kernel powers the machine off through ACPI \_S5 (e2e_aml.py checks the
+QMP SHUTDOWN event); isa-debug-exit is left for failures.
 """
 
 import argparse
@@ -27,6 +29,7 @@ import threading
 import time
 import zlib
 
+import e2e_aml
 import e2e_apic
 
 REPORT_BEGIN = "@@OSDEV-REPORT-BEGIN"
@@ -155,6 +158,7 @@ class Qmp:
                 time.sleep(0.05)
         self.sock.settimeout(30)
         self.buf = b""
+        self.events = []            # asynchronous events (SHUTDOWN, ...) in order
         self._reply()               # greeting
         self.execute("qmp_capabilities")
 
@@ -172,6 +176,20 @@ class Qmp:
             msg = self._message()
             if "event" not in msg:
                 return msg
+            self.events.append(msg)
+
+    def drain(self, seconds):
+        """Collect the events still to come until QEMU closes the socket (it
+        exited) or SECONDS pass."""
+        deadline = time.monotonic() + seconds
+        try:
+            while time.monotonic() < deadline:
+                self.sock.settimeout(max(0.05, deadline - time.monotonic()))
+                msg = self._message()
+                if "event" in msg:
+                    self.events.append(msg)
+        except (OSError, EOFError, ValueError):
+            pass
 
     def execute(self, command, **arguments):
         req = {"execute": command}
@@ -312,8 +330,8 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True).start()
     serial = Serial(proc, echo)
     qmp = None
-    view = {"pci": None, "mtree": None, "screen": None, "screen_ppm": None, "typed": False,
-            "apic": None}
+    view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None,
+            "typed": False, "apic": None, "events": []}
     try:
         try:
             qmp = Qmp(qmp_path, deadline, proc)
@@ -336,6 +354,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
             view["apic"] = e2e_apic.qemu_view(qmp, machine["smp"])
             view["pci"] = qmp.hmp("info pci")
             view["mtree"] = qmp.hmp("info mtree -f")
+            view["qtree"] = qmp.hmp("info qtree")
             ppm = os.path.join(workdir, "screen.ppm")
             qmp.execute("screendump", filename=ppm)
             view["screen_ppm"] = ppm
@@ -348,6 +367,9 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
             proc.kill()
             proc.wait()
             status = None
+        if qmp:
+            qmp.drain(2.0)
+            view["events"] = qmp.events
     finally:
         if qmp:
             qmp.close()
@@ -668,8 +690,7 @@ def evaluate(name, cfg, status, serial, view):
                  and r.get("status", "").startswith("status PASS"),
                  "; ".join(kernel_failed) or r.get("status", "no status line"))
 
-    checks.check("QEMU exit status is the success status", status == SUCCESS_STATUS,
-                 explain_status(status))
+    e2e_aml.evaluate(checks, machine, lines, fields, view, status, parse_info_pci, explain_status)
     return checks
 
 
@@ -681,7 +702,8 @@ def explain_status(status):
     if status == FAILURE_STATUS:
         return f"{status} = isa-debug-exit code 0x01 (the kernel's failure code): a kernel check failed"
     if status == 0:
-        return "0 = QEMU stopped without isa-debug-exit: a triple fault under -no-reboot (the kernel crashed)"
+        return ("0 = QEMU stopped without isa-debug-exit: a guest shutdown (\\_S5) or a triple fault "
+                "under -no-reboot (the QMP SHUTDOWN event tells)")
     if status == 1:
         return "1 = QEMU's own error (or isa-debug-exit code 0x00/0x80)"
     if status < 0:

@@ -1,0 +1,248 @@
+/* Fuzz harness: the device layer (acpi/aml_device.h, aml_resources.h,
+ * aml_pci_root.h, aml_prt.h, aml_sleep_state.h, aml_battery.h) over whatever namespace
+ * arbitrary AML defines. As in the acpi_aml harness, the first byte picks the
+ * DefinitionBlock revision and the rest is the AML after a DSDT header built
+ * here; the interpreter runs on its fake clock with an arena over a static
+ * buffer. After initialisation the harness reads every device's
+ * identification objects, _CRS/_PRS and battery objects (_BIF/_BIX/_BST/_PSR),
+ * the host bridges (with an MCFG of two segments), calls _PIC(1), collects every _PRT entry with links set through
+ * _SRS, looks routes up through bridge paths, and decodes \_S0-\_S5. PCI
+ * configuration reads answer a bridge header whose secondary bus is derived
+ * from the address, so bridge _PRTs get bus numbers. Any crash, sanitizer
+ * report or hang is a finding; every API result is also checked for
+ * internal consistency (counts within their arrays). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acpi/aml.h"
+#include "acpi/aml_battery.h"
+#include "acpi/aml_device.h"
+#include "acpi/aml_pci_root.h"
+#include "acpi/aml_prt.h"
+#include "acpi/aml_resources.h"
+#include "acpi/aml_sleep_state.h"
+#include "acpi/mcfg.h"
+
+int fuzz_one(const uint8_t *data, size_t size);
+
+#define ARENA_BYTES (32u << 20)
+#define MAX_TABLE (1u << 20)
+#define MAX_DEVICES 512
+#define MAX_ROUTES 1024
+
+static uint8_t arena[ARENA_BYTES];
+static uint8_t table[MAX_TABLE + 36];
+static uint8_t page[64];
+static struct acpi_aml_prt_route routes[MAX_ROUTES];
+
+static void *m_map(void *ctx, uint64_t phys, size_t len)
+{
+    (void)ctx;
+    (void)phys;
+    return len <= sizeof page ? page : NULL;
+}
+
+static void m_unmap(void *ctx, void *virt, size_t len)
+{
+    (void)ctx;
+    (void)virt;
+    (void)len;
+}
+
+static uint32_t p_in(void *ctx, uint16_t port, uint8_t width)
+{
+    (void)ctx;
+    return (uint32_t)(port * 7u + width);
+}
+
+static void p_out(void *ctx, uint16_t port, uint8_t width, uint32_t v)
+{
+    (void)ctx;
+    (void)port;
+    (void)width;
+    (void)v;
+}
+
+/* Every function present, a PCI-to-PCI bridge (header type 1) whose
+ * secondary bus is derived from its address. */
+static uint64_t pci_in(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
+                       uint16_t off, uint8_t width)
+{
+    (void)ctx;
+    (void)seg;
+    if (off == 0x0E) {
+        return 0x01;
+    }
+    if (off == 0x19) {
+        return (uint8_t)(bus + dev * 8u + fn + 1u);
+    }
+    return off == 0 ? 0x8086 : (width == 8 ? 0 : ((1ull << (8 * width)) - 1) & 0x5A5A5A5Au);
+}
+
+static void pci_out(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
+                    uint16_t off, uint8_t width, uint64_t v)
+{
+    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off; (void)width; (void)v;
+}
+
+static enum acpi_status any_space(void *ctx, const struct acpi_aml_region_access *a)
+{
+    (void)ctx;
+    if (!a->write) {
+        *a->value = a->address;
+    }
+    return ACPI_OK;
+}
+
+/* Results are not needed here; gcc does not accept a (void) cast for them. */
+static void consume(int status)
+{
+    (void)status;
+}
+
+static void check(bool ok)
+{
+    if (!ok) {
+        abort();
+    }
+}
+
+/* An MCFG with allocations for segments 0 and 1 (ACPI 6.5, 5.2.6 header;
+ * PCI Firmware 3.3, 4.1.2 allocation structures). */
+static void make_mcfg(uint8_t out[76])
+{
+    memset(out, 0, 76);
+    memcpy(out, "MCFG", 4);
+    out[4] = 76;
+    out[8] = 1;
+    for (unsigned i = 0; i < 2; i++) {
+        uint8_t *a = out + 44 + 16 * i;
+        a[3] = (uint8_t)(0xB0 + 0x10 * i); /* base 0xB0000000 / 0xC0000000 */
+        a[8] = (uint8_t)i;                  /* segment */
+        a[11] = 0xFF;                       /* buses 0-255 */
+    }
+    uint8_t sum = 0;
+    for (unsigned i = 0; i < 76; i++) {
+        sum = (uint8_t)(sum + out[i]);
+    }
+    out[9] = (uint8_t)(0x100 - sum);
+}
+
+static void devices(struct acpi_aml *aml)
+{
+    unsigned n = 0;
+    for (const struct acpi_aml_node *d = acpi_aml_device_next(aml, NULL);
+         d != NULL && n < MAX_DEVICES; d = acpi_aml_device_next(aml, d), n++) {
+        struct acpi_aml_device_info info;
+        if (acpi_aml_device_get_info(aml, d, &info) == ACPI_OK) {
+            check(info.cid_count <= ACPI_AML_CID_MAX && info.cid_count <= info.cid_total);
+            check(memchr(info.hid, 0, sizeof info.hid) != NULL);
+            check(memchr(info.uid, 0, sizeof info.uid) != NULL);
+            check(memchr(info.str, 0, sizeof info.str) != NULL);
+        }
+        struct acpi_aml_device_resources res;
+        if (acpi_aml_device_resources(aml, d, &res) == ACPI_OK) {
+            check(res.mmio_count <= res.mmio_total && res.io_count <= res.io_total &&
+                  res.irq_count <= res.irq_total && res.irq_count <= ACPI_AML_IRQS_MAX);
+        }
+        struct acpi_aml_value prs;
+        if (acpi_aml_resources_get(aml, d, ACPI_AML_PRS, &prs) == ACPI_OK) {
+            uint32_t count;
+            consume(acpi_aml_resources_check(prs.u.buffer.ptr, prs.u.buffer.len, &count));
+            acpi_aml_value_release(aml, &prs);
+        }
+        uint32_t sta;
+        consume(acpi_aml_device_status(aml, d, &sta));
+        struct acpi_aml_battery_info bat;
+        if (acpi_aml_battery_info(aml, d, &bat) == ACPI_OK) {
+            check(memchr(bat.model_number, 0, sizeof bat.model_number) != NULL &&
+                  memchr(bat.oem_information, 0, sizeof bat.oem_information) != NULL);
+        }
+        struct acpi_aml_battery_status bst;
+        consume(acpi_aml_battery_status(aml, d, &bst));
+        bool online;
+        consume(acpi_aml_power_source_online(aml, d, &online));
+    }
+    consume(acpi_aml_device_find(aml, NULL, "PNP0C0F", NULL) != NULL);
+}
+
+static void routing(struct acpi_aml *aml, const struct acpi_aml_host *host)
+{
+    uint8_t mcfg_bytes[76];
+    make_mcfg(mcfg_bytes);
+    struct acpi_mcfg mcfg;
+    check(acpi_mcfg_parse(mcfg_bytes, sizeof mcfg_bytes, &mcfg) == ACPI_OK);
+    struct acpi_aml_pci_root root;
+    unsigned roots = 0;
+    for (const struct acpi_aml_node *prev = NULL;
+         roots < 64 && acpi_aml_pci_root_next(aml, prev, &mcfg, &root) == ACPI_OK;
+         prev = root.node, roots++) {
+        check(root.window_count <= ACPI_AML_PCI_WINDOWS_MAX && root.bus_start <= root.bus_end);
+    }
+    consume(acpi_aml_pic(aml, ACPI_AML_PIC_APIC));
+    struct acpi_aml_prt_options opts = { .host = host, .set_links = true };
+    uint32_t count = 0, failed = 0;
+    enum acpi_status st = acpi_aml_prt_collect(aml, &opts, routes, MAX_ROUTES, &count, &failed);
+    check(st == ACPI_OK || st == ACPI_BUFFER_TOO_SMALL);
+    uint32_t kept = count < MAX_ROUTES ? count : MAX_ROUTES;
+    for (uint32_t i = 0; i < kept; i++) {
+        const struct acpi_aml_prt_route *r = &routes[i];
+        struct acpi_aml_pci_hop hops[3] = {
+            { 0, (uint8_t)(r->device & 0x1F) }, { 1, 2 }, { (uint8_t)r->bus, (uint8_t)r->device },
+        };
+        const struct acpi_aml_prt_route *hit;
+        if (acpi_aml_prt_lookup_path(routes, kept, r->segment, hops, 3, r->pin & 3u, &hit) ==
+            ACPI_OK) {
+            check(hit >= routes && hit < routes + kept && hit->status == ACPI_OK);
+        }
+    }
+    for (uint8_t s = 0; s <= 5; s++) {
+        struct acpi_aml_sleep_type t;
+        if (acpi_aml_sleep_type(aml, s, &t) == ACPI_OK) {
+            check(t.slp_typ_a <= 7 && t.slp_typ_b <= 7 && t.elements >= 1);
+        }
+    }
+}
+
+int fuzz_one(const uint8_t *data, size_t size)
+{
+    if (size < 1 || size - 1 > MAX_TABLE) {
+        return 0;
+    }
+    size_t len = 36 + size - 1;
+    memset(table, 0, 36);
+    memcpy(table, "DSDT", 4);
+    table[4] = (uint8_t)len;
+    table[5] = (uint8_t)(len >> 8);
+    table[6] = (uint8_t)(len >> 16);
+    table[7] = (uint8_t)(len >> 24);
+    table[8] = (data[0] & 1) != 0 ? 1 : 2;
+    memcpy(table + 10, "OSDEV FUZZTABL", 14);
+    memcpy(table + 36, data + 1, size - 1);
+
+    struct acpi_aml_memory mem;
+    if (acpi_aml_arena_init(arena, sizeof arena, &mem) != ACPI_OK) {
+        abort();
+    }
+    const struct acpi_aml_host host = {
+        .map = m_map, .unmap = m_unmap, .port_read = p_in, .port_write = p_out,
+        .pci_read = pci_in, .pci_write = pci_out,
+    };
+    struct acpi_aml *aml;
+    if (acpi_aml_create(&host, &mem, &aml) != ACPI_OK) {
+        abort();
+    }
+    acpi_aml_limits(aml)->loop_timeout_s = 1;
+    acpi_aml_limits(aml)->max_object_bytes = 1u << 20;
+    consume(acpi_aml_install_region_handler(aml, NULL, ACPI_AML_SPACE_EMBEDDED_CONTROL,
+                                            any_space, NULL));
+    consume(acpi_aml_load_table(aml, table, len));
+    struct acpi_aml_init_counts counts;
+    consume(acpi_aml_initialize(aml, &counts));
+    devices(aml);
+    routing(aml, &host);
+    acpi_aml_destroy(aml);
+    return 0;
+}
