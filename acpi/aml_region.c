@@ -229,8 +229,11 @@ enum acpi_status aml_region_access(struct acpi_aml *aml, struct acpi_aml_node *r
     return default_access(aml, r, &a);
 }
 
+/* The host's handler fills `buffer` on reads, through the access struct. */
+/* NOLINTBEGIN(readability-non-const-parameter) */
 enum acpi_status aml_region_buffer_access(struct acpi_aml *aml, const struct aml_object *field,
                                           bool write, uint8_t *buffer, uint32_t len)
+/* NOLINTEND(readability-non-const-parameter) */
 {
     struct acpi_aml_node *rn = field->u.field.region;
     const struct aml_object *r = rn->object;
