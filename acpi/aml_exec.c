@@ -1260,9 +1260,10 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
 }
 
 static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t,
-                                  uint8_t index);
+                                  uint8_t index, struct acpi_aml_node *scope);
 
-enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index)
+enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index,
+                                     struct acpi_aml_node *scope)
 {
     const struct aml_table *t = &aml->tables[index];
     /* From Load inside running AML this is a re-entry: bounded like the others
@@ -1271,12 +1272,13 @@ enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index)
         return ACPI_AML_STACK_OVERFLOW;
     }
     aml->nested++;
-    enum acpi_status st = run_table(aml, t, index);
+    enum acpi_status st = run_table(aml, t, index, scope != NULL ? scope : aml->ns.root);
     aml->nested--;
     return st;
 }
 
-static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t, uint8_t index)
+static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t, uint8_t index,
+                                  struct acpi_aml_node *scope)
 {
     enum acpi_status st = push_item(aml, AML_NOOP, NULL, t->bytes, 0);
     if (st != ACPI_OK) {
@@ -1304,7 +1306,7 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
     struct aml_item *body = top(aml);
     body->state = AML_ST_BODY;
     body->end = t->bytes + t->len;
-    body->scope = aml->ns.root;
+    body->scope = scope;
     body->flags = 0;
     st = run(aml, base, tf, true);
     pop_item(aml);

@@ -122,8 +122,10 @@ struct acpi_aml {
 ACPI_MUST_USE enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
                                              struct aml_object **args, uint32_t argc,
                                              struct aml_object **result);
-/* Run table `index`'s top-level TermList. */
-ACPI_MUST_USE enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index);
+/* Run table `index`'s top-level TermList with `scope` as its root (NULL: \\;
+ * LoadTable's RootPath gives another). */
+ACPI_MUST_USE enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index,
+                                                   struct acpi_aml_node *scope);
 
 /* Record an error with the path of `node` (may be NULL). */
 void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml_node *node,

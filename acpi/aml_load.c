@@ -208,7 +208,7 @@ enum acpi_status acpi_aml_load_table(struct acpi_aml *aml, const uint8_t *table,
     if (st != ACPI_OK) {
         return st;
     }
-    return acpi_aml_exec_table(aml, index);
+    return acpi_aml_exec_table(aml, index, NULL);
 }
 
 enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
@@ -236,7 +236,7 @@ enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
         return st;
     }
     aml->tables[index].mapped = t;
-    return acpi_aml_exec_table(aml, index);
+    return acpi_aml_exec_table(aml, index, NULL);
 }
 
 uint32_t acpi_aml_table_count(const struct acpi_aml *aml)
@@ -394,7 +394,7 @@ static enum acpi_status load_op(struct acpi_aml *aml, struct aml_item *it, struc
     }
     aml->tables[index].owned = copy;
     aml->tables[index].len = len;
-    st = acpi_aml_exec_table(aml, index);
+    st = acpi_aml_exec_table(aml, index, NULL);
     struct aml_object *h = NULL;
     /* A failure inside the new table was reported by its load and does not fail
      * the Load itself (ACPICA logs it the same way). */
@@ -404,6 +404,30 @@ static enum acpi_status load_op(struct acpi_aml *aml, struct aml_item *it, struc
         st = acpi_aml_store(aml, it->args[0], h, false);
     }
     *out = h;
+    return st;
+}
+
+/* The node a path operand names, relative to `scope`; an empty string leaves
+ * *out as it is (LoadTable's optional paths). */
+static enum acpi_status text_node(struct acpi_aml *aml, struct aml_object *arg,
+                                  struct acpi_aml_node *scope, struct acpi_aml_node **out)
+{
+    struct aml_object *s;
+    enum acpi_status st = acpi_aml_to_string(aml, arg, &s);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    if (s->u.string.len != 0) {
+        uint8_t segs[4 * 32];
+        struct aml_name name;
+        st = acpi_aml_parse_text_path(s->u.string.data, segs, 32, &name);
+        struct acpi_aml_node *n = st == ACPI_OK ? acpi_aml_name_lookup(&aml->ns, scope, &name) : NULL;
+        st = n != NULL ? ACPI_OK : ACPI_AML_UNRESOLVED_NAME;
+        if (n != NULL) {
+            *out = n;
+        }
+    }
+    acpi_aml_obj_put(&aml->mem, s);
     return st;
 }
 
@@ -423,10 +447,30 @@ static enum acpi_status load_table_op(struct acpi_aml *aml, struct aml_item *it,
     if (st != ACPI_OK) {
         return ACPI_AML_BAD_TABLE;
     }
-    st = acpi_aml_exec_table(aml, index);
+    /* RootPath (default \\): where the table's names go; ParameterPath, when
+     * given, receives ParameterData after the load (19.6.74). */
+    struct acpi_aml_node *root = aml->ns.root, *param = NULL;
+    st = text_node(aml, it->args[3], aml->ns.root, &root);
+    if (st == ACPI_OK) {
+        st = text_node(aml, it->args[4], root, &param);
+    }
+    if (st != ACPI_OK) {
+        return st;
+    }
+    st = acpi_aml_exec_table(aml, index, root);
     (void)st;   /* reported by the load, as for Load */
-    /* RootPath/ParameterPath/ParameterData (args 3-5) are rarely used; the
-     * table loads at the root as the common case needs. */
+    if (param != NULL && param != root) {
+        struct aml_object *target = acpi_aml_obj_ref(&aml->mem, AML_REF_NODE);
+        if (target == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+        target->u.ref.node = param;
+        st = acpi_aml_store(aml, target, it->args[5], false);
+        acpi_aml_obj_put(&aml->mem, target);
+        if (st != ACPI_OK) {
+            return st;
+        }
+    }
     return ddb_handle(aml, index, out);
 }
 
