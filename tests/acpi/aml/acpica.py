@@ -258,6 +258,8 @@ def json_value(v):
         return ("unparsed", json.dumps(v)[:500])
     t = v["type"]
     val = v.get("value")
+    if t == "uninitialized" and val is None:
+        return ("none",)  # no object returned (acpiexec: "No object was returned")
     if t == "integer" and isinstance(val, int):
         return ("integer", val)
     if t == "string" and isinstance(val, str):

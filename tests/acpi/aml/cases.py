@@ -61,7 +61,7 @@ def compile_case(path, tmp, flags):
 
 def ours_eval(inspect, aml, timeout):
     t0 = time.monotonic()
-    rc, out = acpica.run([inspect, "aml", "--json", "--eval", "\\MAIN", aml], timeout)
+    rc, out = acpica.run([inspect, "aml", "--json", "--eval", "\\MAIN", "--", aml], timeout)
     dt = time.monotonic() - t0
     if rc == "timeout":
         return ("timeout", f"no end within {timeout:.0f} s"), dt

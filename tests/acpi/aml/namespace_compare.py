@@ -26,6 +26,7 @@ usage: namespace_compare.py OSDEV_INSPECT SHARED_DIR [--only NAME] [--verbose]
 import fnmatch
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -121,18 +122,30 @@ def ours_namespace(inspect, files):
     return doc, None, dt
 
 
-def error_named(err, acpica_text):
-    """Does ACPICA's report name the path of one of our errors?"""
+def acpica_error_paths(error_lines):
+    """Every namespace path ACPICA's error lines name ([\\_SB.PCI0.XHC.GPLD],
+    Aborting method \\SHAD._STA ...), with 4-character segments as we print them
+    (ACPICA drops the trailing '_' padding in messages)."""
+    out = set()
+    for line in error_lines:
+        for tok in re.findall(r"\\[A-Za-z0-9_.]*", line):
+            segs = [x.ljust(4, "_") for x in tok[1:].split(".") if x]
+            out.add("\\" + ".".join(segs))
+    return out
+
+
+def error_named(err, paths):
+    """Does ACPICA report an error at our error's path, under it (we name the
+    scope being loaded, ACPICA the object), or at a scope of it?"""
     path = err.get("path") if isinstance(err, dict) else None
     if not path:
         return False
-    if path in acpica_text:
-        return True
-    # ACPICA prints the scope of a failing method and the unresolved name
-    # separately (\A.B._STA, [\A.B._STA.XYZ]); ours may name either.
-    segs = path.lstrip("\\").split(".")
-    return any("\\" + ".".join(segs[:k]) in acpica_text for k in range(len(segs), 0, -1)
-               if k >= max(1, len(segs) - 1))
+    for e in paths:
+        if e == path or e.startswith(path + ".") and path.count(".") >= 1:
+            return True
+        if path.startswith(e + ".") and e.count(".") >= 1:
+            return True
+    return False
 
 
 def compare_one(item, inspect, rules, verbose):
@@ -145,15 +158,25 @@ def compare_one(item, inspect, rules, verbose):
     if entries is None:
         return [f"FAIL {name}: acpiexec gave no namespace (exit {rc})"], 1, None
     theirs = acpica.namespace_types(entries)
+    raw = {p: (t, d) for p, t, d in entries}
     summ = acpica.init_summary(text)
     uacpi = uacpi_types(folder)
     doc, err, t_ours = ours_namespace(inspect, files)
     if doc is None:
         return [f"FAIL {name}: osdev-inspect aml: {err}"], 1, None
     ours = {}
+    alias_bad = []
     for o in doc["objects"]:
         if isinstance(o, dict) and isinstance(o.get("path"), str):
-            ours[o["path"]] = o.get("type")
+            p, t = o["path"], o.get("type")
+            # An alias listed as such (with its target) equals ACPICA's Alias
+            # node when the targets are the same path.
+            if t == "alias" and raw.get(p, ("", ""))[0] in ("Alias", "MethodAlias"):
+                if o.get("target") == raw[p][1]:
+                    t = theirs[p]
+                else:
+                    alias_bad.append(f"  DIFF {p}: alias of {o.get('target')}, ACPICA's of {raw[p][1]}")
+            ours[p] = t
     paths = list(dict.fromkeys(list(theirs) + list(ours)))
     equal = unexplained = explained = 0
     for p in paths:
@@ -170,6 +193,8 @@ def compare_one(item, inspect, rules, verbose):
         unexplained += 1
         if unexplained <= 25 or verbose:
             lines.append(f"  DIFF {p}: acpica {a or '-'} ours {o or '-'}")
+    lines += alias_bad[:10]
+    unexplained += len(alias_bad)
     if unexplained > 25 and not verbose:
         lines.append(f"  ... {unexplained - 25} more differences")
     ufig = ""
@@ -182,8 +207,8 @@ def compare_one(item, inspect, rules, verbose):
                 f" type differs {u_type}")
     # Initialisation errors: ours must all be named by ACPICA's report too.
     our_errors = doc.get("errors") if isinstance(doc.get("errors"), list) else []
-    err_text = "\n".join(summ["errors"]) + "\n" + text
-    new_errors = [e for e in our_errors if not error_named(e, err_text)]
+    err_paths = acpica_error_paths(summ["errors"])
+    new_errors = [e for e in our_errors if not error_named(e, err_paths)]
     for e in new_errors[:10]:
         lines.append(f"  ERROR only ours: {json.dumps(e)[:200]}")
     init = doc.get("init") if isinstance(doc.get("init"), dict) else {}
