@@ -16,6 +16,8 @@ Directives, in comment lines at the top of a case:
     //! acpiexec: FLAGS      extra acpiexec flags (e.g. -to 1, the loop timeout)
     //! acpica: error        ACPICA must fail the evaluation (checks the case itself)
     //! timeout: SECONDS     time allowed to each tool (default 60)
+    //! args: A B ...        arguments of \\MAIN: integers (0x.. or decimal) or
+                             "strings" (acpiexec gets them as typed, ours unquoted)
     //! acpiexec-gives: integer N   \  only where acpiexec's host is not a real
     //! expect: integer N           |  ACPICA host (a reason in //! why:): the
     //! why: TEXT                   /  expected value then comes from the spec,
@@ -29,6 +31,7 @@ results are computed and printed, which checks the cases themselves.
 import fnmatch
 import json
 import os
+import shlex
 import sys
 import tempfile
 import time
@@ -39,7 +42,7 @@ import acpica  # noqa: E402
 
 def directives(src):
     d = {"iasl": [], "acpiexec": [], "acpica": None, "timeout": 60,
-         "acpiexec-gives": None, "expect": None, "why": None}
+         "acpiexec-gives": None, "expect": None, "why": None, "args": []}
     for line in src.splitlines():
         line = line.strip()
         if not line.startswith("//!"):
@@ -57,6 +60,8 @@ def directives(src):
             d[key] = (kind, int(num, 0))
         elif key == "why":
             d["why"] = val
+        elif key == "args":
+            d["args"] = shlex.split(val, posix=False)
     return d
 
 
@@ -70,9 +75,10 @@ def compile_case(path, tmp, flags):
     return aml, None
 
 
-def ours_eval(inspect, aml, timeout):
+def ours_eval(inspect, aml, timeout, args=()):
     t0 = time.monotonic()
-    rc, out = acpica.run([inspect, "aml", "--json", "--eval", "\\MAIN", "--", aml], timeout)
+    plain = [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in args]
+    rc, out = acpica.run([inspect, "aml", "--json", "--eval", "\\MAIN", *plain, "--", aml], timeout)
     dt = time.monotonic() - t0
     if rc == "timeout":
         return ("timeout", f"no end within {timeout:.0f} s"), dt
@@ -109,7 +115,8 @@ def run_case(path, inspect, tmp):
     aml, err = compile_case(path, tmp, d["iasl"])
     if aml is None:
         return name, "FAIL", err, None, None
-    rc, text = acpica.acpiexec([aml], "Execute \\MAIN", timeout=d["timeout"], extra=d["acpiexec"])
+    rc, text = acpica.acpiexec([aml], " ".join(["Execute \\MAIN", *d["args"]]), timeout=d["timeout"],
+                               extra=d["acpiexec"])
     if rc == "timeout":
         return name, "FAIL", "acpiexec did not finish", None, None
     expected = acpica.parse_execute(text)
@@ -125,7 +132,7 @@ def run_case(path, inspect, tmp):
         expected = d["expect"]
     if inspect is None:
         return name, "ok", "", expected, None
-    got, _ = ours_eval(inspect, aml, d["timeout"])
+    got, _ = ours_eval(inspect, aml, d["timeout"], d["args"])
     if expected[0] == "error":
         ok = got[0] == "error"
     else:
