@@ -14,14 +14,16 @@ namespace.uacpi.json (uACPI 4.0.0), our namespace is compared with it too and
 the figures are printed (a second reference; a rule may require uACPI to agree
 with us).
 
-Initialisation: ACPICA's count of _INI/_STA runs and its errors are printed
-beside ours; an error of ours whose path ACPICA's report does not name fails
-(the issue: no initialisation error that acpiexec does not also report).
+Initialisation: ACPICA's count of successful _INI runs must equal ours (runs
+minus failures); its _STA count and its errors are printed beside ours; an error of ours that no error line of ACPICA's accounts for
+fails (the issue: no error that acpiexec does not also report). ACPICA's line
+accounts for one of ours when it names the same path, a path under ours (we
+name the scope or method, ACPICA the name that failed) or a scope of ours.
 
 acpiexec runs at test time (acpica-tools is installed by tools/setup): about
 1 s of wall time but 5-500 ms of CPU per computer, in parallel threads.
 
-usage: namespace_compare.py OSDEV_INSPECT SHARED_DIR [--only NAME] [--verbose]
+usage: namespace_compare.py OSDEV_INSPECT SHARED_DIR [--only NAME] [--verbose] [--summary FILE.json]
 """
 import fnmatch
 import json
@@ -123,29 +125,48 @@ def ours_namespace(inspect, files):
 
 
 def acpica_error_paths(error_lines):
-    """Every namespace path ACPICA's error lines name ([\\_SB.PCI0.XHC.GPLD],
+    """The namespace path each of ACPICA's error lines names ([\\_SB.PCI0.XHC.GPLD],
     Aborting method \\SHAD._STA ...), with 4-character segments as we print them
-    (ACPICA drops the trailing '_' padding in messages)."""
-    out = set()
+    (ACPICA drops the trailing '_' padding in messages); one entry per line."""
+    out = []
     for line in error_lines:
-        for tok in re.findall(r"\\[A-Za-z0-9_.]*", line):
-            segs = [x.ljust(4, "_") for x in tok[1:].split(".") if x]
-            out.add("\\" + ".".join(segs))
+        toks = re.findall(r"\\[A-Za-z0-9_.]*", line)
+        if toks:
+            segs = [x.ljust(4, "_") for x in toks[0][1:].split(".") if x]
+            out.append("\\" + ".".join(segs))
     return out
 
 
-def error_named(err, paths):
-    """Does ACPICA report an error at our error's path, under it (we name the
-    scope being loaded, ACPICA the object), or at a scope of it?"""
-    path = err.get("path") if isinstance(err, dict) else None
-    if not path:
-        return False
-    for e in paths:
-        if e == path or e.startswith(path + ".") and path.count(".") >= 1:
-            return True
-        if path.startswith(e + ".") and e.count(".") >= 1:
-            return True
-    return False
+def _related(ours, theirs):
+    """ACPICA's path is ours, lies under ours (we name the scope being loaded
+    or the method running, ACPICA the name that failed), or is a scope of it."""
+    if ours == theirs:
+        return 1
+    under = theirs.startswith(ours if ours.endswith("\\") else ours + ".")
+    above = ours.startswith(theirs + ".") and theirs.count(".") >= 1
+    return 2 if under or above else 0
+
+
+def unmatched_errors(our_errors, acpica_paths):
+    """Our errors that no report of ACPICA's accounts for: each ACPICA error
+    line accounts for one error of ours at most, exact paths first."""
+    pool = list(acpica_paths)
+    left = []
+    for e in sorted(our_errors, key=lambda e: -len(str(e.get("path", "")) if isinstance(e, dict) else 0)):
+        path = e.get("path") if isinstance(e, dict) else None
+        best = None
+        for k, t in enumerate(pool):
+            r = _related(path, t) if path else 0
+            if r == 1:
+                best = k
+                break
+            if r == 2 and best is None:
+                best = k
+        if best is None:
+            left.append(e)
+        else:
+            pool.pop(best)
+    return left
 
 
 def compare_one(item, inspect, rules, verbose):
@@ -208,15 +229,24 @@ def compare_one(item, inspect, rules, verbose):
     # Initialisation errors: ours must all be named by ACPICA's report too.
     our_errors = doc.get("errors") if isinstance(doc.get("errors"), list) else []
     err_paths = acpica_error_paths(summ["errors"])
-    new_errors = [e for e in our_errors if not error_named(e, err_paths)]
+    new_errors = unmatched_errors(our_errors, err_paths)
     for e in new_errors[:10]:
         lines.append(f"  ERROR only ours: {json.dumps(e)[:200]}")
     init = doc.get("init") if isinstance(doc.get("init"), dict) else {}
     tables_ok = doc.get("tables") == len(files)
     if not tables_ok:
         lines.append(f"  tables: ours {doc.get('tables')!r}, files {len(files)}")
+    # ACPICA's "Executed N _INI methods" counts the _INI evaluations that
+    # succeeded (AcpiNsInitOneDevice); ours counts runs and failures.
+    ini_ok = True
+    if summ["ini"] is not None and isinstance(init.get("ini_run"), int):
+        ours_ini = init["ini_run"] - init.get("ini_failed", 0)
+        if ours_ini != summ["ini"]:
+            ini_ok = False
+            lines.append(f"  _INI: ACPICA ran {summ['ini']} successfully, ours {ours_ini}"
+                         f" ({init['ini_run']} run, {init.get('ini_failed', 0)} failed)")
     crashed = isinstance(doc["_exit"], int) and doc["_exit"] < 0
-    bad = unexplained > 0 or bool(new_errors) or not tables_ok or crashed
+    bad = unexplained > 0 or bool(new_errors) or not tables_ok or crashed or not ini_ok
     head = (f"{'FAIL' if bad else 'ok  '} {name}: ACPICA {len(theirs)} objects, ours {len(ours)},"
             f" equal {equal}, allowed {explained}, differing {unexplained}{ufig};"
             f" init ACPICA {summ['ini']} _INI/{summ['sta']} _STA, {len(summ['errors'])} error lines,"
@@ -225,7 +255,12 @@ def compare_one(item, inspect, rules, verbose):
             f" acpiexec {t_acpica:.2f} s, ours {t_ours:.2f} s wall")
     failures = 1 if bad else 0
     figures = {"name": name, "acpica": len(theirs), "ours": len(ours), "equal": equal,
-               "allowed": explained, "differing": unexplained}
+               "allowed": explained, "differing": unexplained,
+               "uacpi": len(uacpi) if uacpi is not None else None,
+               "acpica_ini": summ["ini"], "acpica_sta": summ["sta"],
+               "acpica_error_lines": len(summ["errors"]), "ours_errors": len(our_errors),
+               "ours_errors_unmatched": len(new_errors), "ours_init": init,
+               "acpiexec_s": round(t_acpica, 2), "ours_s": round(t_ours, 2)}
     return [head] + lines, failures, figures
 
 
@@ -246,6 +281,9 @@ def main(argv):
     items = [t for t in targets(shared) if not only or fnmatch.fnmatchcase(t[0], only)]
     t0 = time.monotonic()
     results = acpica.parallel(lambda it: compare_one(it, inspect, rules, verbose), items, workers=8)
+    if "--summary" in argv:
+        with open(argv[argv.index("--summary") + 1], "w", encoding="utf-8") as f:
+            json.dump([r[2] for r in results], f, indent=1)
     failed = 0
     for lines, f, _ in results:
         failed += f
