@@ -73,13 +73,15 @@ def fixture_tables(folder):
 
 
 def run(args, timeout, cwd=None):
-    """Run a command; (returncode or 'timeout', stdout+stderr text)."""
+    """Run a command; (returncode, 'timeout' or 'oserror', stdout+stderr text)."""
     try:
         p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            stdin=subprocess.DEVNULL, timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired as e:
         out = e.stdout or b""
         return "timeout", out.decode("latin-1")
+    except OSError as e:
+        return "oserror", f"cannot run {args[0]}: {e}"
     return p.returncode, p.stdout.decode("latin-1")
 
 

@@ -82,6 +82,8 @@ def ours_eval(inspect, aml, timeout, args=()):
     dt = time.monotonic() - t0
     if rc == "timeout":
         return ("timeout", f"no end within {timeout:.0f} s"), dt
+    if rc == "oserror":
+        return ("crash", out), dt
     if isinstance(rc, int) and rc < 0:
         return ("crash", f"signal {-rc}: {out[-300:]}"), dt
     doc = None

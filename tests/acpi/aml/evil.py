@@ -226,6 +226,8 @@ def run_ours(inspect, args, timeout):
     dt = time.monotonic() - t0
     if rc == "timeout":
         return False, f"no end within {timeout} s", dt
+    if rc == "oserror":
+        return False, out, dt
     if isinstance(rc, int) and rc < 0:
         return False, f"killed by signal {-rc}: {out[-400:]}", dt
     if "ERROR: AddressSanitizer" in out or "runtime error:" in out:
@@ -291,7 +293,7 @@ def main(argv):
             if ours:
                 res.append(("load", *run_ours(inspect, [path], BOUND)))
                 if has_main:
-                    res.append(("eval", *run_ours(inspect, ["--eval", "\\MAIN", path], BOUND)))
+                    res.append(("eval", *run_ours(inspect, ["--eval", "\\MAIN", "--", path], BOUND)))
             theirs = run_acpiexec(path, has_main) if have_acpiexec else "acpiexec not installed"
             return k, res, theirs
 

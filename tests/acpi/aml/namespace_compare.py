@@ -101,6 +101,8 @@ def ours_namespace(inspect, files):
     dt = time.monotonic() - t0
     if rc == "timeout":
         return None, f"timed out after {dt:.0f} s", dt
+    if rc == "oserror":
+        return None, out, dt
     if isinstance(rc, int) and rc < 0:
         return None, f"killed by signal {-rc}: {out[-500:]}", dt
     start = out.find("{")
