@@ -155,6 +155,40 @@ def deep_expression(depth):
     return b"\x72" * depth + ONE + (ONE + b"\x00") * depth
 
 
+def nested_ifs(depth):
+    """If (One) { If (One) { ... } } depth levels (sizes inside out, emitted outside in)."""
+    size = 0
+    prefixes = []
+    for _ in range(depth):
+        body = 1 + size                        # predicate One + inner If
+        pl = pkglen(body)
+        prefixes.append(b"\xA0" + pl + ONE)
+        size = 1 + len(pl) + body
+    return b"".join(reversed(prefixes))
+
+
+def nested_devices(depth):
+    """Device (D000) { Device (D001) { ... } }: namespace paths of 5 * depth characters."""
+    size = 0
+    prefixes = []
+    for k in reversed(range(depth)):
+        seg = f"D{k % 1000:03d}".encode()
+        body = 4 + size
+        pl = pkglen(body)
+        prefixes.append(b"\x5B\x82" + pl + seg)
+        size = 2 + len(pl) + body
+    return b"".join(reversed(prefixes))
+
+
+def self_loading_ssdt():
+    """An SSDT whose module-level code maps itself (DataTableRegion on its own
+    signature and ids, 20.2.5.2) and Loads that region: every load would run
+    the same code again."""
+    body = (b"\x5B\x88" + name("DTR") + b"\x0DSSDT\x00" + b"\x0DOSDEV\x00" + b"\x0DEVILAML\x00"
+            + b"\x5B\x20" + name("DTR") + LOCAL0)
+    return table(body, sig=b"SSDT")
+
+
 def cases():
     main_ret = lambda term: method("\\MAIN", RETURN + term)  # noqa: E731
     c = {}
@@ -210,6 +244,19 @@ def cases():
         table(b"\x08" + name("BUF") + buffer_(integer(4))
               + method("\\MAIN", b"\x5B\x13" + name("BUF") + ONE + integer(0xFFFFFFFFFFFFFFF0) + name("BF1")
                        + RETURN + name("BF1"))), True)
+    c["concatenate_doubling"] = (
+        table(method("\\MAIN", STORE + buffer_(ONE) + LOCAL0
+                     + while_(ONE, STORE + b"\x73" + LOCAL0 + LOCAL0 + b"\x00" + LOCAL0))), True)
+    c["package_churn_forever"] = (
+        table(method("\\MAIN", while_(ONE, STORE + package([], count=255) + LOCAL0))), True)
+    c["if_nested_100k"] = (table(method("\\MAIN", nested_ifs(100000) + RETURN + ONE)), True)
+    c["devices_nested_500"] = (table(nested_devices(500) + method("\\MAIN", RETURN + ONE)), True)
+    c["parent_prefix_1000"] = (table(method("\\MAIN", RETURN + b"^" * 1000 + b"ABCD")), True)
+    c["scope_of_missing_name"] = (table(b"\x10" + pkglen(len(name("\\XXXX")) + 6) + name("\\XXXX")
+                                        + b"\x08" + name("YYYY") + ONE + method("\\MAIN", RETURN + ONE)), True)
+    c["alias_of_missing_name"] = (table(b"\x06" + name("\\NONE") + name("\\ALI1")
+                                        + method("\\MAIN", RETURN + name("\\ALI1"))), True)
+    c["load_itself_forever"] = (self_loading_ssdt(), False)
     c["header_length_beyond_file"] = (table(main_ret(ONE), length=0x100000), False)
     c["header_length_below_header"] = (table(main_ret(ONE), length=20), False)
     c["header_only"] = (table(b""), False)
