@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 
 # acpiexec's namespace dump (AcpiNsDumpOneObject): depth, name, type, node address.
 _NS_LINE = re.compile(r"^\s*(\d+)\s+(\S{4}) (\S+)\s+(0x[0-9a-fA-F]+|\(nil\))\s+[0-9A-F]{3}\s?(.*)$")
@@ -252,6 +253,38 @@ def inspect_has_aml(inspect):
         return False
     rc, out = run([inspect, "--help"], 20)
     return rc == 0 and re.search(r"^\s+aml\b", out, re.M) is not None
+
+
+def first_json(text):
+    """The first JSON object that starts a line of text (stderr is merged in)."""
+    for k in range(len(text)):
+        if text[k] == "{" and (k == 0 or text[k - 1] == "\n"):
+            try:
+                return json.loads(text[k:])
+            except json.JSONDecodeError:
+                continue
+    return None
+
+
+def run_inspect(inspect, args, timeout):
+    """`osdev-inspect aml ARGS`: (outcome, exit, doc, text, seconds). outcome is
+    'exit' (it ended with an exit status; doc is its JSON report or None),
+    'timeout', or 'crash' (a signal, a sanitizer report, or it could not run;
+    text says which)."""
+    t0 = time.monotonic()
+    rc, out = run([inspect, "aml", *args], timeout)
+    dt = time.monotonic() - t0
+    if rc == "timeout":
+        return "timeout", rc, None, f"no end within {timeout:.0f} s", dt
+    if rc == "oserror":
+        return "crash", rc, None, out, dt
+    if rc < 0:
+        return "crash", rc, None, f"killed by signal {-rc}: {out[-400:]}", dt
+    m = re.search(r"^.*(ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:).*$", out, re.M)
+    if m:
+        where = " | ".join(out[m.start():].splitlines()[:4])
+        return "crash", rc, None, f"sanitizer report (exit {rc}): {where[:400]}", dt
+    return "exit", rc, first_json(out), out, dt
 
 
 def json_value(v):

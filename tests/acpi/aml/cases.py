@@ -29,7 +29,6 @@ With --acpica-only (or while osdev-inspect has no `aml` command) only ACPICA's
 results are computed and printed, which checks the cases themselves.
 """
 import fnmatch
-import json
 import os
 import shlex
 import sys
@@ -76,37 +75,19 @@ def compile_case(path, tmp, flags):
 
 
 def ours_eval(inspect, aml, timeout, args=()):
-    t0 = time.monotonic()
     plain = [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in args]
-    rc, out = acpica.run([inspect, "aml", "--json", "--eval", "\\MAIN", *plain, "--", aml], timeout)
-    dt = time.monotonic() - t0
-    if rc == "timeout":
-        return ("timeout", f"no end within {timeout:.0f} s"), dt
-    if rc == "oserror":
-        return ("crash", out), dt
-    if isinstance(rc, int) and rc < 0:
-        return ("crash", f"signal {-rc}: {out[-300:]}"), dt
-    doc = None
-    for k in range(len(out)):
-        if out[k] == "{" and (k == 0 or out[k - 1] == "\n"):
-            try:
-                doc = json.loads(out[k:])
-                break
-            except json.JSONDecodeError:
-                continue
+    outcome, rc, doc, text, dt = acpica.run_inspect(
+        inspect, ["--json", "--eval", "\\MAIN", *plain, "--", aml], timeout)
+    if outcome != "exit":
+        return (outcome, text), dt
     # The exit status also reports initialisation errors of the table (an _INI
     # that failed), so a value printed with a non-zero exit is still the value.
-    if isinstance(doc, dict) and "type" not in doc:
-        for key in ("eval", "result", "value"):
-            if isinstance(doc.get(key), dict):
-                doc = doc[key]
-                break
     if isinstance(doc, dict) and "type" not in doc and "status" in doc:
         return ("error", f"{doc.get('status')} at {doc.get('path')}"), dt
     if doc is None:
         if rc != 0:
-            return ("error", f"exit {rc}: {out.strip()[-200:]}"), dt
-        return ("unparsed", out[-300:]), dt
+            return ("error", f"exit {rc}: {text.strip()[-200:]}"), dt
+        return ("unparsed", text[-300:]), dt
     return acpica.json_value(doc), dt
 
 

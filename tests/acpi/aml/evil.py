@@ -15,13 +15,11 @@ point is that we end, whatever ACPICA says).
 usage: evil.py OSDEV_INSPECT [--only GLOB] [--keep DIR] [--acpica-only]
 """
 import fnmatch
-import json
 import os
 import resource
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import acpica  # noqa: E402
@@ -268,26 +266,12 @@ def cases():
 
 
 def run_ours(inspect, args, timeout):
-    t0 = time.monotonic()
-    rc, out = acpica.run([inspect, "aml", "--json", *args], timeout)
-    dt = time.monotonic() - t0
-    if rc == "timeout":
-        return False, f"no end within {timeout} s", dt
-    if rc == "oserror":
-        return False, out, dt
-    if isinstance(rc, int) and rc < 0:
-        return False, f"killed by signal {-rc}: {out[-400:]}", dt
-    if "ERROR: AddressSanitizer" in out or "runtime error:" in out:
-        return False, f"sanitizer report (exit {rc}): {out[-400:]}", dt
-    start = out.find("{")
-    try:
-        json.loads(out[start:]) if start >= 0 else None
-        has_json = start >= 0
-    except json.JSONDecodeError:
-        has_json = False
-    if not has_json and rc == 0:
+    outcome, rc, doc, text, dt = acpica.run_inspect(inspect, ["--json", *args], timeout)
+    if outcome != "exit":
+        return False, text, dt
+    if doc is None and rc == 0:
         return False, "exit 0 without a JSON report", dt
-    return True, f"exit {rc}{'' if has_json else ' (message, no JSON)'}", dt
+    return True, f"exit {rc}{'' if doc is not None else ' (message, no JSON)'}", dt
 
 
 def limit_memory():
