@@ -16,6 +16,7 @@ Directives, in comment lines at the top of a case:
     //! acpiexec: FLAGS      extra acpiexec flags (e.g. -to 1, the loop timeout)
     //! acpica: error        ACPICA must fail the evaluation (checks the case itself)
     //! timeout: SECONDS     time allowed to each tool (default 60)
+    //! tables: A.asl B.asl  SSDTs (in cases/tables/) loaded after this DSDT, in order
     //! args: A B ...        arguments of \\MAIN: integers (0x.. or decimal) or
                              "strings" (acpiexec gets them as typed, ours unquoted)
     //! acpiexec-gives: integer N   \  only where acpiexec's host is not a real
@@ -41,7 +42,8 @@ import acpica  # noqa: E402
 
 def directives(src):
     d = {"iasl": [], "acpiexec": [], "acpica": None, "timeout": 60,
-         "acpiexec-gives": None, "expect": None, "why": None, "args": []}
+         "acpiexec-gives": None, "expect": None, "why": None, "args": [],
+         "tables": []}
     for line in src.splitlines():
         line = line.strip()
         if not line.startswith("//!"):
@@ -59,14 +61,16 @@ def directives(src):
             d[key] = (kind, int(num, 0))
         elif key == "why":
             d["why"] = val
+        elif key == "tables":
+            d["tables"] = val.split()
         elif key == "args":
             d["args"] = shlex.split(val, posix=False)
     return d
 
 
-def compile_case(path, tmp, flags):
+def compile_case(path, tmp, flags, owner=""):
     name = os.path.splitext(os.path.basename(path))[0]
-    prefix = os.path.join(tmp, name)
+    prefix = os.path.join(tmp, owner + name)   # cases may share an SSDT: one copy each
     rc, out = acpica.run([acpica.tool("iasl"), "-of", "-ve", *flags, "-p", prefix, path], 60)
     aml = prefix + ".aml"
     if not os.path.exists(aml):
@@ -74,10 +78,10 @@ def compile_case(path, tmp, flags):
     return aml, None
 
 
-def ours_eval(inspect, aml, timeout, args=()):
+def ours_eval(inspect, amls, timeout, args=()):
     plain = [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in args]
     outcome, rc, doc, text, dt = acpica.run_inspect(
-        inspect, ["--json", "--eval", "\\MAIN", *plain, "--", aml], timeout)
+        inspect, ["--json", "--eval", "\\MAIN", *plain, "--", *amls], timeout)
     if outcome != "exit":
         return (outcome, text), dt
     # The exit status also reports initialisation errors of the table (an _INI
@@ -98,7 +102,14 @@ def run_case(path, inspect, tmp):
     aml, err = compile_case(path, tmp, d["iasl"])
     if aml is None:
         return name, "FAIL", err, None, None
-    rc, text = acpica.acpiexec([aml], " ".join(["Execute \\MAIN", *d["args"]]), timeout=d["timeout"],
+    amls = [aml]
+    for t in d["tables"]:
+        extra, err = compile_case(os.path.join(os.path.dirname(path), "tables", t), tmp, d["iasl"],
+                                  owner=name + "__")
+        if extra is None:
+            return name, "FAIL", f"{t}: {err}", None, None
+        amls.append(extra)
+    rc, text = acpica.acpiexec(amls, " ".join(["Execute \\MAIN", *d["args"]]), timeout=d["timeout"],
                                extra=d["acpiexec"])
     if rc == "timeout":
         return name, "FAIL", "acpiexec did not finish", None, None
@@ -115,7 +126,7 @@ def run_case(path, inspect, tmp):
         expected = d["expect"]
     if inspect is None:
         return name, "ok", "", expected, None
-    got, _ = ours_eval(inspect, aml, d["timeout"], d["args"])
+    got, _ = ours_eval(inspect, amls, d["timeout"], d["args"])
     if expected[0] == "error":
         ok = got[0] == "error"
     else:
