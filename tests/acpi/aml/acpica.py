@@ -163,7 +163,7 @@ def init_summary(text):
 
 # ---- results of Execute ---------------------------------------------------
 
-_VAL_HEAD = re.compile(r"^(\s*)\[(\w+)\](.*)$")
+_VAL_HEAD = re.compile(r"^(\s*)\[([A-Za-z][A-Za-z ]*)\](.*)$")
 
 
 def parse_execute(text, path="\\MAIN"):
@@ -196,6 +196,8 @@ def _parse_value(lines, i):
     if not m:
         return ("unparsed", lines[i]), i + 1
     indent, typ, rest = len(m.group(1)), m.group(2), m.group(3)
+    if typ == "Null Object":   # an uninitialised package element
+        return ("none",), i + 1
     if typ == "Integer":
         return ("integer", int(rest.split("=")[1].strip(), 16)), i + 1
     if typ == "String":
