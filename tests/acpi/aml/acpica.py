@@ -280,12 +280,12 @@ def run_inspect(inspect, args, timeout):
         return "timeout", rc, None, f"no end within {timeout:.0f} s", dt
     if rc == "oserror":
         return "crash", rc, None, out, dt
-    if rc < 0:
-        return "crash", rc, None, f"killed by signal {-rc}: {out[-400:]}", dt
     m = re.search(r"^.*(ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:).*$", out, re.M)
     if m:
         where = " | ".join(out[m.start():].splitlines()[:4])
         return "crash", rc, None, f"sanitizer report (exit {rc}): {where[:400]}", dt
+    if rc < 0:
+        return "crash", rc, None, f"killed by signal {-rc}: {out[-400:]}", dt
     return "exit", rc, first_json(out), out, dt
 
 
