@@ -1,0 +1,12 @@
+// A revision-1 DefinitionBlock has 32-bit integers (ACPI 6.5 19.6.28): Decrement of 0 is 0xFFFFFFFF
+DefinitionBlock ("", "DSDT", 1, "OSDEV", "REV1", 1)
+{
+    Name (A, 0xFFFFFFFF)
+    Name (H, 0x80000000)
+    Method (MAIN, 0)
+    {
+        Local0 = 0
+        Local0--
+        Return (Local0)
+    }
+}

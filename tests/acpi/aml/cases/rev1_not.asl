@@ -1,0 +1,11 @@
+// A revision-1 DefinitionBlock has 32-bit integers (ACPI 6.5 19.6.28): Not of 0x80000000 is 0x7FFFFFFF
+DefinitionBlock ("", "DSDT", 1, "OSDEV", "REV1", 1)
+{
+    Name (A, 0xFFFFFFFF)
+    Name (H, 0x80000000)
+    Method (MAIN, 0)
+    {
+        Local0 = ~H
+        Return (Local0)
+    }
+}

@@ -1,0 +1,10 @@
+// A revision-1 DefinitionBlock has 32-bit integers (ACPI 6.5 19.6.28): a true comparison is 0xFFFFFFFF
+DefinitionBlock ("", "DSDT", 1, "OSDEV", "REV1", 1)
+{
+    Name (A, 0xFFFFFFFF)
+    Name (H, 0x80000000)
+    Method (MAIN, 0)
+    {
+        Return (1 == 1)
+    }
+}
