@@ -132,10 +132,11 @@ static void check(bool ok)
 static void make_mcfg(uint8_t out[76])
 {
     memset(out, 0, 76);
-    memcpy(out, "MCFG", 4);
+    static const uint8_t signature[4] = { 'M', 'C', 'F', 'G' };
+    memcpy(out, signature, sizeof signature);
     out[4] = 76;
     out[8] = 1;
-    for (unsigned i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 2; i++) {
         uint8_t *a = out + 44 + 16 * i;
         a[3] = (uint8_t)(0xB0 + 0x10 * i); /* base 0xB0000000 / 0xC0000000 */
         a[8] = (uint8_t)i;                  /* segment */
@@ -228,10 +229,11 @@ static void routing(struct acpi_aml *aml, const struct acpi_aml_host *host)
  * table length. Revision 1 (odd first byte) makes integers 32-bit. */
 static size_t frame_table(const uint8_t *data, size_t size)
 {
-    static const char signature_oem[] = "DSDT\0\0\0\0\0\0OSDEV FUZZTABL";
+    static const uint8_t signature_oem[24] = { 'D', 'S', 'D', 'T', [10] = 'O', 'S', 'D', 'E',
+                                               'V', ' ', 'F', 'U', 'Z', 'Z', 'T', 'A', 'B', 'L' };
     size_t total = 36 + (size - 1);
     memset(table, 0, 36);
-    memcpy(table, signature_oem, sizeof signature_oem - 1);
+    memcpy(table, signature_oem, sizeof signature_oem);
     for (unsigned byte = 0; byte < 4; byte++) {
         table[4 + byte] = (uint8_t)(total >> (8 * byte));
     }
