@@ -726,15 +726,9 @@ static enum acpi_status complete(struct acpi_aml *aml)
         f->pc = it->end;
         return deliver(aml, NULL);
     case AML_SCOPE: {
-        struct acpi_aml_node *n = it->nodes[0];
-        enum acpi_aml_type t = aml_node_type(n);
-        if (t != ACPI_AML_TYPE_SCOPE && t != ACPI_AML_TYPE_DEVICE && t != ACPI_AML_TYPE_PROCESSOR &&
-            t != ACPI_AML_TYPE_THERMAL_ZONE && t != ACPI_AML_TYPE_POWER_RESOURCE &&
-            t != ACPI_AML_TYPE_UNINITIALIZED) {
-            /* ACPICA lets a Scope open any node (some firmware scopes into a
-             * Name); the body's objects go under it. */
-        }
-        it->scope = n;
+        /* Any node may be opened, as ACPICA allows (some firmware scopes into
+         * a Name); the body's objects go under it. */
+        it->scope = it->nodes[0];
         it->state = AML_ST_BODY;
         return ACPI_OK;
     }
@@ -931,9 +925,6 @@ static enum acpi_status start_term(struct acpi_aml *aml)
         if (f->loop_depth++ == 0) {
             f->loop_start = aml_clock_ns(aml);
         }
-    }
-    if (op == AML_METHOD && f->method == NULL && (top(aml)->flags & AML_IT_DEAD) == 0) {
-        /* nothing special: the body is skipped by aml_named_create */
     }
     return ACPI_OK;
 }
@@ -1268,11 +1259,25 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
     return first;
 }
 
-/* A PSEUDO_ELEMENT's value lands in the package through deliver's ELEMS case. */
+static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t,
+                                  uint8_t index);
 
 enum acpi_status aml_exec_table(struct acpi_aml *aml, uint8_t index)
 {
     const struct aml_table *t = &aml->tables[index];
+    /* From Load inside running AML this is a re-entry: bounded like the others
+     * (a table that loads itself ends here). */
+    if (aml->nframes != 0 && aml->nested >= AML_MAX_NESTED) {
+        return ACPI_AML_STACK_OVERFLOW;
+    }
+    aml->nested++;
+    enum acpi_status st = run_table(aml, t, index);
+    aml->nested--;
+    return st;
+}
+
+static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t, uint8_t index)
+{
     enum acpi_status st = push_item(aml, AML_NOOP, NULL, t->bytes, 0);
     if (st != ACPI_OK) {
         return st;
@@ -1337,11 +1342,8 @@ enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
     if (argc + 1 > AML_MAX_ARGS) {
         return ACPI_INVALID_ARGUMENT;
     }
-    uint8_t want = node->object->u.method.flags & 7;
-    if (argc < want && node->object->u.method.native == AML_NATIVE_NONE) {
-        /* ACPICA runs such a call with the missing arguments unset (a read of
-         * one fails with "uninitialized"); we do the same. */
-    }
+    /* Fewer arguments than declared: the missing ones stay unset and reading
+     * one fails with ACPI_AML_UNINITIALIZED, as ACPICA runs such a call. */
     enum acpi_status st = push_item(aml, AML_NOOP, NULL, NULL, 0);
     if (st != ACPI_OK) {
         return st;

@@ -198,9 +198,39 @@ static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, 
     }
 }
 
+/* The buffer size of the protocol spaces (ACPI 6.5, 5.5.2.4.5-6): Status and
+ * Length bytes, then 32 (SMBus), 64 (IPMI) or up to 255 (GenericSerialBus)
+ * data bytes; 0 for every other field. */
+static uint32_t protocol_len(const struct aml_object *f)
+{
+    if (f->u.field.kind != AML_FIELD_REGION || f->u.field.region == NULL ||
+        f->u.field.region->object == NULL) {
+        return 0;
+    }
+    switch (f->u.field.region->object->u.region.space) {
+    case ACPI_AML_SPACE_SMBUS: return 34;
+    case ACPI_AML_SPACE_IPMI: return 66;
+    case ACPI_AML_SPACE_GENERIC_SERIAL_BUS: return 257;
+    default: return 0;
+    }
+}
+
 enum acpi_status aml_field_read(struct acpi_aml *aml, struct aml_object *field,
                                 struct aml_object **out)
 {
+    uint32_t plen = protocol_len(field);
+    if (plen != 0) {
+        *out = aml_obj_buffer(&aml->mem, NULL, plen);
+        if (*out == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+        enum acpi_status st = aml_region_buffer_access(aml, field, false, (*out)->u.buffer.data, plen);
+        if (st != ACPI_OK) {
+            aml_obj_put(&aml->mem, *out);
+            *out = NULL;
+        }
+        return st;
+    }
     uint32_t bytes = (field->u.field.bit_length + 7) / 8;
     uint8_t small[8] = { 0 };
     uint8_t *data = small;
@@ -228,7 +258,8 @@ enum acpi_status aml_field_write(struct acpi_aml *aml, struct aml_object *field,
     if (st != ACPI_OK) {
         return st;
     }
-    uint32_t bytes = (field->u.field.bit_length + 7) / 8;
+    uint32_t plen = protocol_len(field);
+    uint32_t bytes = plen != 0 ? plen : (field->u.field.bit_length + 7) / 8;
     uint8_t *data = aml_zalloc(&aml->mem, bytes);
     if (data == NULL) {
         aml_obj_put(&aml->mem, b);
@@ -239,7 +270,8 @@ enum acpi_status aml_field_write(struct acpi_aml *aml, struct aml_object *field,
         data[i] = b->u.buffer.data[i];
     }
     aml_obj_put(&aml->mem, b);
-    st = field_io(aml, field, data, true, 0);
+    st = plen != 0 ? aml_region_buffer_access(aml, field, true, data, plen)
+                   : field_io(aml, field, data, true, 0);
     aml_free(&aml->mem, data, bytes);
     return st;
 }

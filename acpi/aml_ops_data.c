@@ -293,12 +293,13 @@ static enum acpi_status concat_res(struct acpi_aml *aml, struct aml_item *it,
     }
     if (st == ACPI_OK) {
         uint32_t lx = without_end_tag(x), ly = without_end_tag(y);
-        struct aml_object *r = join(aml, ACPI_AML_TYPE_BUFFER, x->u.buffer.data, lx,
-                                    y->u.buffer.data, ly + 2);
-        if (r != NULL) {
-            r->u.buffer.data[lx + ly] = 0x79;   /* End Tag, checksum 0 = not computed */
-            r->u.buffer.data[lx + ly + 1] = 0;
-        }
+        static const uint8_t end_tag[2] = { 0x79, 0x00 };   /* checksum 0: not computed */
+        struct aml_object *xy = join(aml, ACPI_AML_TYPE_BUFFER, x->u.buffer.data, lx,
+                                     y->u.buffer.data, ly);
+        struct aml_object *r = xy != NULL ? join(aml, ACPI_AML_TYPE_BUFFER, xy->u.buffer.data,
+                                                 xy->u.buffer.len, end_tag, 2)
+                                          : NULL;
+        aml_obj_put(&aml->mem, xy);
         st = to_target(aml, it->args[2], r, out);
     }
     aml_obj_put(&aml->mem, x);

@@ -229,6 +229,34 @@ enum acpi_status aml_region_access(struct acpi_aml *aml, struct acpi_aml_node *r
     return default_access(aml, r, &a);
 }
 
+/* The host's handler fills `buffer` on reads, through the access struct. */
+/* NOLINTBEGIN(readability-non-const-parameter) */
+enum acpi_status aml_region_buffer_access(struct acpi_aml *aml, const struct aml_object *field,
+                                          bool write, uint8_t *buffer, uint32_t len)
+/* NOLINTEND(readability-non-const-parameter) */
+{
+    struct acpi_aml_node *rn = field->u.field.region;
+    const struct aml_object *r = rn->object;
+    uint64_t unused = 0;
+    struct acpi_aml_region_access a = {
+        .space = r->u.region.space, .width = 1, .write = write, .value = &unused, .node = rn,
+        .address = r->u.region.offset + (field->u.field.bit_offset >> 3),
+        .buffer = buffer, .buffer_len = len, .attrib = field->u.field.attrib,
+    };
+    const struct aml_object *c = field->u.field.connection;
+    if (c != NULL && c->type == ACPI_AML_TYPE_BUFFER) {
+        a.connection = c->u.buffer.data;
+        a.connection_len = c->u.buffer.len;
+    }
+    for (uint32_t i = 0; i < aml->nhandlers; i++) {
+        const struct aml_handler *hd = &aml->handlers[i];
+        if (hd->space == a.space && (hd->device == NULL || under(rn, hd->device))) {
+            return hd->fn(hd->ctx, &a);
+        }
+    }
+    return ACPI_AML_NO_HANDLER;   /* these spaces have no default handler */
+}
+
 void aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint8_t space,
                         uint32_t *run, uint32_t *failed)
 {

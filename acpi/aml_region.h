@@ -25,6 +25,12 @@ ACPI_MUST_USE enum acpi_status aml_region_access(struct acpi_aml *aml, struct ac
                                                  uint64_t offset, uint8_t width, bool write,
                                                  uint64_t *value);
 
+/* A buffer-protocol access (SMBus, IPMI, GenericSerialBus) of `field`. */
+ACPI_MUST_USE enum acpi_status aml_region_buffer_access(struct acpi_aml *aml,
+                                                        const struct aml_object *field,
+                                                        bool write, uint8_t *buffer,
+                                                        uint32_t len);
+
 /* Run _REG(space, 1) for every region of `space` under `device` (NULL: all). */
 void aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint8_t space,
                         uint32_t *run, uint32_t *failed);

@@ -5,9 +5,10 @@
  * REPEAT runs and the interpreter's peak memory (every byte it asked the
  * allocator for); then median, total and largest over the corpus.
  *
- * The host has no hardware, as uACPI's test runner has none: memory reads
- * zeros until written and keeps what is written, ports read zeros and drop
- * writes, every PCI function is absent (all ones).
+ * The host has no hardware, as uACPI's test runner has none
+ * (tests/support/aml_host.h): memory reads zeros until written and keeps what
+ * is written, ports read zeros and drop writes, every PCI function is absent
+ * (all ones); the clock is the monotonic clock, Sleep and Stall return at once.
  *
  * usage: bench_aml [SHARED_DIR]   (default: the build's OSDEV_SHARED_DIR) */
 #include <dirent.h>
@@ -18,75 +19,12 @@
 #include <time.h>
 
 #include "acpi/aml.h"
+#include "aml_host.h"
+#include "support.h"
 
 #define REPEAT 5
 #define MAX_FILES 96
 #define MAX_COMPUTERS 128
-
-/* Physical memory that reads zeros until written and keeps what is written
- * (as uACPI's runner and acpiexec behave), in 8-byte words found by an open
- * hash; an access that crosses a word is refused. */
-#define WORDS (1u << 16)
-
-struct word {
-    uint64_t addr;      /* phys & ~7, plus 1 so that 0 means empty */
-    uint8_t bytes[8];
-};
-
-static struct word words[WORDS];
-
-static void *z_map(void *ctx, uint64_t phys, size_t len)
-{
-    (void)ctx;
-    if ((phys & 7) + len > 8) {
-        return NULL;
-    }
-    uint64_t key = (phys & ~7ull) + 1;
-    for (uint32_t i = (uint32_t)((key >> 3) * 2654435761u) % WORDS, n = 0; n < WORDS;
-         i = (i + 1) % WORDS, n++) {
-        if (words[i].addr == key || words[i].addr == 0) {
-            words[i].addr = key;
-            return &words[i].bytes[phys & 7];
-        }
-    }
-    return NULL;
-}
-
-static void z_unmap(void *ctx, void *virt, size_t len)
-{
-    (void)ctx;
-    (void)virt;
-    (void)len;
-}
-
-static uint32_t z_in(void *ctx, uint16_t port, uint8_t width)
-{
-    (void)ctx;
-    (void)port;
-    (void)width;
-    return 0;
-}
-
-static void z_out(void *ctx, uint16_t port, uint8_t width, uint32_t v)
-{
-    (void)ctx;
-    (void)port;
-    (void)width;
-    (void)v;
-}
-
-static uint64_t absent(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
-                       uint16_t off, uint8_t width)
-{
-    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off;
-    return width == 8 ? ~0ull : (1ull << (8 * width)) - 1;
-}
-
-static void drop(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn, uint16_t off,
-                 uint8_t width, uint64_t v)
-{
-    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off; (void)width; (void)v;
-}
 
 static uint64_t clock_ns(void *ctx)
 {
@@ -108,19 +46,6 @@ static void no_stall(void *ctx, uint32_t us)
     (void)us;
 }
 
-static void *h_alloc(void *ctx, size_t size)
-{
-    (void)ctx;
-    return malloc(size);
-}
-
-static void h_free(void *ctx, void *p, size_t size)
-{
-    (void)ctx;
-    (void)size;
-    free(p);
-}
-
 static double cpu_now(void)
 {
     struct timespec ts;
@@ -133,29 +58,6 @@ struct file {
     size_t len;
     long order;
 };
-
-static uint8_t *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (n < 0 || n > (64L << 20)) {   /* a directory, or no ACPI table */
-        fclose(f);
-        return NULL;
-    }
-    uint8_t *data = malloc(n > 0 ? (size_t)n : 1);
-    if (data != NULL && fread(data, 1, (size_t)n, f) != (size_t)n) {
-        free(data);
-        data = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return data;
-}
 
 static int by_order(const void *a, const void *b)
 {
@@ -179,8 +81,11 @@ static size_t read_tables(const char *dir, struct file *files)
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         size_t len;
-        uint8_t *data = read_file(path, &len);
-        if (data == NULL || len < 36 ||
+        uint8_t *data = NULL;
+        if (support_read_file(path, &data, &len) != 0) {
+            continue;
+        }
+        if (len < 36 ||
             (memcmp(data, "DSDT", 4) != 0 && memcmp(data, "SSDT", 4) != 0)) {
             free(data);
             continue;
@@ -207,12 +112,14 @@ struct result {
 
 /* The same work once over the ready-made arena: its high-water mark is the
  * static buffer this computer needs. */
+static struct aml_fake *machine;
+
 static size_t arena_need(const struct file *files, size_t n, const struct acpi_aml_host *host)
 {
     static uint8_t buf[32u << 20];
     struct acpi_aml_memory mem;
     struct acpi_aml *aml;
-    memset(words, 0, sizeof words);
+    aml_fake_clear(machine);
     if (acpi_aml_arena_init(buf, sizeof buf, &mem) != ACPI_OK ||
         acpi_aml_create(host, &mem, &aml) != ACPI_OK) {
         return 0;
@@ -232,16 +139,17 @@ static size_t arena_need(const struct file *files, size_t n, const struct acpi_a
 
 static int run(const struct file *files, size_t n, struct result *r)
 {
-    static const struct acpi_aml_host host = {
-        .map = z_map, .unmap = z_unmap, .port_read = z_in, .port_write = z_out,
-        .pci_read = absent, .pci_write = drop, .clock_ns = clock_ns,
-        .sleep_ms = no_sleep, .stall_us = no_stall,
-    };
-    const struct acpi_aml_memory mem = { .alloc = h_alloc, .free = h_free };
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(machine, &host);
+    aml_fake_memory(machine, &mem);
+    host.clock_ns = clock_ns;
+    host.sleep_ms = no_sleep;
+    host.stall_us = no_stall;
     r->cpu = 1e9;
     r->arena = arena_need(files, n, &host);
     for (int rep = 0; rep < REPEAT; rep++) {
-        memset(words, 0, sizeof words);
+        aml_fake_clear(machine);
         double t0 = cpu_now();
         struct acpi_aml *aml;
         if (acpi_aml_create(&host, &mem, &aml) != ACPI_OK) {
@@ -311,6 +219,10 @@ static void bench_dir(const char *dir, const char *label, struct result *out, si
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : OSDEV_SHARED_DIR;
+    machine = aml_fake_new();
+    if (machine == NULL) {
+        return 1;
+    }
     static struct result results[MAX_COMPUTERS];
     size_t count = 0;
     char dir[1024];
@@ -361,5 +273,6 @@ int main(int argc, char **argv)
         snprintf(dir, sizeof dir, "%s/fixtures/qemu/%s/tables", shared, qemu[i]);
         bench_dir(dir, qemu[i], results, &count);
     }
+    aml_fake_free(machine);
     return 0;
 }

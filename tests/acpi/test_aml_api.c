@@ -14,26 +14,8 @@
 
 #include "acpi/aml.h"
 #include "acpi/aml_host_direct.h"
+#include "aml_host.h"
 #include "support.h"
-
-struct counting {
-    size_t live, calls;
-};
-
-static void *count_alloc(void *ctx, size_t size)
-{
-    struct counting *c = ctx;
-    c->live += size;
-    c->calls++;
-    return malloc(size);
-}
-
-static void count_free(void *ctx, void *ptr, size_t size)
-{
-    struct counting *c = ctx;
-    c->live -= size;
-    free(ptr);
-}
 
 static uint8_t *load(const char *rel, size_t *len)
 {
@@ -42,66 +24,25 @@ static uint8_t *load(const char *rel, size_t *len)
     return data;
 }
 
-/* A machine with nothing on it: memory and ports read zeros, every PCI
- * function is absent (all ones). */
-static uint8_t zero_page[4096];
-
-static void *z_map(void *ctx, uint64_t phys, size_t len)
+/* An interpreter on a machine with nothing on it (tests/support/aml_host.h). */
+static struct acpi_aml *interp(struct aml_fake **f, const struct acpi_aml_memory *use_mem)
 {
-    (void)ctx;
-    (void)phys;
-    return len <= sizeof zero_page ? zero_page : NULL;
+    *f = aml_fake_new();
+    assert_non_null(*f);
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(*f, &host);
+    aml_fake_memory(*f, &mem);
+    struct acpi_aml *aml;
+    assert_int_equal(acpi_aml_create(&host, use_mem != NULL ? use_mem : &mem, &aml), ACPI_OK);
+    return aml;
 }
 
-static void z_unmap(void *ctx, void *virt, size_t len)
-{
-    (void)ctx;
-    (void)virt;
-    (void)len;
-    memset(zero_page, 0, sizeof zero_page);
-}
-
-static uint32_t z_in(void *ctx, uint16_t port, uint8_t width)
-{
-    (void)ctx;
-    (void)port;
-    (void)width;
-    return 0;
-}
-
-static void z_out(void *ctx, uint16_t port, uint8_t width, uint32_t v)
-{
-    (void)ctx;
-    (void)port;
-    (void)width;
-    (void)v;
-}
-
-static uint64_t absent_read(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
-                            uint16_t off, uint8_t width)
-{
-    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off;
-    return width == 8 ? ~0ull : (1ull << (8 * width)) - 1;
-}
-
-static void absent_write(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
-                         uint16_t off, uint8_t width, uint64_t v)
-{
-    (void)ctx; (void)seg; (void)bus; (void)dev; (void)fn; (void)off; (void)width; (void)v;
-}
-
-static const struct acpi_aml_host no_hardware = {
-    .map = z_map, .unmap = z_unmap, .port_read = z_in, .port_write = z_out,
-    .pci_read = absent_read, .pci_write = absent_write,
-};
-
-static struct acpi_aml *q35(struct counting *c, uint8_t **dsdt)
+static struct acpi_aml *q35(struct aml_fake **f, uint8_t **dsdt)
 {
     size_t len;
     *dsdt = load("fixtures/qemu/q35-seabios/tables/DSDT.dat", &len);
-    struct acpi_aml_memory mem = { .ctx = c, .alloc = count_alloc, .free = count_free };
-    struct acpi_aml *aml;
-    assert_int_equal(acpi_aml_create(&no_hardware, &mem, &aml), ACPI_OK);
+    struct acpi_aml *aml = interp(f, NULL);
     assert_int_equal(acpi_aml_load_table(aml, *dsdt, len), ACPI_OK);
     return aml;
 }
@@ -109,10 +50,8 @@ static struct acpi_aml *q35(struct counting *c, uint8_t **dsdt)
 static void test_predefined(void **state)
 {
     (void)state;
-    struct counting c = { 0 };
-    struct acpi_aml_memory mem = { .ctx = &c, .alloc = count_alloc, .free = count_free };
-    struct acpi_aml *aml;
-    assert_int_equal(acpi_aml_create(&no_hardware, &mem, &aml), ACPI_OK);
+    struct aml_fake *f;
+    struct acpi_aml *aml = interp(&f, NULL);
     static const struct { const char *path; enum acpi_aml_type type; } want[] = {
         { "\\_GPE", ACPI_AML_TYPE_SCOPE }, { "\\_PR_", ACPI_AML_TYPE_SCOPE },
         { "\\_SB_", ACPI_AML_TYPE_DEVICE }, { "\\_SI_", ACPI_AML_TYPE_SCOPE },
@@ -149,15 +88,16 @@ static void test_predefined(void **state)
     assert_int_equal(acpi_aml_osi_remove(aml, "Linux"), ACPI_OK);
     assert_int_equal(acpi_aml_osi_remove(aml, "Linux"), ACPI_NOT_FOUND);
     acpi_aml_destroy(aml);
-    assert_int_equal(c.live, 0);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
 }
 
 static void test_q35_namespace(void **state)
 {
     (void)state;
-    struct counting c = { 0 };
+    struct aml_fake *f;
     uint8_t *dsdt;
-    struct acpi_aml *aml = q35(&c, &dsdt);
+    struct acpi_aml *aml = q35(&f, &dsdt);
     struct acpi_aml_init_counts counts;
     assert_int_equal(acpi_aml_initialize(aml, &counts), ACPI_OK);
     struct acpi_aml_node *pci0, *again;
@@ -214,17 +154,18 @@ static void test_q35_namespace(void **state)
     assert_int_equal(acpi_aml_error_count(aml), 0);
     acpi_aml_destroy(aml);
     free(dsdt);
-    assert_int_equal(c.live, 0);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
 }
 
 /* Two interpreters at once share nothing. */
 static void test_instances(void **state)
 {
     (void)state;
-    struct counting c1 = { 0 }, c2 = { 0 };
+    struct aml_fake *f1, *f2;
     uint8_t *d1, *d2;
-    struct acpi_aml *a = q35(&c1, &d1);
-    struct acpi_aml *b = q35(&c2, &d2);
+    struct acpi_aml *a = q35(&f1, &d1);
+    struct acpi_aml *b = q35(&f2, &d2);
     struct acpi_aml_value one = { .type = ACPI_AML_TYPE_INTEGER, .u.integer = 1 }, v;
     assert_int_equal(acpi_aml_evaluate_path(a, NULL, "\\_PIC", &one, 1, NULL), ACPI_OK);
     assert_int_equal(acpi_aml_evaluate_path(b, NULL, "\\PICF", NULL, 0, &v), ACPI_OK);
@@ -232,12 +173,14 @@ static void test_instances(void **state)
     assert_int_equal(acpi_aml_evaluate_path(a, NULL, "\\PICF", NULL, 0, &v), ACPI_OK);
     assert_int_equal(v.u.integer, 1);
     acpi_aml_destroy(a);
-    assert_int_equal(c1.live, 0);
-    assert_true(c2.live > 0);
+    assert_int_equal(aml_fake_live(f1), 0);
+    assert_true(aml_fake_live(f2) > 0);
     acpi_aml_destroy(b);
-    assert_int_equal(c2.live, 0);
+    assert_int_equal(aml_fake_live(f2), 0);
     free(d1);
     free(d2);
+    aml_fake_free(f1);
+    aml_fake_free(f2);
 }
 
 /* The arena over a static array is enough for a whole namespace. */
@@ -250,18 +193,21 @@ static void test_arena(void **state)
     assert_int_equal(acpi_aml_arena_init(buf + 1, sizeof buf - 1, &mem), ACPI_OK);
     size_t len;
     uint8_t *dsdt = load("fixtures/qemu/q35-seabios/tables/DSDT.dat", &len);
-    struct acpi_aml *aml;
-    assert_int_equal(acpi_aml_create(&no_hardware, &mem, &aml), ACPI_OK);
+    struct aml_fake *f;
+    struct acpi_aml *aml = interp(&f, &mem);
     assert_int_equal(acpi_aml_load_table(aml, dsdt, len), ACPI_OK);
     struct acpi_aml_init_counts counts;
     assert_int_equal(acpi_aml_initialize(aml, &counts), ACPI_OK);
     assert_true(acpi_aml_memory_peak(aml) < sizeof buf);
+    assert_true(acpi_aml_arena_high_water(&mem) < sizeof buf);
     assert_true(acpi_aml_memory_used(aml) <= acpi_aml_memory_peak(aml));
     acpi_aml_destroy(aml);
     /* Everything went back: a second interpreter gets the same space. */
     assert_int_equal(acpi_aml_arena_init(buf, sizeof buf, &mem), ACPI_OK);
-    assert_int_equal(acpi_aml_create(&no_hardware, &mem, &aml), ACPI_OK);
+    aml_fake_free(f);
+    aml = interp(&f, &mem);
     acpi_aml_destroy(aml);
+    aml_fake_free(f);
     free(dsdt);
 }
 
@@ -270,17 +216,21 @@ static void test_arena(void **state)
 static void test_cap(void **state)
 {
     (void)state;
-    struct counting c = { 0 };
     size_t len;
     uint8_t *dsdt = load("fixtures/qemu/q35-seabios/tables/DSDT.dat", &len);
-    struct acpi_aml_memory mem = { .ctx = &c, .alloc = count_alloc, .free = count_free,
-                                   .cap = 48u << 10 };
-    struct acpi_aml *aml;
-    assert_int_equal(acpi_aml_create(&no_hardware, &mem, &aml), ACPI_OK);
+    struct aml_fake *f = aml_fake_new();
+    assert_non_null(f);
+    struct acpi_aml_memory mem;
+    aml_fake_memory(f, &mem);
+    mem.cap = 48u << 10;
+    struct aml_fake *g;
+    struct acpi_aml *aml = interp(&g, &mem);
     assert_int_equal(acpi_aml_load_table(aml, dsdt, len), ACPI_AML_OUT_OF_MEMORY);
     assert_true(acpi_aml_memory_peak(aml) <= 48u << 10);
     acpi_aml_destroy(aml);
-    assert_int_equal(c.live, 0);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    aml_fake_free(g);
     free(dsdt);
 }
 
@@ -308,8 +258,10 @@ static void test_direct_host(void **state)
     direct.memory_offset = (uintptr_t)ram - 0x1000u;
     struct acpi_aml_host host;
     acpi_aml_host_direct(&host, &direct);
-    struct counting c = { 0 };
-    struct acpi_aml_memory mem = { .ctx = &c, .alloc = count_alloc, .free = count_free };
+    struct aml_fake *f = aml_fake_new();
+    assert_non_null(f);
+    struct acpi_aml_memory mem;
+    aml_fake_memory(f, &mem);
     struct acpi_aml *aml;
     assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
     assert_int_equal(acpi_aml_load_table(aml, t, sizeof t), ACPI_OK);
@@ -319,7 +271,93 @@ static void test_direct_host(void **state)
     assert_int_equal(ram[0], 0x55);
     assert_int_equal(ram[1], 0);
     acpi_aml_destroy(aml);
-    assert_int_equal(c.live, 0);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+}
+
+/* A DSDT around hand-assembled AML (header of ACPI 6.5, 5.2.6). */
+static uint8_t *wrap(const uint8_t *body, size_t n, size_t *len)
+{
+    *len = 36 + n;
+    uint8_t *t = calloc(1, *len);
+    assert_non_null(t);
+    memcpy(t, "DSDT", 4);
+    t[4] = (uint8_t)*len;
+    t[5] = (uint8_t)(*len >> 8);
+    t[8] = 2;
+    memcpy(t + 36, body, n);
+    uint8_t sum = 0;
+    for (size_t i = 0; i < *len; i++) {
+        sum = (uint8_t)(sum + t[i]);
+    }
+    t[9] = (uint8_t)-sum;
+    return t;
+}
+
+struct smbus_log {
+    unsigned calls;
+    struct acpi_aml_region_access last;
+    uint8_t written[34];
+};
+
+static enum acpi_status smbus_handler(void *ctx, const struct acpi_aml_region_access *a)
+{
+    struct smbus_log *log = ctx;
+    log->calls++;
+    log->last = *a;
+    if (a->buffer == NULL || a->buffer_len != 34) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    if (a->write) {
+        memcpy(log->written, a->buffer, 34);
+    } else {
+        a->buffer[0] = 0;      /* Status: OK */
+        a->buffer[1] = 1;      /* Length */
+        a->buffer[2] = 0x5A;   /* the byte read */
+    }
+    return ACPI_OK;
+}
+
+/* ACPI 6.5, 5.5.2.4.5: an SMBus field goes to the handler as a 34-byte
+ * buffer. OperationRegion (SMB_, SMBus, 0x1000, 0x100), Field (SMB_, BufferAcc)
+ * { AccessAs (BufferAcc, AttribByte), Offset (0x12), CMD_, 8 },
+ * Method (MAIN) { CMD_ = Buffer () { 0, 1, 0x77 }; Return (CMD_) }. */
+static void test_smbus_buffer_protocol(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = {
+        0x5B, 0x80, 'S', 'M', 'B', '_', 0x04, 0x0B, 0x00, 0x10, 0x0B, 0x00, 0x01,
+        0x5B, 0x81, 0x11, 'S', 'M', 'B', '_', 0x05, 0x01, 0x05, 0x06, 0x00, 0x40, 0x09,
+        'C', 'M', 'D', '_', 0x08,
+        0x14, 0x17, 'M', 'A', 'I', 'N', 0x00,
+        0x70, 0x11, 0x06, 0x0A, 0x03, 0x00, 0x01, 0x77, 'C', 'M', 'D', '_',
+        0xA4, 'C', 'M', 'D', '_',
+    };
+    size_t len;
+    uint8_t *t = wrap(body, sizeof body, &len);
+    struct aml_fake *f;
+    struct acpi_aml *aml = interp(&f, NULL);
+    struct smbus_log log = { 0 };
+    assert_int_equal(acpi_aml_install_region_handler(aml, NULL, ACPI_AML_SPACE_SMBUS,
+                                                     smbus_handler, &log), ACPI_OK);
+    assert_int_equal(acpi_aml_load_table(aml, t, len), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\MAIN", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(log.calls, 2);
+    assert_false(log.last.write);
+    assert_int_equal(log.last.space, ACPI_AML_SPACE_SMBUS);
+    assert_int_equal(log.last.address, 0x1012);   /* region offset + Offset (0x12) */
+    assert_int_equal(log.last.attrib, 0x06);
+    assert_int_equal(log.written[1], 1);
+    assert_int_equal(log.written[2], 0x77);
+    assert_int_equal(v.type, ACPI_AML_TYPE_BUFFER);
+    assert_int_equal(v.u.buffer.len, 34);
+    assert_int_equal(v.u.buffer.ptr[2], 0x5A);
+    acpi_aml_value_release(aml, &v);
+    acpi_aml_destroy(aml);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    free(t);
 }
 
 int main(void)
@@ -331,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_direct_host),
+        cmocka_unit_test(test_smbus_buffer_protocol),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

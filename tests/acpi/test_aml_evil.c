@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "acpi/aml.h"
+#include "aml_host.h"
 
 struct bytes {
     uint8_t *b;
@@ -88,23 +89,21 @@ static struct bytes table(const uint8_t *body, size_t n)
     return t;
 }
 
-static void *h_alloc(void *ctx, size_t size)
-{
-    (void)ctx;
-    return malloc(size);
-}
-
-static void h_free(void *ctx, void *p, size_t size)
-{
-    (void)ctx;
-    (void)size;
-    free(p);
-}
+/* A machine with nothing on it (tests/support/aml_host.h), the interpreter's
+ * fake 1 ms-per-reading clock, 256 MiB at most. */
+static struct aml_fake *machine;
 
 static struct acpi_aml *interp(void)
 {
-    static const struct acpi_aml_host host = { 0 };   /* fake 1 ms-per-call clock */
-    struct acpi_aml_memory mem = { .alloc = h_alloc, .free = h_free, .cap = 256u << 20 };
+    if (machine == NULL) {
+        machine = aml_fake_new();
+        assert_non_null(machine);
+    }
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(machine, &host);
+    aml_fake_memory(machine, &mem);
+    mem.cap = 256u << 20;
     struct acpi_aml *aml;
     assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
     return aml;
@@ -144,6 +143,17 @@ static void run_method(const uint8_t *body, size_t n, enum acpi_status st)
     method(&m, "MAIN", body, n);
     run(m.b, m.n, ACPI_OK, true, st);
     free(m.b);
+}
+
+/* Table-level declarations, then Method (MAIN) { body }: MAIN ends with st. */
+static void run_declared(const uint8_t *decl, size_t ndecl, const uint8_t *body, size_t nbody,
+                         enum acpi_status st)
+{
+    struct bytes b = { 0 };
+    put(&b, decl, ndecl);
+    method(&b, "MAIN", body, nbody);
+    run(b.b, b.n, ACPI_OK, true, st);
+    free(b.b);
 }
 
 static void test_truncated_pkglen(void **state)
@@ -257,11 +267,7 @@ static void test_release_without_acquire(void **state)
     (void)state;
     static const uint8_t mtx[] = { 0x5B, 0x01, 'M', 'T', 'X', '_', 0x00 };
     static const uint8_t body[] = { 0x5B, 0x27, 'M', 'T', 'X', '_' };
-    struct bytes b = { 0 };
-    put(&b, mtx, sizeof mtx);
-    method(&b, "MAIN", body, sizeof body);
-    run(b.b, b.n, ACPI_OK, true, ACPI_AML_NOT_OWNER);
-    free(b.b);
+    run_declared(mtx, sizeof mtx, body, sizeof body, ACPI_AML_NOT_OWNER);
 }
 
 static void test_acquire_below_level(void **state)
@@ -272,11 +278,7 @@ static void test_acquire_below_level(void **state)
                                     0x5B, 0x01, 'L', 'O', 'W', '_', 0x01 };
     static const uint8_t body[] = { 0x5B, 0x23, 'H', 'I', 'G', 'H', 0xFF, 0xFF,
                                     0x5B, 0x23, 'L', 'O', 'W', '_', 0xFF, 0xFF };
-    struct bytes b = { 0 };
-    put(&b, decl, sizeof decl);
-    method(&b, "MAIN", body, sizeof body);
-    run(b.b, b.n, ACPI_OK, true, ACPI_AML_SYNC_LEVEL);
-    free(b.b);
+    run_declared(decl, sizeof decl, body, sizeof body, ACPI_AML_SYNC_LEVEL);
 }
 
 static void test_store_into_constant(void **state)
@@ -308,6 +310,15 @@ static void test_index_past_end(void **state)
     run_method(body, sizeof body, ACPI_AML_INDEX_RANGE);
 }
 
+static void test_concat_res_empty(void **state)
+{
+    (void)state;
+    /* Return (ConcatenateResTemplate (Buffer (0) {}, Buffer (0) {})): two empty
+     * templates, nothing to read past (found by the device layer's fuzzer). */
+    static const uint8_t body[] = { 0xA4, 0x84, 0x11, 0x02, 0x00, 0x11, 0x02, 0x00, 0x00 };
+    run_method(body, sizeof body, ACPI_OK);
+}
+
 static void test_uninitialized_local(void **state)
 {
     (void)state;
@@ -321,11 +332,24 @@ static void test_load_garbage(void **state)
     /* Load (BUF_, Local0) of a buffer that is no table. */
     static const uint8_t decl[] = { 0x08, 'B', 'U', 'F', '_', 0x11, 0x04, 0x0A, 0x28, 0x00 };
     static const uint8_t body[] = { 0x5B, 0x20, 'B', 'U', 'F', '_', 0x60 };
-    struct bytes b = { 0 };
-    put(&b, decl, sizeof decl);
-    method(&b, "MAIN", body, sizeof body);
-    run(b.b, b.n, ACPI_OK, true, ACPI_AML_BAD_TABLE);
-    free(b.b);
+    run_declared(decl, sizeof decl, body, sizeof body, ACPI_AML_BAD_TABLE);
+}
+
+/* DataTableRegion (DTR_, "DSDT", "", "") and Load (DTR_, Local0) at table
+ * level: the table loads itself again and again; the re-entry bound ends it. */
+static void test_load_itself(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = { 0x5B, 0x88, 'D', 'T', 'R', '_', 0x0D, 'D', 'S', 'D', 'T', 0x00,
+                                    0x0D, 0x00, 0x0D, 0x00, 0x5B, 0x20, 'D', 'T', 'R', '_', 0x60 };
+    struct bytes t = table(body, sizeof body);
+    struct acpi_aml *aml = interp();
+    enum acpi_status st = acpi_aml_load_table(aml, t.b, t.n);
+    assert_true(st == ACPI_OK || st == ACPI_AML_ALREADY_EXISTS);
+    assert_true(acpi_aml_table_count(aml) >= 2 && acpi_aml_table_count(aml) <= 8);
+    still_works(aml);
+    acpi_aml_destroy(aml);
+    free(t.b);
 }
 
 static void test_header_lies(void **state)
@@ -366,9 +390,16 @@ int main(void)
         cmocka_unit_test(test_break_outside_while),
         cmocka_unit_test(test_divide_by_zero),
         cmocka_unit_test(test_index_past_end),
+        cmocka_unit_test(test_concat_res_empty),
         cmocka_unit_test(test_uninitialized_local),
         cmocka_unit_test(test_load_garbage),
+        cmocka_unit_test(test_load_itself),
         cmocka_unit_test(test_header_lies),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    if (machine != NULL && aml_fake_live(machine) != 0) {
+        failed++;   /* every interpreter freed all it took */
+    }
+    aml_fake_free(machine);
+    return failed;
 }
