@@ -222,6 +222,29 @@ static void json_power(struct json *j, struct acpi_aml *aml, const struct acpi_a
     json_end_object(j);
 }
 
+/* "prs": {"status", "descriptors": N}: _PRS decoded to its End Tag. */
+static bool json_prs(struct json *j, struct acpi_aml *aml, const struct acpi_aml_node *n)
+{
+    struct acpi_aml_value v;
+    enum acpi_status st = acpi_aml_resources_get(aml, n, ACPI_AML_PRS, &v);
+    if (st == ACPI_NOT_FOUND) {
+        return true;
+    }
+    uint32_t count = 0;
+    bool evaluated = st == ACPI_OK;
+    if (evaluated) {
+        st = acpi_aml_resources_check(v.u.buffer.ptr, v.u.buffer.len, &count);
+        acpi_aml_value_release(aml, &v);
+    }
+    json_key(j, "prs");
+    json_begin_object(j);
+    json_kv_bool(j, "evaluated", evaluated);
+    json_kv_string(j, "status", acpi_status_str(st));
+    json_kv_uint(j, "descriptors", count);
+    json_end_object(j);
+    return !evaluated || st == ACPI_OK;
+}
+
 static void json_device(struct json *j, struct acpi_aml *aml, const struct acpi_aml_node *n,
                         int *status)
 {
@@ -256,7 +279,7 @@ static void json_device(struct json *j, struct acpi_aml *aml, const struct acpi_
     if (d.valid & ACPI_AML_DEVICE_HAS_BBN) json_kv_uint(j, "bbn", d.bbn);
     if (d.failed != 0) json_kv_uint(j, "failed", d.failed);
     json_power(j, aml, &d);
-    if (!json_crs(j, aml, n)) {
+    if (!json_crs(j, aml, n) || !json_prs(j, aml, n)) {
         *status = 1;
     }
     json_end_object(j);

@@ -5,7 +5,7 @@ the same tables (one acpiexec process per computer, run now).
 For every device-like node (device, processor, thermal zone, power resource):
 _HID, _CID, _UID, _ADR and _STA must equal acpiexec's value, or both must
 lack the object (acpiexec: AE_NOT_FOUND; ours: no key, _STA the default 0x0F).
-Every _CRS that evaluates must decode to its End Tag, and its bytes are
+Every _CRS (and _PRS) that evaluates must decode to its End Tag, and _CRS bytes are
 compared with acpiexec's (the counts are printed). Every _PRT entry must
 resolve to an interrupt; every \\_S5 must decode, with acpiexec's values.
 
@@ -153,7 +153,8 @@ def check(name, folder, inspect, verbose):
     c = {k: 0 for k in ("devices", "fields", "fields_matched", "crs", "crs_end_tag",
                         "crs_bytes_compared", "crs_bytes_equal", "prt", "prt_resolved",
                         "s5", "s5_matched", "batteries", "batteries_matched", "psr",
-                        "psr_matched", "batteries_explained", "psr_explained", "ids_upper_cased_by_acpica", "fields_explained")}
+                        "psr_matched", "batteries_explained", "psr_explained", "prs",
+                        "prs_end_tag", "ids_upper_cased_by_acpica", "fields_explained")}
     problems = []
     for dev in ours["devices"]:
         c["devices"] += 1
@@ -218,6 +219,13 @@ def check(name, folder, inspect, verbose):
                 c["psr_explained"] += 1
             else:
                 problems.append("%s._PSR: ours %r, acpiexec %r" % (dev["path"], dev["psr"], refv))
+        prs = dev.get("prs")
+        if prs is not None and prs["evaluated"]:
+            c["prs"] += 1
+            if prs["status"] == "ok":
+                c["prs_end_tag"] += 1
+            else:
+                problems.append("%s._PRS: decodes to %s" % (dev["path"], prs["status"]))
     for route in ours["prt"]["routes"]:
         c["prt"] += 1
         if route["status"] == "ok":
@@ -273,10 +281,11 @@ def main():
                 for k, v in c.items():
                     total[k] = total.get(k, 0) + v
                 print("%-24s devices %4d  fields %4d/%4d  _CRS %3d (End Tag %3d, bytes = acpiexec "
-                      "%3d/%3d)  _PRT %4d/%4d  _S5 %d/%d  batteries %d/%d  _PSR %d/%d" % (
+                      "%3d/%3d)  _PRS %d/%d  _PRT %4d/%4d  _S5 %d/%d  batteries %d/%d  _PSR %d/%d" % (
                           name, c["devices"], c["fields_matched"], c["fields"], c["crs"],
                           c["crs_end_tag"], c["crs_bytes_equal"], c["crs_bytes_compared"],
-                          c["prt_resolved"], c["prt"], c["s5_matched"], c["s5"],
+                          c["prs_end_tag"], c["prs"], c["prt_resolved"], c["prt"],
+                          c["s5_matched"], c["s5"],
                           c["batteries_matched"], c["batteries"], c["psr_matched"], c["psr"]))
             for p in problems if verbose else problems[:20]:
                 print("  FAIL %s: %s" % (name, p))

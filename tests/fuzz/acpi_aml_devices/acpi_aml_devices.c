@@ -3,7 +3,7 @@
  * arbitrary AML defines. As in the acpi_aml harness, the first byte picks the
  * DefinitionBlock revision and the rest is the AML after a DSDT header built
  * here; the interpreter runs on its fake clock with an arena over a static
- * buffer. After initialisation the harness reads every device's
+ * buffer, memory and port reads answer bytes of the input. After initialisation the harness reads every device's
  * identification objects, _CRS/_PRS and battery objects (_BIF/_BIX/_BST/_PSR),
  * the host bridges (with an MCFG of two segments), calls _PIC(1), collects every _PRT entry with links set through
  * _SRS, looks routes up through bridge paths, and decodes \_S0-\_S5. PCI
@@ -37,11 +37,26 @@ static uint8_t table[MAX_TABLE + 36];
 static uint8_t page[64];
 static struct acpi_aml_prt_route routes[MAX_ROUTES];
 
+/* Memory and port reads return bytes of the input itself (the table the
+ * fuzzer wrote), so SystemMemory and SystemIO fields the AML reads - and the
+ * device IDs, resources and routes computed from them - follow the input.
+ * ctx is the table; writes are dropped. */
+static uint8_t input_byte(const void *ctx, uint64_t where)
+{
+    const uint8_t *t = ctx;
+    size_t total = (size_t)t[4] | (size_t)t[5] << 8 | (size_t)t[6] << 16 | (size_t)t[7] << 24;
+    return t[where % total];
+}
+
 static void *m_map(void *ctx, uint64_t phys, size_t len)
 {
-    (void)ctx;
-    (void)phys;
-    return len <= sizeof page ? page : NULL;
+    if (len > sizeof page) {
+        return NULL;
+    }
+    for (size_t i = 0; i < len; i++) {
+        page[i] = input_byte(ctx, phys + i);
+    }
+    return page;
 }
 
 static void m_unmap(void *ctx, void *virt, size_t len)
@@ -53,8 +68,11 @@ static void m_unmap(void *ctx, void *virt, size_t len)
 
 static uint32_t p_in(void *ctx, uint16_t port, uint8_t width)
 {
-    (void)ctx;
-    return (uint32_t)(port * 7u + width);
+    uint32_t v = 0;
+    for (unsigned i = 0; i < width && i < 4; i++) {
+        v |= (uint32_t)input_byte(ctx, (uint64_t)port + i) << (8 * i);
+    }
+    return v;
 }
 
 static void p_out(void *ctx, uint16_t port, uint8_t width, uint32_t v)
@@ -114,10 +132,11 @@ static void check(bool ok)
 static void make_mcfg(uint8_t out[76])
 {
     memset(out, 0, 76);
-    memcpy(out, "MCFG", 4);
+    static const uint8_t signature[4] = { 'M', 'C', 'F', 'G' };
+    memcpy(out, signature, sizeof signature);
     out[4] = 76;
     out[8] = 1;
-    for (unsigned i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 2; i++) {
         uint8_t *a = out + 44 + 16 * i;
         a[3] = (uint8_t)(0xB0 + 0x10 * i); /* base 0xB0000000 / 0xC0000000 */
         a[8] = (uint8_t)i;                  /* segment */
@@ -206,40 +225,44 @@ static void routing(struct acpi_aml *aml, const struct acpi_aml_host *host)
     }
 }
 
+/* The DSDT header (ACPI 6.5, 5.2.6) in front of the input's AML; returns the
+ * table length. Revision 1 (odd first byte) makes integers 32-bit. */
+static size_t frame_table(const uint8_t *data, size_t size)
+{
+    static const uint8_t signature_oem[24] = { 'D', 'S', 'D', 'T', [10] = 'O', 'S', 'D', 'E',
+                                               'V', ' ', 'F', 'U', 'Z', 'Z', 'T', 'A', 'B', 'L' };
+    size_t total = 36 + (size - 1);
+    memset(table, 0, 36);
+    memcpy(table, signature_oem, sizeof signature_oem);
+    for (unsigned byte = 0; byte < 4; byte++) {
+        table[4 + byte] = (uint8_t)(total >> (8 * byte));
+    }
+    table[8] = (uint8_t)(2 - (data[0] & 1));
+    memcpy(table + 36, data + 1, size - 1);
+    return total;
+}
+
 int fuzz_one(const uint8_t *data, size_t size)
 {
-    if (size < 1 || size - 1 > MAX_TABLE) {
+    if (size == 0 || size > MAX_TABLE + 1) {
         return 0;
     }
-    size_t len = 36 + size - 1;
-    memset(table, 0, 36);
-    memcpy(table, "DSDT", 4);
-    table[4] = (uint8_t)len;
-    table[5] = (uint8_t)(len >> 8);
-    table[6] = (uint8_t)(len >> 16);
-    table[7] = (uint8_t)(len >> 24);
-    table[8] = (data[0] & 1) != 0 ? 1 : 2;
-    memcpy(table + 10, "OSDEV FUZZTABL", 14);
-    memcpy(table + 36, data + 1, size - 1);
-
-    struct acpi_aml_memory mem;
-    if (acpi_aml_arena_init(arena, sizeof arena, &mem) != ACPI_OK) {
-        abort();
-    }
+    size_t len = frame_table(data, size);
     const struct acpi_aml_host host = {
-        .map = m_map, .unmap = m_unmap, .port_read = p_in, .port_write = p_out,
+        .ctx = table, .map = m_map, .unmap = m_unmap, .port_read = p_in, .port_write = p_out,
         .pci_read = pci_in, .pci_write = pci_out,
     };
+    struct acpi_aml_memory mem;
     struct acpi_aml *aml;
-    if (acpi_aml_create(&host, &mem, &aml) != ACPI_OK) {
-        abort();
-    }
-    acpi_aml_limits(aml)->loop_timeout_s = 1;
-    acpi_aml_limits(aml)->max_object_bytes = 1u << 20;
+    check(acpi_aml_arena_init(arena, sizeof arena, &mem) == ACPI_OK &&
+          acpi_aml_create(&host, &mem, &aml) == ACPI_OK);
+    struct acpi_aml_limits *limits = acpi_aml_limits(aml);
+    limits->loop_timeout_s = 1;          /* short limits: the same code paths, faster */
+    limits->max_object_bytes = 1u << 20;
     consume(acpi_aml_install_region_handler(aml, NULL, ACPI_AML_SPACE_EMBEDDED_CONTROL,
                                             any_space, NULL));
-    consume(acpi_aml_load_table(aml, table, len));
     struct acpi_aml_init_counts counts;
+    consume(acpi_aml_load_table(aml, table, len));
     consume(acpi_aml_initialize(aml, &counts));
     devices(aml);
     routing(aml, &host);
