@@ -109,11 +109,30 @@ def mb2_runs(shared, root, tmp):
             yield [f]
 
 
+def aml_runs(shared, root, tmp):
+    """A DSDT/SSDT folder loads the whole namespace; --eval prints one value
+    (\\_S5_ exists on nearly every machine, and its absence is a reported
+    status, also JSON)."""
+    folders = [d for d in dirs(os.path.join(shared, "corpus", "acpi", "*"))
+               if os.path.isfile(os.path.join(d, "dsdt.dat"))]
+    for fixture in dirs(os.path.join(shared, "fixtures", "qemu", "*")):
+        folders += [d for d in dirs(os.path.join(fixture, "tables"))
+                    if os.path.isfile(os.path.join(d, "dsdt.dat"))]
+    for d in folders:
+        yield [d]
+        yield ["--eval", "\\_S5_", "--", d]
+    # Malformed byte code: every seed and crash of the AML harnesses as a DSDT.
+    for files in seed_files(root, "acpi_aml").values():
+        for f in files:
+            yield [f]
+
+
 # Subcommand -> the argument lists (after `--json`) to run it with.
 SUBCOMMANDS = {
     "acpi": acpi_runs,
     "pci": pci_runs,
     "mb2": mb2_runs,
+    "aml": aml_runs,
 }
 
 
