@@ -216,6 +216,9 @@ static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *
         }
         return ACPI_OK;
     case ACPI_AML_SPACE_DATA_TABLE: {
+        if (r->u.region.data == NULL) {
+            return ACPI_AML_NO_HANDLER;   /* an OperationRegion of space 0x7E from AML */
+        }
         if (a->write) {
             return ACPI_AML_READ_ONLY;
         }
