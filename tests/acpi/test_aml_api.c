@@ -360,6 +360,109 @@ static void test_smbus_buffer_protocol(void **state)
     free(t);
 }
 
+/* The host's tables for LoadTable: one SSDT ("OSDEV", "LOADME") holding
+ * Name (VALU, 0x99). */
+static enum acpi_status find_loadme(void *ctx, const char sig[4], const char oem_id[6],
+                                    const char oem_table_id[8], const uint8_t **bytes,
+                                    size_t *len)
+{
+    const uint8_t *ssdt = ctx;
+    if (memcmp(sig, "SSDT", 4) != 0 || memcmp(oem_id, "OSDEV", 5) != 0 ||
+        memcmp(oem_table_id, "LOADME", 6) != 0) {
+        return ACPI_NOT_FOUND;
+    }
+    *bytes = ssdt;
+    *len = (size_t)ssdt[4];
+    return ACPI_OK;
+}
+
+/* ACPI 6.5, 19.6.74: LoadTable with a RootPath and a ParameterPath. iasl's
+ * disassembly of the DSDT: Scope (\\) { Name (PARM, Zero) }
+ * Method (MAIN) { LoadTable ("SSDT", "OSDEV", "LOADME", "\\_SB_", "\\PARM", 0x42)
+ * Return (\\_SB.VALU + \\PARM) }: VALU lands under \\_SB_, PARM gets 0x42. */
+static void test_load_table_paths(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = { 0x10, 0x09, 0x5C, 0x00, 0x08, 0x50, 0x41, 0x52, 0x4D, 0x00, 0x14, 0x3F, 0x4D, 0x41, 0x49, 0x4E, 0x00, 0x5B, 0x1F, 0x0D, 0x53, 0x53, 0x44, 0x54, 0x00, 0x0D, 0x4F, 0x53, 0x44, 0x45, 0x56, 0x00, 0x0D, 0x4C, 0x4F, 0x41, 0x44, 0x4D, 0x45, 0x00, 0x0D, 0x5C, 0x5F, 0x53, 0x42, 0x5F, 0x00, 0x0D, 0x5C, 0x50, 0x41, 0x52, 0x4D, 0x00, 0x0A, 0x42, 0xA4, 0x72, 0x5C, 0x2E, 0x5F, 0x53, 0x42, 0x5F, 0x56, 0x41, 0x4C, 0x55, 0x5C, 0x50, 0x41, 0x52, 0x4D, 0x00 };
+    static const uint8_t valu[] = { 0x08, 'V', 'A', 'L', 'U', 0x0A, 0x99 };
+    size_t len, slen;
+    uint8_t *t = wrap(body, sizeof body, &len);
+    uint8_t *ssdt = wrap(valu, sizeof valu, &slen);
+    memcpy(ssdt, "SSDT", 4);
+    memcpy(ssdt + 10, "OSDEV\0LOADME\0\0", 14);
+    uint8_t sum = 0;
+    ssdt[9] = 0;
+    for (size_t i = 0; i < slen; i++) {
+        sum = (uint8_t)(sum + ssdt[i]);
+    }
+    ssdt[9] = (uint8_t)-sum;
+    struct aml_fake *f = aml_fake_new();
+    assert_non_null(f);
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(f, &host);
+    aml_fake_memory(f, &mem);
+    host.find_table = find_loadme;
+    host.ctx = ssdt;   /* no memory access in this test: the callbacks see the SSDT */
+    host.map = NULL;
+    struct acpi_aml *aml;
+    assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
+    assert_int_equal(acpi_aml_load_table(aml, t, len), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\MAIN", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 0x99 + 0x42);
+    struct acpi_aml_node *n;
+    assert_int_equal(acpi_aml_lookup(aml, NULL, "\\_SB.VALU", &n), ACPI_OK);
+    assert_int_equal(acpi_aml_table_count(aml), 2);
+    acpi_aml_destroy(aml);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    free(t);
+    free(ssdt);
+}
+
+static enum acpi_status ec_handler(void *ctx, const struct acpi_aml_region_access *a)
+{
+    (void)ctx;
+    (void)a;
+    return ACPI_OK;
+}
+
+/* ACPICA's orphan _REG rule (evregion.c): an EmbeddedControl handler for an
+ * EC device without EC regions still runs its _REG(3, 1). iasl of:
+ * Device (EC0) { Name (_HID, EisaId ("PNP0C09")) Name (ECOK, Zero)
+ *                Method (_REG, 2) { If (Arg0 == 3) { ECOK = Arg1 } } } */
+static void test_orphan_ec_reg(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = {
+        0x5B, 0x82, 0x28, 0x45, 0x43, 0x30, 0x5F, 0x08, 0x5F, 0x48, 0x49, 0x44, 0x0C, 0x41,
+        0xD0, 0x0C, 0x09, 0x08, 0x45, 0x43, 0x4F, 0x4B, 0x00, 0x14, 0x12, 0x5F, 0x52, 0x45,
+        0x47, 0x02, 0xA0, 0x0B, 0x93, 0x68, 0x0A, 0x03, 0x70, 0x69, 0x45, 0x43, 0x4F, 0x4B,
+    };
+    size_t len;
+    uint8_t *t = wrap(body, sizeof body, &len);
+    struct aml_fake *f;
+    struct acpi_aml *aml = interp(&f, NULL);
+    assert_int_equal(acpi_aml_load_table(aml, t, len), ACPI_OK);
+    struct acpi_aml_init_counts counts;
+    assert_int_equal(acpi_aml_initialize(aml, &counts), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\EC0.ECOK", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 0);
+    struct acpi_aml_node *ec;
+    assert_int_equal(acpi_aml_lookup(aml, NULL, "\\EC0", &ec), ACPI_OK);
+    assert_int_equal(acpi_aml_node_region_space(ec), 0xFF);
+    assert_int_equal(acpi_aml_install_region_handler(aml, ec, ACPI_AML_SPACE_EMBEDDED_CONTROL,
+                                                     ec_handler, NULL), ACPI_OK);
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\EC0.ECOK", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 1);
+    acpi_aml_destroy(aml);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +473,8 @@ int main(void)
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_direct_host),
         cmocka_unit_test(test_smbus_buffer_protocol),
+        cmocka_unit_test(test_load_table_paths),
+        cmocka_unit_test(test_orphan_ec_reg),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
