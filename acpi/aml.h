@@ -164,6 +164,9 @@ enum acpi_aml_type acpi_aml_node_type(const struct acpi_aml_node *node);
 const char *acpi_aml_node_name(const struct acpi_aml_node *node);
 /* Method argument count (0-7), or 0 for other nodes. */
 uint8_t acpi_aml_node_method_args(const struct acpi_aml_node *node);
+/* For an OperationRegion node, its address space (enum acpi_aml_space);
+ * 0xFF for any other node. */
+uint8_t acpi_aml_node_region_space(const struct acpi_aml_node *node);
 /* For an Alias node, the node it names (NULL otherwise). */
 struct acpi_aml_node *acpi_aml_node_alias_target(const struct acpi_aml_node *node);
 /* Absolute path "\\_SB_.PCI0" (4-character segments); returns the length

@@ -272,6 +272,14 @@ uint8_t acpi_aml_node_method_args(const struct acpi_aml_node *node)
     return 0;
 }
 
+uint8_t acpi_aml_node_region_space(const struct acpi_aml_node *node)
+{
+    if (node->object != NULL && node->object->type == ACPI_AML_TYPE_OPERATION_REGION) {
+        return node->object->u.region.space;
+    }
+    return 0xFF;
+}
+
 struct acpi_aml_node *acpi_aml_node_alias_target(const struct acpi_aml_node *node)
 {
     if (node->object != NULL && node->object->type == ACPI_AML_TYPE_ALIAS) {

@@ -1108,6 +1108,15 @@ static enum acpi_status call_method(struct acpi_aml *aml, struct aml_item *it)
 
 /* ---- the loop and error recovery ------------------------------------------- */
 
+static struct aml_object *node_ref(struct acpi_aml *aml, struct acpi_aml_node *n)
+{
+    struct aml_object *r = acpi_aml_obj_ref(&aml->mem, AML_REF_NODE);
+    if (r != NULL) {
+        r->u.ref.node = n;
+    }
+    return r;
+}
+
 static uint8_t args_len(const struct aml_opinfo *info)
 {
     uint8_t n = 0;
@@ -1204,15 +1213,20 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                     struct acpi_aml_node *n = acpi_aml_name_lookup(&aml->ns, it->scope, &name);
                     struct aml_object *e;
                     uint8_t t = n != NULL && n->object != NULL ? n->object->type : 0;
+                    e = NULL;
                     if (t == ACPI_AML_TYPE_INTEGER || t == ACPI_AML_TYPE_STRING ||
                         t == ACPI_AML_TYPE_BUFFER || t == ACPI_AML_TYPE_PACKAGE) {
-                        /* ACPICA resolves a named data object to its value. */
+                        /* ACPICA resolves a named data object to its value, */
                         e = acpi_aml_obj_copy(&aml->mem, n->object);
-                    } else if (n != NULL) {
-                        e = acpi_aml_obj_ref(&aml->mem, AML_REF_NODE);
-                        if (e != NULL) {
-                            e->u.ref.node = n;
+                    } else if (t == ACPI_AML_TYPE_FIELD_UNIT || t == ACPI_AML_TYPE_BUFFER_FIELD) {
+                        /* a field to the value read when the package is built
+                         * (a failed read leaves the reference), */
+                        if (acpi_aml_node_value(aml, n, &e) != ACPI_OK) {
+                            e = node_ref(aml, n);
                         }
+                    } else if (n != NULL) {
+                        /* anything else to a reference to the node. */
+                        e = node_ref(aml, n);
                     } else {
                         e = acpi_aml_obj_string(&aml->mem, (const char *)s, (uint32_t)(f->pc - s));
                     }

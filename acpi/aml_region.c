@@ -216,6 +216,9 @@ static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *
         }
         return ACPI_OK;
     case ACPI_AML_SPACE_DATA_TABLE: {
+        if (r->u.region.data == NULL) {
+            return ACPI_AML_NO_HANDLER;   /* an OperationRegion of space 0x7E from AML */
+        }
         if (a->write) {
             return ACPI_AML_READ_ONLY;
         }
@@ -306,9 +309,33 @@ enum acpi_status acpi_aml_region_buffer_access(struct acpi_aml *aml, const struc
     return ACPI_AML_NO_HANDLER;   /* these spaces have no default handler */
 }
 
+/* _REG(space, 1) of `dev`, when it has one. */
+static void run_reg(struct acpi_aml *aml, struct acpi_aml_node *dev, uint8_t space,
+                    uint32_t *run, uint32_t *failed)
+{
+    struct acpi_aml_node *reg = acpi_aml_ns_child(&aml->ns, dev, AML_NAME('_', 'R', 'E', 'G'));
+    if (reg == NULL) {
+        return;
+    }
+    struct aml_object *args[2], *res = NULL;
+    args[0] = acpi_aml_obj_integer(&aml->mem, space);
+    args[1] = acpi_aml_obj_integer(&aml->mem, 1);
+    enum acpi_status st = args[0] != NULL && args[1] != NULL
+                              ? acpi_aml_exec_call(aml, reg, args, 2, &res)
+                              : ACPI_AML_OUT_OF_MEMORY;
+    acpi_aml_obj_put(&aml->mem, args[0]);
+    acpi_aml_obj_put(&aml->mem, args[1]);
+    acpi_aml_obj_put(&aml->mem, res);
+    (*run)++;
+    if (st != ACPI_OK) {
+        (*failed)++;
+    }
+}
+
 void acpi_aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint8_t space,
                         uint32_t *run, uint32_t *failed)
 {
+    bool orphan = device != NULL && space == ACPI_AML_SPACE_EMBEDDED_CONTROL;
     /* ACPI 6.5, 6.5.4: _REG(space, 1) once per device (scope) holding a region
      * of that space, in namespace order. */
     struct acpi_aml_node *start = device != NULL ? device : aml->ns.root;
@@ -330,22 +357,17 @@ void acpi_aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device,
                 break;
             }
         }
-        struct acpi_aml_node *reg = acpi_aml_ns_child(&aml->ns, n->parent, AML_NAME('_', 'R', 'E', 'G'));
-        if (earlier || reg == NULL) {
-            continue;
+        if (!earlier) {
+            run_reg(aml, n->parent, space, run, failed);
+            if (n->parent == device) {
+                orphan = false;
+            }
         }
-        struct aml_object *args[2], *res = NULL;
-        args[0] = acpi_aml_obj_integer(&aml->mem, space);
-        args[1] = acpi_aml_obj_integer(&aml->mem, 1);
-        enum acpi_status st = args[0] != NULL && args[1] != NULL
-                                  ? acpi_aml_exec_call(aml, reg, args, 2, &res)
-                                  : ACPI_AML_OUT_OF_MEMORY;
-        acpi_aml_obj_put(&aml->mem, args[0]);
-        acpi_aml_obj_put(&aml->mem, args[1]);
-        acpi_aml_obj_put(&aml->mem, res);
-        (*run)++;
-        if (st != ACPI_OK) {
-            (*failed)++;
-        }
+    }
+    /* ACPICA's orphan rule (and Linux's EC driver relies on it): an
+     * EmbeddedControl handler installed on a device that has no such region
+     * of its own still runs that device's _REG(3, 1). */
+    if (orphan) {
+        run_reg(aml, device, space, run, failed);
     }
 }

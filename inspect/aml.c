@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "acpi/aml.h"
+#include "aml_devices.h"
 #include "files.h"
 #include "inspect.h"
 
@@ -591,6 +592,7 @@ static int add_file(struct table_file **files, size_t *n, const char *path, bool
 int inspect_aml_main(int argc, char **argv)
 {
     bool json = false, verbose = false, pci_absent = false;
+    struct inspect_aml_report report = { 0 };
     const char *eval = NULL;
     struct acpi_aml_value eval_args[7];
     uint32_t eval_argc = 0;
@@ -610,6 +612,8 @@ int inspect_aml_main(int argc, char **argv)
             verbose = true;
         } else if (strcmp(argv[i], "--pci-absent") == 0) {
             pci_absent = true;
+        } else if (inspect_aml_report_option(argv[i], &report)) {
+            /* --devices, --prt, --sleep: printed after initialisation */
         } else if (strcmp(argv[i], "--eval") == 0) {
             if (++i >= argc) {
                 free(inputs);
@@ -743,6 +747,9 @@ int inspect_aml_main(int argc, char **argv)
             }
             acpi_aml_value_release(aml, &v);
         }
+    } else if (inspect_aml_report_wanted(&report)) {
+        int s = inspect_aml_report_print(aml, &host, &report, json);
+        status = s > status ? s : status;
     } else if (json) {
         print_json(aml, (uint32_t)nfiles, &counts, true);
     } else {

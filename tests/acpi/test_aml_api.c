@@ -421,6 +421,48 @@ static void test_load_table_paths(void **state)
     free(ssdt);
 }
 
+static enum acpi_status ec_handler(void *ctx, const struct acpi_aml_region_access *a)
+{
+    (void)ctx;
+    (void)a;
+    return ACPI_OK;
+}
+
+/* ACPICA's orphan _REG rule (evregion.c): an EmbeddedControl handler for an
+ * EC device without EC regions still runs its _REG(3, 1). iasl of:
+ * Device (EC0) { Name (_HID, EisaId ("PNP0C09")) Name (ECOK, Zero)
+ *                Method (_REG, 2) { If (Arg0 == 3) { ECOK = Arg1 } } } */
+static void test_orphan_ec_reg(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = {
+        0x5B, 0x82, 0x28, 0x45, 0x43, 0x30, 0x5F, 0x08, 0x5F, 0x48, 0x49, 0x44, 0x0C, 0x41,
+        0xD0, 0x0C, 0x09, 0x08, 0x45, 0x43, 0x4F, 0x4B, 0x00, 0x14, 0x12, 0x5F, 0x52, 0x45,
+        0x47, 0x02, 0xA0, 0x0B, 0x93, 0x68, 0x0A, 0x03, 0x70, 0x69, 0x45, 0x43, 0x4F, 0x4B,
+    };
+    size_t len;
+    uint8_t *t = wrap(body, sizeof body, &len);
+    struct aml_fake *f;
+    struct acpi_aml *aml = interp(&f, NULL);
+    assert_int_equal(acpi_aml_load_table(aml, t, len), ACPI_OK);
+    struct acpi_aml_init_counts counts;
+    assert_int_equal(acpi_aml_initialize(aml, &counts), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\EC0.ECOK", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 0);
+    struct acpi_aml_node *ec;
+    assert_int_equal(acpi_aml_lookup(aml, NULL, "\\EC0", &ec), ACPI_OK);
+    assert_int_equal(acpi_aml_node_region_space(ec), 0xFF);
+    assert_int_equal(acpi_aml_install_region_handler(aml, ec, ACPI_AML_SPACE_EMBEDDED_CONTROL,
+                                                     ec_handler, NULL), ACPI_OK);
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\EC0.ECOK", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 1);
+    acpi_aml_destroy(aml);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_direct_host),
         cmocka_unit_test(test_smbus_buffer_protocol),
         cmocka_unit_test(test_load_table_paths),
+        cmocka_unit_test(test_orphan_ec_reg),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

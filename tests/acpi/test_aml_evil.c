@@ -319,6 +319,19 @@ static void test_concat_res_empty(void **state)
     run_method(body, sizeof body, ACPI_OK);
 }
 
+static void test_region_space_7e(void **state)
+{
+    (void)state;
+    /* OperationRegion (R7E_, 0x7E, 0, 4), Field (R7E_, ByteAcc) { F7E_, 8 },
+     * Method (MAIN) { Return (F7E_) }: the space of DataTableRegion, declared
+     * by AML with no table behind it (found by AFL++). */
+    static const uint8_t decl[] = { 0x5B, 0x80, 'R', '7', 'E', '_', 0x7E, 0x00, 0x0A, 0x04,
+                                    0x5B, 0x81, 0x0B, 'R', '7', 'E', '_', 0x01,
+                                    'F', '7', 'E', '_', 0x08 };
+    static const uint8_t body[] = { 0xA4, 'F', '7', 'E', '_' };
+    run_declared(decl, sizeof decl, body, sizeof body, ACPI_AML_NO_HANDLER);
+}
+
 static void test_uninitialized_local(void **state)
 {
     (void)state;
@@ -391,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_divide_by_zero),
         cmocka_unit_test(test_index_past_end),
         cmocka_unit_test(test_concat_res_empty),
+        cmocka_unit_test(test_region_space_7e),
         cmocka_unit_test(test_uninitialized_local),
         cmocka_unit_test(test_load_garbage),
         cmocka_unit_test(test_load_itself),
