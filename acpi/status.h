@@ -38,6 +38,25 @@ enum acpi_status {
      * register that did not reach the awaited state within the caller's bound
      * (an EC that never clears IBF, SCI_EN never set, WAK_STS never set). */
     ACPI_HW_TIMEOUT = 108,
+
+    /* AML interpreter (acpi/aml.h): bad byte code or a limit reached. */
+    ACPI_AML_BAD_OPCODE = 200,       /* an opcode that does not exist, or in the wrong place */
+    ACPI_AML_UNRESOLVED_NAME = 201,  /* a name that is not in the namespace */
+    ACPI_AML_BAD_OPERAND = 202,      /* an operand of the wrong type for the operator */
+    ACPI_AML_STACK_OVERFLOW = 203,   /* the explicit stack or the call depth limit is full */
+    ACPI_AML_LOOP_TIMEOUT = 204,     /* a While ran longer than the loop timeout */
+    ACPI_AML_OUT_OF_MEMORY = 205,    /* the allocator or the host's cap refused */
+    ACPI_AML_ALREADY_EXISTS = 206,   /* a named object created twice in one scope */
+    ACPI_AML_INDEX_RANGE = 207,      /* an index past the end of a buffer, string or package */
+    ACPI_AML_DIVIDE_BY_ZERO = 208,
+    ACPI_AML_NOT_OWNER = 209,        /* Release of a mutex the code does not hold */
+    ACPI_AML_SYNC_LEVEL = 210,       /* Acquire against the sync-level order (ACPI 6.5, 19.6.2) */
+    ACPI_AML_NO_HANDLER = 211,       /* a region access to a space nobody handles */
+    ACPI_AML_BAD_ARG_COUNT = 212,    /* a method called with too few arguments */
+    ACPI_AML_READ_ONLY = 213,        /* a store into a constant or another non-target */
+    ACPI_AML_BAD_TABLE = 214,        /* Load/LoadTable of bytes that are not a DSDT/SSDT */
+    ACPI_AML_UNINITIALIZED = 215,    /* a read of a Local, Arg or element never set */
+    ACPI_AML_REGION_RANGE = 216,     /* a field access outside its region */
 };
 
 /* A short constant English description of status; never NULL. */

@@ -13,6 +13,7 @@
 int inspect_acpi_main(int argc, char **argv);
 int inspect_pci_main(int argc, char **argv);
 int inspect_mb2_main(int argc, char **argv);
+int inspect_aml_main(int argc, char **argv);
 
 /* One ACPI table (or RSDP) as osdev-inspect acpi loaded it. */
 struct inspect_table {

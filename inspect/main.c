@@ -22,6 +22,9 @@ static const struct subcommand subcommands[] = {
       "                        RSDP search and discovery in a ranges.txt memory snapshot" },
     { "pci", inspect_pci_main, "pci [--json] [DIR]    PCI configuration spaces (default /sys/bus/pci/devices)" },
     { "mb2", inspect_mb2_main, "mb2 [--json] FILE     a Multiboot2 boot-information image" },
+    { "aml", inspect_aml_main,
+      "aml [--json] [--eval PATH [ARG...] --] FILE... | DIR\n"
+      "                        AML namespace of a DSDT and SSDTs (default /sys/firmware/acpi/tables)" },
 };
 
 static void usage(FILE *out)

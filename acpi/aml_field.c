@@ -1,0 +1,299 @@
+/* acpi/aml_field.c - field units and buffer fields (ACPI 6.5, 19.6.48 Field,
+ * 19.6.64 IndexField, 19.6.7 BankField, 19.6.15-19 Create*Field): access in
+ * units of the access width, the update rules for partial units, index/data
+ * and bank selection, and results as Integer or Buffer by size. */
+#include "acpi/aml_convert.h"
+#include "acpi/aml_region.h"
+
+#define FIELD_MAX_DEPTH 4   /* IndexField data fields that are IndexFields ... */
+
+static uint64_t bit_mask(uint32_t bits)
+{
+    return bits >= 64 ? ~0ull : (1ull << bits) - 1;
+}
+
+/* Bits [bit, bit + n) of bytes (n <= 64). */
+static uint64_t get_bits(const uint8_t *bytes, uint64_t bit, uint32_t n)
+{
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t b = bit + i;
+        v |= (uint64_t)((bytes[b / 8] >> (b % 8)) & 1) << i;
+    }
+    return v;
+}
+
+static void put_bits(uint8_t *bytes, uint64_t bit, uint32_t n, uint64_t v)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t b = bit + i;
+        uint8_t m = (uint8_t)(1u << (b % 8));
+        bytes[b / 8] = (uint8_t)(((v >> i) & 1) != 0 ? bytes[b / 8] | m : bytes[b / 8] & ~m);
+    }
+}
+
+static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, uint64_t byte_off,
+                                    bool write, uint64_t *v, unsigned depth);
+
+/* A data value for a field write: bytes of the value, little-endian. */
+static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *value,
+                                    struct aml_object **buf)
+{
+    struct aml_object *r;
+    enum acpi_status st = aml_resolve(aml, value, &r);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    if (r->type == ACPI_AML_TYPE_INTEGER) {
+        uint8_t b[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (uint8_t)(r->u.integer >> (8 * i));
+        }
+        *buf = aml_obj_buffer(&aml->mem, b, 8);
+        st = *buf != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+    } else if (r->type == ACPI_AML_TYPE_STRING) {
+        *buf = aml_obj_buffer(&aml->mem, (const uint8_t *)r->u.string.data, r->u.string.len);
+        st = *buf != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+    } else {
+        st = aml_to_buffer(aml, r, buf);
+    }
+    aml_obj_put(&aml->mem, r);
+    return st;
+}
+
+static enum acpi_status int_or_buffer(struct acpi_aml *aml, const uint8_t *bytes, uint32_t bits,
+                                      bool force_buffer, struct aml_object **out)
+{
+    uint32_t width = aml->nframes != 0 && aml_current_frame(aml)->int32 ? 32 : 64;
+    if (bits <= width && !force_buffer) {
+        *out = aml_obj_integer(&aml->mem, get_bits(bytes, 0, bits));
+    } else {
+        *out = aml_obj_buffer(&aml->mem, bytes, (bits + 7) / 8);
+    }
+    return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
+}
+
+/* Read or write a field unit through its units: `data` holds the field's
+ * bits starting at bit 0. */
+static enum acpi_status field_io(struct acpi_aml *aml, struct aml_object *f, uint8_t *data,
+                                 bool write, unsigned depth)
+{
+    if (depth > FIELD_MAX_DEPTH) {
+        return ACPI_AML_STACK_OVERFLOW;
+    }
+    uint32_t wbits = 8u * f->u.field.access_bytes;
+    /* Widths are powers of two: shifts, no 64-bit division on 32-bit targets. */
+    unsigned wshift = wbits == 8 ? 3 : wbits == 16 ? 4 : wbits == 32 ? 5 : 6;
+    uint64_t first = f->u.field.bit_offset >> wshift;
+    uint64_t last = f->u.field.bit_length == 0
+                        ? first
+                        : ((uint64_t)f->u.field.bit_offset + f->u.field.bit_length - 1) >> wshift;
+    if (f->u.field.bit_length == 0) {
+        return ACPI_OK;
+    }
+    uint8_t rule = (f->u.field.flags >> 5) & 3;
+    bool locked = (f->u.field.flags & 0x10) != 0 && aml->host.global_lock_acquire != NULL;
+    if (locked && !aml->host.global_lock_acquire(aml->host.ctx)) {
+        return ACPI_AML_NO_HANDLER;
+    }
+    enum acpi_status st = ACPI_OK;
+    for (uint64_t u = first; u <= last && st == ACPI_OK; u++) {
+        uint64_t ubit = u * wbits;
+        uint64_t lo = ubit > f->u.field.bit_offset ? ubit : f->u.field.bit_offset;
+        uint64_t fend = (uint64_t)f->u.field.bit_offset + f->u.field.bit_length;
+        uint64_t hi = ubit + wbits < fend ? ubit + wbits : fend;
+        uint32_t n = (uint32_t)(hi - lo);
+        uint32_t shift = (uint32_t)(lo - ubit);
+        uint64_t src_bit = lo - f->u.field.bit_offset;
+        uint64_t v = 0;
+        if (!write) {
+            st = unit_access(aml, f, u * f->u.field.access_bytes, false, &v, depth);
+            if (st == ACPI_OK) {
+                put_bits(data, src_bit, n, (v >> shift) & bit_mask(n));
+            }
+            continue;
+        }
+        uint64_t part = get_bits(data, src_bit, n);
+        if (n < wbits) {
+            /* ACPI 6.5, 19.6.48: what the other bits of a partial unit get. */
+            if (rule == 0) {
+                st = unit_access(aml, f, u * f->u.field.access_bytes, false, &v, depth);
+            } else if (rule == 1) {
+                v = ~0ull;
+            }
+        }
+        if (st == ACPI_OK) {
+            uint64_t m = bit_mask(n) << shift;
+            v = (v & ~m) | ((part << shift) & m);
+            v &= bit_mask(wbits);
+            st = unit_access(aml, f, u * f->u.field.access_bytes, true, &v, depth);
+        }
+    }
+    if (locked && aml->host.global_lock_release != NULL) {
+        aml->host.global_lock_release(aml->host.ctx);
+    }
+    return st;
+}
+
+static enum acpi_status write_int_field(struct acpi_aml *aml, struct acpi_aml_node *n,
+                                        uint64_t v, unsigned depth)
+{
+    struct aml_object *f = n != NULL ? n->object : NULL;
+    if (f == NULL || f->type != ACPI_AML_TYPE_FIELD_UNIT) {
+        return ACPI_AML_BAD_OPERAND;
+    }
+    uint8_t b[8];
+    for (int i = 0; i < 8; i++) {
+        b[i] = (uint8_t)(v >> (8 * i));
+    }
+    if (f->u.field.bit_length > 64) {
+        return ACPI_AML_BAD_OPERAND;
+    }
+    return field_io(aml, f, b, true, depth + 1);
+}
+
+/* One access unit at byte `byte_off` of the field's space. */
+static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, uint64_t byte_off,
+                                    bool write, uint64_t *v, unsigned depth)
+{
+    switch (f->u.field.kind) {
+    case AML_FIELD_BANK:
+    case AML_FIELD_REGION:
+        if (f->u.field.kind == AML_FIELD_BANK) {
+            /* ACPI 6.5, 19.6.7: select the bank, then access as a plain field. */
+            enum acpi_status st = write_int_field(aml, f->u.field.bank, f->u.field.bank_value,
+                                                  depth);
+            if (st != ACPI_OK) {
+                return st;
+            }
+        }
+        if (f->u.field.region == NULL) {
+            return ACPI_AML_UNRESOLVED_NAME;   /* its region never existed */
+        }
+        return aml_region_access(aml, f->u.field.region, byte_off, f->u.field.access_bytes,
+                                 write, v);
+    case AML_FIELD_INDEX: {
+        /* ACPI 6.5, 19.6.64: the index register takes the byte offset. */
+        enum acpi_status st = write_int_field(aml, f->u.field.index, byte_off, depth);
+        if (st != ACPI_OK) {
+            return st;
+        }
+        struct aml_object *d = f->u.field.data != NULL ? f->u.field.data->object : NULL;
+        if (d == NULL || d->type != ACPI_AML_TYPE_FIELD_UNIT || d->u.field.bit_length > 64) {
+            return ACPI_AML_BAD_OPERAND;
+        }
+        uint8_t b[8] = { 0 };
+        if (write) {
+            for (int i = 0; i < 8; i++) {
+                b[i] = (uint8_t)(*v >> (8 * i));
+            }
+            return field_io(aml, d, b, true, depth + 1);
+        }
+        st = field_io(aml, d, b, false, depth + 1);
+        *v = get_bits(b, 0, d->u.field.bit_length);
+        return st;
+    }
+    default:
+        return ACPI_AML_BAD_OPERAND;
+    }
+}
+
+enum acpi_status aml_field_read(struct acpi_aml *aml, struct aml_object *field,
+                                struct aml_object **out)
+{
+    uint32_t bytes = (field->u.field.bit_length + 7) / 8;
+    uint8_t small[8] = { 0 };
+    uint8_t *data = small;
+    if (bytes > sizeof small) {
+        data = aml_zalloc(&aml->mem, bytes);
+        if (data == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+    }
+    enum acpi_status st = field_io(aml, field, data, false, 0);
+    if (st == ACPI_OK) {
+        st = int_or_buffer(aml, data, field->u.field.bit_length, false, out);
+    }
+    if (data != small) {
+        aml_free(&aml->mem, data, bytes);
+    }
+    return st;
+}
+
+enum acpi_status aml_field_write(struct acpi_aml *aml, struct aml_object *field,
+                                 struct aml_object *value)
+{
+    struct aml_object *b;
+    enum acpi_status st = value_bytes(aml, value, &b);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    uint32_t bytes = (field->u.field.bit_length + 7) / 8;
+    uint8_t *data = aml_zalloc(&aml->mem, bytes);
+    if (data == NULL) {
+        aml_obj_put(&aml->mem, b);
+        return ACPI_AML_OUT_OF_MEMORY;
+    }
+    /* Shorter values are zero-extended, longer ones truncated (19.3.5.8). */
+    for (uint32_t i = 0; i < bytes && i < b->u.buffer.len; i++) {
+        data[i] = b->u.buffer.data[i];
+    }
+    aml_obj_put(&aml->mem, b);
+    st = field_io(aml, field, data, true, 0);
+    aml_free(&aml->mem, data, bytes);
+    return st;
+}
+
+enum acpi_status aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
+                                 struct aml_object **out)
+{
+    struct aml_object *buf = bf->u.bfield.buffer;
+    uint32_t bits = bf->u.bfield.bit_length;
+    if (buf == NULL || (uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
+        return ACPI_AML_INDEX_RANGE;
+    }
+    uint32_t bytes = (bits + 7) / 8;
+    uint8_t small[8] = { 0 };
+    uint8_t *data = bytes > sizeof small ? aml_zalloc(&aml->mem, bytes) : small;
+    if (data == NULL) {
+        return ACPI_AML_OUT_OF_MEMORY;
+    }
+    for (uint32_t i = 0; i < bits; i += 64) {
+        uint32_t n = bits - i < 64 ? bits - i : 64;
+        put_bits(data, i, n, get_bits(buf->u.buffer.data, (uint64_t)bf->u.bfield.bit_offset + i, n));
+    }
+    enum acpi_status st = int_or_buffer(aml, data, bits, bf->u.bfield.create_field, out);
+    if (data != small) {
+        aml_free(&aml->mem, data, bytes);
+    }
+    return st;
+}
+
+enum acpi_status aml_bfield_write(struct acpi_aml *aml, struct aml_object *bf,
+                                  struct aml_object *value)
+{
+    struct aml_object *b;
+    enum acpi_status st = value_bytes(aml, value, &b);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    struct aml_object *buf = bf->u.bfield.buffer;
+    uint32_t bits = bf->u.bfield.bit_length;
+    if (buf == NULL || (uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
+        aml_obj_put(&aml->mem, b);
+        return ACPI_AML_INDEX_RANGE;
+    }
+    for (uint32_t i = 0; i < bits; i += 64) {
+        uint32_t n = bits - i < 64 ? bits - i : 64;
+        uint64_t v = 0;
+        for (uint32_t k = 0; k < n; k++) {
+            uint64_t sb = (uint64_t)i + k;
+            if (sb / 8 < b->u.buffer.len) {
+                v |= (uint64_t)((b->u.buffer.data[sb / 8] >> (sb % 8)) & 1) << k;
+            }
+        }
+        put_bits(buf->u.buffer.data, (uint64_t)bf->u.bfield.bit_offset + i, n, v);
+    }
+    aml_obj_put(&aml->mem, b);
+    return ACPI_OK;
+}

@@ -1,0 +1,274 @@
+/* acpi/aml_region.c - operation region access (ACPI 6.5, 5.5.2.4 and 19.6.100):
+ * the host's handlers by space (and device), the default SystemMemory, SystemIO
+ * and PCI_Config handlers over the host callbacks, DataTableRegion reads, the
+ * PCI address of a region (_ADR, _BBN, _SEG) and _REG. */
+#include "acpi/aml_region.h"
+
+#include "acpi/aml_convert.h"
+#include "acpi/aml_parse.h"
+
+/* An integer-valued object of `dev` (_ADR, _BBN, _SEG), or `dflt` when absent. */
+static enum acpi_status eval_int(struct acpi_aml *aml, struct acpi_aml_node *dev, uint32_t name,
+                                 uint64_t dflt, uint64_t *out, bool *found)
+{
+    *out = dflt;
+    *found = false;
+    struct acpi_aml_node *n = aml_ns_child(&aml->ns, dev, name);
+    if (n == NULL) {
+        return ACPI_OK;
+    }
+    struct aml_object *r;
+    enum acpi_status st = aml_exec_call(aml, n, NULL, 0, &r);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    st = aml_to_integer(aml, r, out);
+    aml_obj_put(&aml->mem, r);
+    *found = st == ACPI_OK;
+    return st;
+}
+
+/* True when id (an EISA ID integer or a string) names a PCI host bridge:
+ * PNP0A03 or PNP0A08 (ACPI 6.5, 6.1.5 and the PCI Firmware Specification). */
+static bool root_bridge_id(struct acpi_aml *aml, struct aml_object *id)
+{
+    if (id == NULL) {
+        return false;
+    }
+    if (id->type == ACPI_AML_TYPE_INTEGER) {
+        return id->u.integer == 0x030AD041u || id->u.integer == 0x080AD041u;
+    }
+    if (id->type == ACPI_AML_TYPE_STRING && id->u.string.len == 7) {
+        const char *s = id->u.string.data;
+        return s[0] == 'P' && s[1] == 'N' && s[2] == 'P' && s[3] == '0' && s[4] == 'A' &&
+               s[5] == '0' && (s[6] == '3' || s[6] == '8');
+    }
+    if (id->type == ACPI_AML_TYPE_PACKAGE) {
+        for (uint32_t i = 0; i < id->u.package.count; i++) {
+            struct aml_object *e = id->u.package.elems[i];
+            if (e != NULL && e->type != ACPI_AML_TYPE_PACKAGE && root_bridge_id(aml, e)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool is_root_bridge(struct acpi_aml *aml, struct acpi_aml_node *dev)
+{
+    static const uint32_t names[2] = { AML_NAME('_', 'H', 'I', 'D'), AML_NAME('_', 'C', 'I', 'D') };
+    for (int i = 0; i < 2; i++) {
+        struct acpi_aml_node *n = aml_ns_child(&aml->ns, dev, names[i]);
+        struct aml_object *r = NULL;
+        if (n != NULL && aml_exec_call(aml, n, NULL, 0, &r) == ACPI_OK) {
+            bool yes = root_bridge_id(aml, r);
+            aml_obj_put(&aml->mem, r);
+            if (yes) {
+                return true;
+            }
+        } else {
+            aml_obj_put(&aml->mem, r);
+        }
+    }
+    return false;
+}
+
+/* ACPI 6.5, 6.5.6 and 6.1.1: device and function from the _ADR of the
+ * region's device; bus and segment from _BBN and _SEG of the PCI host bridge
+ * above it (the nearest PNP0A03/PNP0A08 device, as ACPICA finds it), 0 when
+ * absent. */
+static enum acpi_status pci_resolve(struct acpi_aml *aml, struct acpi_aml_node *node,
+                                    struct aml_object *r)
+{
+    struct acpi_aml_node *dev = node->parent;
+    uint64_t adr = 0, bbn = 0, seg = 0;
+    bool found;
+    enum acpi_status st = eval_int(aml, dev, AML_NAME('_', 'A', 'D', 'R'), 0, &adr, &found);
+    struct acpi_aml_node *root = dev;
+    while (st == ACPI_OK && root != NULL && !is_root_bridge(aml, root)) {
+        root = root->parent;
+    }
+    if (st == ACPI_OK && root != NULL) {
+        st = eval_int(aml, root, AML_NAME('_', 'B', 'B', 'N'), 0, &bbn, &found);
+        if (st == ACPI_OK) {
+            st = eval_int(aml, root, AML_NAME('_', 'S', 'E', 'G'), 0, &seg, &found);
+        }
+    }
+    if (st != ACPI_OK) {
+        return st;
+    }
+    r->u.region.pci_dev = (uint8_t)((adr >> 16) & 0x1F);
+    r->u.region.pci_fn = (uint8_t)(adr & 0x07);
+    r->u.region.pci_bus = (uint8_t)bbn;
+    r->u.region.pci_seg = (uint16_t)seg;
+    r->u.region.pci_resolved = true;
+    return ACPI_OK;
+}
+
+static bool under(const struct acpi_aml_node *n, const struct acpi_aml_node *dev)
+{
+    for (; n != NULL; n = n->parent) {
+        if (n == dev) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *r,
+                                       struct acpi_aml_region_access *a)
+{
+    const struct acpi_aml_host *h = &aml->host;
+    switch (r->u.region.space) {
+    case ACPI_AML_SPACE_SYSTEM_MEMORY: {
+        if (h->map == NULL) {
+            return ACPI_AML_NO_HANDLER;
+        }
+        volatile uint8_t *p = h->map(h->ctx, a->address, a->width);
+        if (p == NULL) {
+            return ACPI_MAP_FAILED;
+        }
+        /* Width-exact accesses through a byte pointer, alignment-safe. */
+        if (a->write) {
+            for (unsigned i = 0; i < a->width; i++) {
+                p[i] = (uint8_t)(*a->value >> (8 * i));
+            }
+        } else {
+            uint64_t v = 0;
+            for (unsigned i = 0; i < a->width; i++) {
+                v |= (uint64_t)p[i] << (8 * i);
+            }
+            *a->value = v;
+        }
+        h->unmap(h->ctx, (void *)(uintptr_t)p, a->width);
+        return ACPI_OK;
+    }
+    case ACPI_AML_SPACE_SYSTEM_IO:
+        if (a->width > 4 || a->address > 0xFFFF ||
+            (a->write ? h->port_write == NULL : h->port_read == NULL)) {
+            return ACPI_AML_NO_HANDLER;
+        }
+        if (a->write) {
+            h->port_write(h->ctx, (uint16_t)a->address, a->width, (uint32_t)*a->value);
+        } else {
+            *a->value = h->port_read(h->ctx, (uint16_t)a->address, a->width);
+        }
+        return ACPI_OK;
+    case ACPI_AML_SPACE_PCI_CONFIG:
+        if (a->address > 0xFFF || (a->write ? h->pci_write == NULL : h->pci_read == NULL)) {
+            return ACPI_AML_NO_HANDLER;
+        }
+        if (a->write) {
+            h->pci_write(h->ctx, a->pci_segment, a->pci_bus, a->pci_device, a->pci_function,
+                         (uint16_t)a->address, a->width, *a->value);
+        } else {
+            *a->value = h->pci_read(h->ctx, a->pci_segment, a->pci_bus, a->pci_device,
+                                    a->pci_function, (uint16_t)a->address, a->width);
+        }
+        return ACPI_OK;
+    case ACPI_AML_SPACE_DATA_TABLE: {
+        if (a->write) {
+            return ACPI_AML_READ_ONLY;
+        }
+        uint64_t v = 0;
+        for (unsigned i = 0; i < a->width; i++) {
+            v |= (uint64_t)r->u.region.data[a->address + i] << (8 * i);
+        }
+        *a->value = v;
+        return ACPI_OK;
+    }
+    default:
+        return ACPI_AML_NO_HANDLER;
+    }
+}
+
+/* One access of `width` bytes at byte `offset` of region node `rn`. */
+enum acpi_status aml_region_access(struct acpi_aml *aml, struct acpi_aml_node *rn,
+                                   uint64_t offset, uint8_t width, bool write, uint64_t *value)
+{
+    struct aml_object *r = rn->object;
+    if (r == NULL || r->type != ACPI_AML_TYPE_OPERATION_REGION) {
+        return ACPI_AML_BAD_OPERAND;
+    }
+    if (offset > r->u.region.length || width > r->u.region.length - offset) {
+        return ACPI_AML_REGION_RANGE;
+    }
+    struct acpi_aml_region_access a = {
+        .space = r->u.region.space, .width = width, .write = write,
+        .value = value, .node = rn,
+    };
+    a.address = r->u.region.space == ACPI_AML_SPACE_DATA_TABLE ? offset
+                                                               : r->u.region.offset + offset;
+    if (r->u.region.space == ACPI_AML_SPACE_PCI_CONFIG) {
+        if (!r->u.region.pci_resolved) {
+            enum acpi_status st = pci_resolve(aml, rn, r);
+            if (st != ACPI_OK) {
+                return st;
+            }
+        }
+        a.pci_segment = r->u.region.pci_seg;
+        a.pci_bus = r->u.region.pci_bus;
+        a.pci_device = r->u.region.pci_dev;
+        a.pci_function = r->u.region.pci_fn;
+    }
+    /* The most specific handler: one for the region's device, else space-wide. */
+    const struct aml_handler *best = NULL;
+    for (uint32_t i = 0; i < aml->nhandlers; i++) {
+        const struct aml_handler *hd = &aml->handlers[i];
+        if (hd->space == a.space && (hd->device == NULL || under(rn, hd->device)) &&
+            (best == NULL || best->device == NULL)) {
+            best = hd;
+        }
+    }
+    if (!write) {
+        *value = 0;
+    }
+    if (best != NULL) {
+        return best->fn(best->ctx, &a);
+    }
+    return default_access(aml, r, &a);
+}
+
+void aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint8_t space,
+                        uint32_t *run, uint32_t *failed)
+{
+    /* ACPI 6.5, 6.5.4: _REG(space, 1) once per device (scope) holding a region
+     * of that space, in namespace order. */
+    struct acpi_aml_node *start = device != NULL ? device : aml->ns.root;
+    for (struct acpi_aml_node *n = start; n != NULL; n = aml_ns_next(n, false)) {
+        if (device != NULL && n != device && !under(n, device)) {
+            break;
+        }
+        if (n->object == NULL || n->object->type != ACPI_AML_TYPE_OPERATION_REGION ||
+            n->object->u.region.space != space) {
+            continue;
+        }
+        /* One call per parent: skip if an earlier sibling region of this space
+         * already caused it. */
+        bool earlier = false;
+        for (struct acpi_aml_node *s = n->parent->first_child; s != n; s = s->next) {
+            if (s->object != NULL && s->object->type == ACPI_AML_TYPE_OPERATION_REGION &&
+                s->object->u.region.space == space) {
+                earlier = true;
+                break;
+            }
+        }
+        struct acpi_aml_node *reg = aml_ns_child(&aml->ns, n->parent, AML_NAME('_', 'R', 'E', 'G'));
+        if (earlier || reg == NULL) {
+            continue;
+        }
+        struct aml_object *args[2], *res = NULL;
+        args[0] = aml_obj_integer(&aml->mem, space);
+        args[1] = aml_obj_integer(&aml->mem, 1);
+        enum acpi_status st = args[0] != NULL && args[1] != NULL
+                                  ? aml_exec_call(aml, reg, args, 2, &res)
+                                  : ACPI_AML_OUT_OF_MEMORY;
+        aml_obj_put(&aml->mem, args[0]);
+        aml_obj_put(&aml->mem, args[1]);
+        aml_obj_put(&aml->mem, res);
+        (*run)++;
+        if (st != ACPI_OK) {
+            (*failed)++;
+        }
+    }
+}
