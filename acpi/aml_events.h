@@ -34,7 +34,7 @@
 #include "acpi/sleep.h"
 #include "acpi/status.h"
 
-#define ACPI_AML_WAKE_MAX 64u          /* devices with a _PRW kept */
+#define ACPI_AML_WAKE_MAX 256u         /* devices with a _PRW kept */
 #define ACPI_AML_WAKE_POWER_MAX 4u     /* power resources kept per _PRW */
 #define ACPI_AML_NOTIFY_HANDLERS 16u   /* per-device handlers */
 #define ACPI_AML_NOTIFY_QUEUE 32u      /* Notify values waiting for delivery */
