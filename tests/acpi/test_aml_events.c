@@ -608,6 +608,82 @@ static void test_ec(void **state)
     rig_free(r);
 }
 
+/* The ECDT case (5.2.16): the handler for the whole namespace before the
+ * device is known; _REG(3, 1) still reaches EC0's regions. An EC that
+ * never takes a byte ends the field read in a status (12.2.1's IBF wait is
+ * bounded), not a hang. */
+static void test_ec_ecdt_and_stuck(void **state)
+{
+    (void)state;
+    struct rig *r = rig_new();
+    assert_int_equal(acpi_ec_init_io(&r->ec, &r->m->host, 0x62, 0x66, 0x16, &r->wait), ACPI_OK);
+    assert_int_equal(acpi_aml_ec_attach(&r->ae, &r->ec, NULL), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(r->aml, NULL, "\\_SB.PCI0.LPCB.EC0.REGC", NULL, 0,
+                                            &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 2);
+    r->ecm.space[0x10] = 0x99;
+    assert_int_equal(acpi_aml_evaluate_path(r->aml, NULL, "\\_SB.PCI0.LPCB.EC0.TMPV", NULL, 0,
+                                            &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 0x99);
+    /* Without the device, a query has no _Qxx to run: counted. */
+    assert_int_equal(ec_model_queue_event(&r->ecm, 0x10), 0);
+    raise_gpe(r, 0x16);
+    unsigned handled = 0;
+    assert_int_equal(acpi_sci_handle(&r->ev, &handled), ACPI_OK);
+    assert_int_equal(r->ae.ec_queries_missing, 1);
+    r->ecm.stall_input = true;
+    assert_int_not_equal(acpi_aml_evaluate_path(r->aml, NULL, "\\_SB.PCI0.LPCB.EC0.TMPV", NULL, 0,
+                                                &v), ACPI_OK);
+    rig_free(r);
+}
+
+/* Hand-made _PRW values real firmware does not reach: each a status. */
+static void test_wake_decode_bad(void **state)
+{
+    (void)state;
+    struct rig *r = rig_new();
+    struct acpi_aml_value e[3] = {
+        { .type = ACPI_AML_TYPE_INTEGER, .u.integer = 0x0D },
+        { .type = ACPI_AML_TYPE_INTEGER, .u.integer = 3 },
+        { .type = ACPI_AML_TYPE_STRING },
+    };
+    e[2].u.string.ptr = "\\_SB.PRS0";
+    e[2].u.string.len = 9;
+    struct acpi_aml_value pkg = { .type = ACPI_AML_TYPE_PACKAGE };
+    pkg.u.package.elements = e;
+    pkg.u.package.count = 3;
+    struct acpi_aml_wake w;
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &pkg, &w), ACPI_OK);
+    assert_int_equal(w.gpe, 0x0D);
+    assert_int_equal(w.power_count, 1);
+    assert_ptr_equal(w.power[0], node(r, "\\_SB.PRS0")); /* a path string names it too */
+    pkg.u.package.count = 1;
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &pkg, &w), ACPI_BAD_ENTRY);
+    pkg.u.package.count = 2;
+    e[0].u.integer = 256; /* beyond the 0-255 of the FADT blocks */
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &pkg, &w), ACPI_BAD_ENTRY);
+    e[0].u.integer = 1;
+    e[1].u.integer = 6; /* no S6 */
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &pkg, &w), ACPI_BAD_ENTRY);
+    e[1].u.integer = 3;
+    e[0].type = ACPI_AML_TYPE_STRING; /* neither integer nor {device, index} */
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &pkg, &w), ACPI_BAD_ENTRY);
+    struct acpi_aml_value inner[2] = { { .type = ACPI_AML_TYPE_STRING },
+                                       { .type = ACPI_AML_TYPE_INTEGER, .u.integer = 2 } };
+    inner[0].u.string.ptr = "\\_SB.NONE";
+    inner[0].u.string.len = 9;
+    e[0].type = ACPI_AML_TYPE_PACKAGE;
+    e[0].u.package.elements = inner;
+    e[0].u.package.count = 2;
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &pkg, &w), ACPI_BAD_ENTRY); /* no such block */
+    struct acpi_aml_value integer = { .type = ACPI_AML_TYPE_INTEGER };
+    assert_int_equal(acpi_aml_wake_decode(r->aml, &integer, &w), ACPI_BAD_ENTRY);
+    assert_int_equal(acpi_aml_wake_decode(r->aml, NULL, &w), ACPI_INVALID_ARGUMENT);
+    assert_int_equal(acpi_aml_notify_install(&r->ae, NULL, NULL, NULL), ACPI_INVALID_ARGUMENT);
+    rig_free(r);
+}
+
 static void test_sleep_types(void **state)
 {
     (void)state;
@@ -986,7 +1062,7 @@ static void test_corpus(void **state)
         skip();
     }
     unsigned computers = 0, s5 = 0, prw = 0, prw_bad = 0, gpe = 0, ecs = 0, ec_ok = 0, ec_ref = 0;
-    unsigned cmp[5] = { 0 };
+    unsigned cmp[5] = { 0 }, blocks = 0, buttons = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.') {
@@ -1008,6 +1084,11 @@ static void test_corpus(void **state)
         prw += x.ae.wake_count + x.ae.prw_dropped;
         prw_bad += x.ae.prw_bad;
         gpe += x.ae.gpe_methods;
+        blocks += x.ae.gpe_block_devices;
+        for (const struct acpi_aml_node *b = acpi_aml_device_find_hid(x.aml, NULL, "PNP0C0C");
+             b != NULL; b = acpi_aml_device_find_hid(x.aml, b, "PNP0C0C")) {
+            buttons++;
+        }
         struct acpi_aml_ec_info info;
         if (acpi_aml_ec_find(x.aml, NULL, &info) == ACPI_OK) {
             ecs++;
@@ -1026,10 +1107,10 @@ static void test_corpus(void **state)
     closedir(d);
     printf("corpus: %u computers, %u \\_Sx decoded (%u \\_S5), %u equal to acpiexec's; "
            "%u _PRW decoded, %u failed, %u compared with acpiexec, %u equal, %u not in acpiexec's "
-           "namespace; %u GPE methods; "
+           "namespace; %u GPE methods, %u GPE block devices, %u PNP0C0C buttons; "
            "%u EC devices, %u _CRS evaluated by acpiexec, %u ports equal\n",
-           computers, cmp[0], s5, cmp[1], prw, prw_bad, cmp[2], cmp[3], cmp[4], gpe, ecs, ec_ref,
-           ec_ok);
+           computers, cmp[0], s5, cmp[1], prw, prw_bad, cmp[2], cmp[3], cmp[4], gpe, blocks, buttons,
+           ecs, ec_ref, ec_ok);
     assert_int_equal(ec_ok, ec_ref);
     assert_int_equal(cmp[1], cmp[0]);
     assert_int_equal(cmp[3], cmp[2]);
@@ -1048,6 +1129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scan),        cmocka_unit_test(test_gpe_notify),
         cmocka_unit_test(test_power_button), cmocka_unit_test(test_ec),
+        cmocka_unit_test(test_ec_ecdt_and_stuck), cmocka_unit_test(test_wake_decode_bad),
         cmocka_unit_test(test_sleep_types), cmocka_unit_test(test_power_off),
         cmocka_unit_test(test_s3_cycle),    cmocka_unit_test(test_qemu),
         cmocka_unit_test(test_corpus),
