@@ -647,7 +647,7 @@ def main():
     if len(sys.argv) < 3:
         print(__doc__)
         return 2
-    dump_exe, shared = sys.argv[1], sys.argv[2]
+    dump_exe, shared = os.path.abspath(sys.argv[1]), sys.argv[2]
     verbose = "--verbose" in sys.argv
     if shutil.which("iasl") is None or shutil.which("acpiexec") is None:
         print("SKIP: iasl/acpiexec (acpica-tools) not installed")
