@@ -15,10 +15,11 @@
  * the iterator's _HID/_CID), so the driver (battery_compare.py) has acpiexec
  * evaluate the same objects in the same order. "fields" maps each field to
  * [value, state]. With --btp, _BTP(LEVEL) runs on every battery before _BST.
- * With --ec-reg (tables without any EmbeddedControl region), every EC
- * device's _REG(3, 1) is called once after initialisation: ACPICA calls this
- * "orphan" _REG when an EC handler is installed on the EC device (Linux's EC
- * driver does so), our interpreter only for regions that exist.
+ * With --ec-reg, every EC device's _REG(3, 1) is called once after
+ * initialisation: ACPICA calls it (the "orphan" _REG) when an EC handler is
+ * installed on the EC device even without an EmbeddedControl region under
+ * it, as Linux's EC driver does; our interpreter runs _REG only for regions
+ * that exist (an EC with one under it gets a second, same call here).
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -287,33 +287,8 @@ def compare_run(cmp, dump, acpi, overrides=None):
             cmp.fields_equal(where, ev["fields"], exp[1])
 
 
-def has_ec_region(paths):
-    """Whether any table declares an EmbeddedControl OperationRegion: the
-    bytes 5B 80 (OpRegionOp), a NameString, then RegionSpace 3 (ACPI 6.5,
-    19.6.100 and 20.2.5.2)."""
-    for p in paths:
-        with open(p, "rb") as f:
-            b = f.read()
-        i = b.find(b"\x5b\x80")
-        while i >= 0:
-            j = i + 2
-            while j < len(b) and b[j] in (0x5C, 0x5E):      # \ and ^
-                j += 1
-            if j < len(b) and b[j] == 0x2E:                    # DualNamePrefix
-                j += 1 + 8
-            elif j + 1 < len(b) and b[j] == 0x2F:              # MultiNamePrefix
-                j += 2 + 4 * b[j + 1]
-            else:
-                j += 4
-            if j < len(b) and b[j] == 3:
-                return True
-            i = b.find(b"\x5b\x80", i + 1)
-    return False
-
-
 def run_dump(dump_exe, tables, cwd, btp=None):
-    orphan = [] if has_ec_region([os.path.join(cwd, t) for t in tables]) else ["--ec-reg"]
-    args = [dump_exe] + (["--btp", btp] if btp else []) + orphan + tables
+    args = [dump_exe] + (["--btp", btp] if btp else []) + ["--ec-reg"] + tables
     out = subprocess.run(args, cwd=cwd, capture_output=True, timeout=300)
     if out.returncode != 0:
         raise RuntimeError("dump failed (%d): %s" % (out.returncode, out.stderr.decode()[-2000:]))
@@ -599,8 +574,6 @@ GSB = ("GenericSerialBus BufferAcc fields of an I2C battery (BATC): acpiexec's "
 KNOWN = {
     "259F9FDD46E2": GSB,
     "A2330B5932DB": GSB,
-    "E67388502184": ("not explained yet: the EC-backed _BIF/_BST/_PSR paths read other "
-                     "values than acpiexec's from the first EC field on"),
 }
 
 
