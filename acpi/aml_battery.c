@@ -391,26 +391,29 @@ static void decode_strings(struct decoder *d, uint32_t at, struct acpi_battery_i
     get_str(d, at + 5, ACPI_BATTERY_INFO_OEM_INFORMATION, out->oem_information);
 }
 
-static bool info_start(struct decoder *d, struct acpi_aml *aml, const struct acpi_aml_value *pkg,
-                       struct acpi_battery_info *out, bool extended)
+/* The checks both decoders begin with: ACPI_OK when `pkg` is a package. */
+static enum acpi_status info_start(struct decoder *d, struct acpi_aml *aml,
+                                   const struct acpi_aml_value *pkg,
+                                   struct acpi_battery_info *out, bool extended)
 {
+    if (pkg == NULL || out == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
     *out = (struct acpi_battery_info){ .extended = extended };
     if (!start(d, aml, pkg, out->state, ACPI_BATTERY_INFO_FIELDS)) {
-        return false;
+        return ACPI_AML_BAD_OPERAND;
     }
     out->element_count = pkg->u.package.count;
-    return true;
+    return ACPI_OK;
 }
 
 enum acpi_status acpi_battery_decode_bif(struct acpi_aml *aml, const struct acpi_aml_value *bif,
                                          struct acpi_battery_info *out)
 {
-    if (bif == NULL || out == NULL) {
-        return ACPI_INVALID_ARGUMENT;
-    }
     struct decoder d;
-    if (!info_start(&d, aml, bif, out, false)) {
-        return ACPI_AML_BAD_OPERAND;
+    enum acpi_status s = info_start(&d, aml, bif, out, false);
+    if (s != ACPI_OK) {
+        return s;
     }
     /* 10.2.2.1: the 13 elements of _BIF. */
     decode_capacities(&d, 0, out);
@@ -421,12 +424,10 @@ enum acpi_status acpi_battery_decode_bif(struct acpi_aml *aml, const struct acpi
 enum acpi_status acpi_battery_decode_bix(struct acpi_aml *aml, const struct acpi_aml_value *bix,
                                          struct acpi_battery_info *out)
 {
-    if (bix == NULL || out == NULL) {
-        return ACPI_INVALID_ARGUMENT;
-    }
     struct decoder d;
-    if (!info_start(&d, aml, bix, out, true)) {
-        return ACPI_AML_BAD_OPERAND;
+    enum acpi_status s = info_start(&d, aml, bix, out, true);
+    if (s != ACPI_OK) {
+        return s;
     }
     /* 10.2.2.2: revision, then _BIF's first seven fields, then cycle count to
      * min averaging interval, then _BIF's last six, then (revision 1, ACPI
