@@ -27,13 +27,13 @@ enum acpi_status acpi_aml_lookup(struct acpi_aml *aml, const struct acpi_aml_nod
     }
     uint8_t segs[4 * PATH_MAX_SEGS];
     struct aml_name name;
-    enum acpi_status st = aml_parse_text_path(path, segs, PATH_MAX_SEGS, &name);
+    enum acpi_status st = acpi_aml_parse_text_path(path, segs, PATH_MAX_SEGS, &name);
     if (st != ACPI_OK) {
         return st;
     }
     struct acpi_aml_node *s = scope != NULL ? (struct acpi_aml_node *)scope : aml->ns.root;
     struct acpi_aml_node *n = name.nsegs == 0 && name.root ? aml->ns.root
-                                                           : aml_name_lookup(&aml->ns, s, &name);
+                                                           : acpi_aml_name_lookup(&aml->ns, s, &name);
     if (n == NULL) {
         return ACPI_NOT_FOUND;
     }
@@ -65,12 +65,12 @@ static enum acpi_status one_value(struct acpi_aml *aml, struct aml_object *o,
     case ACPI_AML_TYPE_STRING:
         v->u.string.ptr = o->u.string.data;
         v->u.string.len = o->u.string.len;
-        v->priv = aml_obj_get(o);
+        v->priv = acpi_aml_obj_get(o);
         return ACPI_OK;
     case ACPI_AML_TYPE_BUFFER:
         v->u.buffer.ptr = o->u.buffer.data;
         v->u.buffer.len = o->u.buffer.len;
-        v->priv = aml_obj_get(o);
+        v->priv = acpi_aml_obj_get(o);
         return ACPI_OK;
     case ACPI_AML_TYPE_PACKAGE: {
         uint32_t n = o->u.package.count;
@@ -78,11 +78,11 @@ static enum acpi_status one_value(struct acpi_aml *aml, struct aml_object *o,
         if (n == 0) {
             return ACPI_OK;
         }
-        v->u.package.elements = aml_zalloc(&aml->mem, (size_t)n * sizeof(struct acpi_aml_value));
-        struct value_work *w = aml_alloc(&aml->mem, sizeof *w);
+        v->u.package.elements = acpi_aml_zalloc(&aml->mem, (size_t)n * sizeof(struct acpi_aml_value));
+        struct value_work *w = acpi_aml_alloc(&aml->mem, sizeof *w);
         if (v->u.package.elements == NULL || w == NULL) {
-            aml_free(&aml->mem, w, sizeof *w);
-            aml_free(&aml->mem, v->u.package.elements, (size_t)n * sizeof(struct acpi_aml_value));
+            acpi_aml_free(&aml->mem, w, sizeof *w);
+            acpi_aml_free(&aml->mem, v->u.package.elements, (size_t)n * sizeof(struct acpi_aml_value));
             v->u.package.elements = NULL;
             v->u.package.count = 0;
             return ACPI_AML_OUT_OF_MEMORY;
@@ -118,7 +118,7 @@ static enum acpi_status to_value(struct acpi_aml *aml, struct aml_object *o,
                 w->elems[i] = (struct acpi_aml_value){ 0 };
             }
         }
-        aml_free(&aml->mem, w, sizeof *w);
+        acpi_aml_free(&aml->mem, w, sizeof *w);
     }
     return st;
 }
@@ -138,7 +138,7 @@ void acpi_aml_value_release(struct acpi_aml *aml, struct acpi_aml_value *value)
         for (uint32_t i = 0; i < r->count; i++) {
             struct acpi_aml_value *v = &r->elems[i];
             if (v->type == ACPI_AML_TYPE_PACKAGE && v->u.package.elements != NULL) {
-                struct rel *n = aml_alloc(&aml->mem, sizeof *n);
+                struct rel *n = acpi_aml_alloc(&aml->mem, sizeof *n);
                 if (n != NULL) {
                     n->elems = v->u.package.elements;
                     n->count = v->u.package.count;
@@ -146,12 +146,12 @@ void acpi_aml_value_release(struct acpi_aml *aml, struct acpi_aml_value *value)
                     list = n;
                 }
             } else if (v->priv != NULL) {
-                aml_obj_put(&aml->mem, v->priv);
+                acpi_aml_obj_put(&aml->mem, v->priv);
             }
         }
         if (r != &first) {
-            aml_free(&aml->mem, r->elems, (size_t)r->count * sizeof(struct acpi_aml_value));
-            aml_free(&aml->mem, r, sizeof *r);
+            acpi_aml_free(&aml->mem, r->elems, (size_t)r->count * sizeof(struct acpi_aml_value));
+            acpi_aml_free(&aml->mem, r, sizeof *r);
         }
     }
     *value = (struct acpi_aml_value){ 0 };
@@ -162,24 +162,24 @@ static enum acpi_status from_value(struct acpi_aml *aml, const struct acpi_aml_v
 {
     switch (v->type) {
     case ACPI_AML_TYPE_INTEGER:
-        *out = aml_obj_integer(&aml->mem, v->u.integer);
+        *out = acpi_aml_obj_integer(&aml->mem, v->u.integer);
         break;
     case ACPI_AML_TYPE_STRING:
-        *out = aml_obj_string(&aml->mem, v->u.string.ptr, v->u.string.len);
+        *out = acpi_aml_obj_string(&aml->mem, v->u.string.ptr, v->u.string.len);
         break;
     case ACPI_AML_TYPE_BUFFER:
-        *out = aml_obj_buffer(&aml->mem, v->u.buffer.ptr, v->u.buffer.len);
+        *out = acpi_aml_obj_buffer(&aml->mem, v->u.buffer.ptr, v->u.buffer.len);
         break;
     case ACPI_AML_TYPE_PACKAGE: {
         /* One level of elements (integers, strings, buffers) from the host. */
-        *out = aml_obj_package(&aml->mem, v->u.package.count);
+        *out = acpi_aml_obj_package(&aml->mem, v->u.package.count);
         for (uint32_t i = 0; *out != NULL && i < v->u.package.count; i++) {
             const struct acpi_aml_value *e = &v->u.package.elements[i];
             if (e->type == ACPI_AML_TYPE_PACKAGE) {
                 return ACPI_INVALID_ARGUMENT;
             }
             if (from_value(aml, e, &(*out)->u.package.elems[i]) != ACPI_OK) {
-                aml_obj_put(&aml->mem, *out);
+                acpi_aml_obj_put(&aml->mem, *out);
                 return ACPI_AML_OUT_OF_MEMORY;
             }
         }
@@ -206,18 +206,18 @@ enum acpi_status acpi_aml_evaluate(struct acpi_aml *aml, const struct acpi_aml_n
     }
     struct aml_object *r = NULL;
     if (st == ACPI_OK) {
-        st = aml_exec_call(aml, (struct acpi_aml_node *)node, a, argc, &r);
+        st = acpi_aml_exec_call(aml, (struct acpi_aml_node *)node, a, argc, &r);
     }
     if (aml->nested == 0) {
-        aml_sync_release_all(aml);
+        acpi_aml_sync_release_all(aml);
     }
     for (uint32_t i = 0; i < argc; i++) {
-        aml_obj_put(&aml->mem, a[i]);
+        acpi_aml_obj_put(&aml->mem, a[i]);
     }
     if (st == ACPI_OK && result != NULL) {
         st = to_value(aml, r, result);
     }
-    aml_obj_put(&aml->mem, r);
+    acpi_aml_obj_put(&aml->mem, r);
     unlock(aml);
     return st;
 }
@@ -256,12 +256,7 @@ struct acpi_aml_node *acpi_aml_node_next_sibling(const struct acpi_aml_node *nod
 
 struct acpi_aml_node *acpi_aml_node_next(const struct acpi_aml_node *node)
 {
-    return aml_ns_next(node, false);
-}
-
-enum acpi_aml_type acpi_aml_node_type(const struct acpi_aml_node *node)
-{
-    return aml_node_type(node);
+    return acpi_aml_ns_next(node, false);
 }
 
 const char *acpi_aml_node_name(const struct acpi_aml_node *node)

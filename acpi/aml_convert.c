@@ -6,13 +6,13 @@
 
 static bool width32(struct acpi_aml *aml)
 {
-    return aml->nframes != 0 && aml_current_frame(aml)->int32;
+    return aml->nframes != 0 && acpi_aml_current_frame(aml)->int32;
 }
 
-enum acpi_status aml_node_value(struct acpi_aml *aml, struct acpi_aml_node *node,
+enum acpi_status acpi_aml_node_value(struct acpi_aml *aml, struct acpi_aml_node *node,
                                 struct aml_object **out)
 {
-    node = aml_node_resolve_alias(node);
+    node = acpi_aml_node_resolve_alias(node);
     if (node == NULL) {
         return ACPI_AML_UNRESOLVED_NAME;
     }
@@ -29,17 +29,17 @@ enum acpi_status aml_node_value(struct acpi_aml *aml, struct acpi_aml_node *node
         case ACPI_AML_TYPE_PACKAGE:
         case ACPI_AML_TYPE_REFERENCE:
         case ACPI_AML_TYPE_DDB_HANDLE:
-            *out = aml_obj_get(o);
+            *out = acpi_aml_obj_get(o);
             return ACPI_OK;
         case ACPI_AML_TYPE_FIELD_UNIT:
-            return aml_field_read(aml, o, out);
+            return acpi_aml_field_read(aml, o, out);
         case ACPI_AML_TYPE_BUFFER_FIELD:
-            return aml_bfield_read(aml, o, out);
+            return acpi_aml_bfield_read(aml, o, out);
         default:
             break;
         }
     }
-    struct aml_object *r = aml_obj_ref(&aml->mem, AML_REF_NODE);
+    struct aml_object *r = acpi_aml_obj_ref(&aml->mem, AML_REF_NODE);
     if (r == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -48,20 +48,20 @@ enum acpi_status aml_node_value(struct acpi_aml *aml, struct acpi_aml_node *node
     return ACPI_OK;
 }
 
-enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct aml_object **out)
+enum acpi_status acpi_aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct aml_object **out)
 {
     if (in == NULL) {
         return ACPI_AML_UNINITIALIZED;
     }
     switch (in->type) {
     case ACPI_AML_TYPE_FIELD_UNIT:
-        return aml_field_read(aml, in, out);
+        return acpi_aml_field_read(aml, in, out);
     case ACPI_AML_TYPE_BUFFER_FIELD:
-        return aml_bfield_read(aml, in, out);
+        return acpi_aml_bfield_read(aml, in, out);
     case ACPI_AML_TYPE_REFERENCE:
         break;
     default:
-        *out = aml_obj_get(in);
+        *out = acpi_aml_obj_get(in);
         return ACPI_OK;
     }
     switch (in->u.ref.kind) {
@@ -72,7 +72,7 @@ enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct
             if (i >= t->u.package.count || t->u.package.elems[i] == NULL) {
                 return ACPI_AML_UNINITIALIZED;
             }
-            return aml_resolve(aml, t->u.package.elems[i], out);
+            return acpi_aml_resolve(aml, t->u.package.elems[i], out);
         }
         uint64_t v;
         if (t->type == ACPI_AML_TYPE_BUFFER && i < t->u.buffer.len) {
@@ -82,18 +82,18 @@ enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct
         } else {
             return ACPI_AML_INDEX_RANGE;
         }
-        *out = aml_obj_integer(&aml->mem, v);
+        *out = acpi_aml_obj_integer(&aml->mem, v);
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     case AML_REF_NODE: {
-        struct acpi_aml_node *n = aml_node_resolve_alias(in->u.ref.node);
+        struct acpi_aml_node *n = acpi_aml_node_resolve_alias(in->u.ref.node);
         if (n != NULL && n->object != NULL &&
             (n->object->type <= ACPI_AML_TYPE_FIELD_UNIT ||
              n->object->type == ACPI_AML_TYPE_BUFFER_FIELD ||
              n->object->type == ACPI_AML_TYPE_DDB_HANDLE)) {
-            return aml_node_value(aml, n, out);
+            return acpi_aml_node_value(aml, n, out);
         }
-        *out = aml_obj_get(in);
+        *out = acpi_aml_obj_get(in);
         return ACPI_OK;
     }
     case AML_REF_LOCAL:
@@ -101,13 +101,13 @@ enum acpi_status aml_resolve(struct acpi_aml *aml, struct aml_object *in, struct
         if (in->u.ref.frame >= aml->nframes) {
             return ACPI_AML_UNINITIALIZED;
         }
-        struct aml_frame *f = aml_frame_at(aml, in->u.ref.frame);
+        struct aml_frame *f = acpi_aml_frame_at(aml, in->u.ref.frame);
         struct aml_object *o = in->u.ref.kind == AML_REF_LOCAL ? f->locals[in->u.ref.index]
                                                                : f->args[in->u.ref.index];
         if (o == NULL) {
             return ACPI_AML_UNINITIALIZED;
         }
-        *out = aml_obj_get(o);
+        *out = acpi_aml_obj_get(o);
         return ACPI_OK;
     }
     default:
@@ -129,14 +129,14 @@ static int hex_digit(char c)
     return -1;
 }
 
-enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uint64_t *out)
+enum acpi_status acpi_aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uint64_t *out)
 {
     if (in != NULL && in->type == ACPI_AML_TYPE_INTEGER) {
         *out = in->u.integer;
         return ACPI_OK;
     }
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, in, &o);
+    enum acpi_status st = acpi_aml_resolve(aml, in, &o);
     if (st != ACPI_OK) {
         return st;
     }
@@ -182,7 +182,7 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
         st = ACPI_AML_BAD_OPERAND;
         break;
     }
-    aml_obj_put(&aml->mem, o);
+    acpi_aml_obj_put(&aml->mem, o);
     if (width32(aml)) {
         v &= 0xFFFFFFFFull;
     }
@@ -195,7 +195,7 @@ enum acpi_status aml_to_integer(struct acpi_aml *aml, struct aml_object *in, uin
 static bool resolved_as(struct acpi_aml *aml, struct aml_object *in, uint8_t type,
                         struct aml_object **o, struct aml_object **out, enum acpi_status *st)
 {
-    *st = aml_resolve(aml, in, o);
+    *st = acpi_aml_resolve(aml, in, o);
     if (*st == ACPI_OK && (*o)->type == type) {
         *out = *o;
         return true;
@@ -207,11 +207,11 @@ static bool resolved_as(struct acpi_aml *aml, struct aml_object *in, uint8_t typ
 static enum acpi_status converted(struct acpi_aml *aml, struct aml_object *o,
                                   struct aml_object *made)
 {
-    aml_obj_put(&aml->mem, o);
+    acpi_aml_obj_put(&aml->mem, o);
     return made != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
 }
 
-enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
+enum acpi_status acpi_aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
                                struct aml_object **out)
 {
     struct aml_object *o;
@@ -226,15 +226,15 @@ enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
         for (int i = 0; i < 8; i++) {
             b[i] = (uint8_t)(o->u.integer >> (8 * i));
         }
-        *out = aml_obj_buffer(&aml->mem, b, width32(aml) ? 4 : 8);
+        *out = acpi_aml_obj_buffer(&aml->mem, b, width32(aml) ? 4 : 8);
         break;
     }
     case ACPI_AML_TYPE_STRING:
         /* As ACPICA: the NUL goes with the characters (firmware depends on it). */
-        *out = aml_obj_buffer(&aml->mem, (const uint8_t *)o->u.string.data, o->u.string.len + 1);
+        *out = acpi_aml_obj_buffer(&aml->mem, (const uint8_t *)o->u.string.data, o->u.string.len + 1);
         break;
     default:
-        aml_obj_put(&aml->mem, o);
+        acpi_aml_obj_put(&aml->mem, o);
         return ACPI_AML_BAD_OPERAND;
     }
     return converted(aml, o, *out);
@@ -242,7 +242,7 @@ enum acpi_status aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
 
 static const char hexchars[] = "0123456789ABCDEF";
 
-enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
+enum acpi_status acpi_aml_to_string(struct acpi_aml *aml, struct aml_object *in,
                                struct aml_object **out)
 {
     struct aml_object *o;
@@ -259,14 +259,14 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
         for (uint32_t i = 0; i < digits; i++) {
             s[i] = hexchars[(o->u.integer >> (4 * (digits - 1 - i))) & 0xF];
         }
-        *out = aml_obj_string(&aml->mem, s, digits);
+        *out = acpi_aml_obj_string(&aml->mem, s, digits);
         break;
     }
     case ACPI_AML_TYPE_BUFFER: {
         /* 19.3.5.7; ACPICA's form: "0x%02X" per byte, separated by spaces. */
         uint32_t n = o->u.buffer.len;
         uint32_t len = n == 0 ? 0 : n * 5 - 1;
-        *out = aml_obj_string(&aml->mem, NULL, len);
+        *out = acpi_aml_obj_string(&aml->mem, NULL, len);
         if (*out != NULL) {
             char *d = (*out)->u.string.data;
             for (uint32_t i = 0; i < n; i++) {
@@ -282,46 +282,46 @@ enum acpi_status aml_to_string(struct acpi_aml *aml, struct aml_object *in,
         break;
     }
     default:
-        aml_obj_put(&aml->mem, o);
+        acpi_aml_obj_put(&aml->mem, o);
         return ACPI_AML_BAD_OPERAND;
     }
     return converted(aml, o, *out);
 }
 
-enum acpi_status aml_convert_to(struct acpi_aml *aml, struct aml_object *in, uint8_t type,
+enum acpi_status acpi_aml_convert_to(struct acpi_aml *aml, struct aml_object *in, uint8_t type,
                                 struct aml_object **out)
 {
     switch (type) {
     case ACPI_AML_TYPE_INTEGER: {
         uint64_t v;
-        enum acpi_status st = aml_to_integer(aml, in, &v);
+        enum acpi_status st = acpi_aml_to_integer(aml, in, &v);
         if (st != ACPI_OK) {
             return st;
         }
-        *out = aml_obj_integer(&aml->mem, v);
+        *out = acpi_aml_obj_integer(&aml->mem, v);
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     case ACPI_AML_TYPE_BUFFER:
-        return aml_to_buffer(aml, in, out);
+        return acpi_aml_to_buffer(aml, in, out);
     case ACPI_AML_TYPE_STRING:
-        return aml_to_string(aml, in, out);
+        return acpi_aml_to_string(aml, in, out);
     default:
-        return aml_resolve(aml, in, out);
+        return acpi_aml_resolve(aml, in, out);
     }
 }
 
 /* Compare two operands by the type of the first (ACPI 6.5, 19.6.69): -1, 0, 1. */
-enum acpi_status aml_compare(struct acpi_aml *aml, struct aml_object *a, struct aml_object *b,
+enum acpi_status acpi_aml_compare(struct acpi_aml *aml, struct aml_object *a, struct aml_object *b,
                              int *cmp)
 {
     struct aml_object *ra;
-    enum acpi_status st = aml_resolve(aml, a, &ra);
+    enum acpi_status st = acpi_aml_resolve(aml, a, &ra);
     if (st != ACPI_OK) {
         return st;
     }
     if (ra->type == ACPI_AML_TYPE_STRING || ra->type == ACPI_AML_TYPE_BUFFER) {
         struct aml_object *rb;
-        st = aml_convert_to(aml, b, ra->type, &rb);
+        st = acpi_aml_convert_to(aml, b, ra->type, &rb);
         if (st == ACPI_OK) {
             const uint8_t *pa, *pb;
             uint32_t la, lb;
@@ -344,17 +344,17 @@ enum acpi_status aml_compare(struct acpi_aml *aml, struct aml_object *a, struct 
             if (*cmp == 0) {
                 *cmp = la < lb ? -1 : la > lb ? 1 : 0;
             }
-            aml_obj_put(&aml->mem, rb);
+            acpi_aml_obj_put(&aml->mem, rb);
         }
     } else {
         uint64_t x = 0, y = 0;
-        st = aml_to_integer(aml, ra, &x);
+        st = acpi_aml_to_integer(aml, ra, &x);
         if (st == ACPI_OK) {
-            st = aml_to_integer(aml, b, &y);
+            st = acpi_aml_to_integer(aml, b, &y);
         }
         *cmp = x < y ? -1 : x > y ? 1 : 0;
     }
-    aml_obj_put(&aml->mem, ra);
+    acpi_aml_obj_put(&aml->mem, ra);
     return st;
 }
 
@@ -371,7 +371,7 @@ static void store_debug(struct acpi_aml *aml, struct aml_object *value)
     if (value != NULL && (value->type == ACPI_AML_TYPE_INTEGER ||
                           value->type == ACPI_AML_TYPE_STRING ||
                           value->type == ACPI_AML_TYPE_BUFFER)) {
-        if (aml_to_string(aml, value, &s) != ACPI_OK) {
+        if (acpi_aml_to_string(aml, value, &s) != ACPI_OK) {
             s = NULL;
         }
     }
@@ -380,19 +380,19 @@ static void store_debug(struct acpi_aml *aml, struct aml_object *value)
         line[n++] = *text;
     }
     line[n] = '\0';
-    aml_obj_put(&aml->mem, s);
-    aml_log(aml, ACPI_AML_LOG_INFO, line);
+    acpi_aml_obj_put(&aml->mem, s);
+    acpi_aml_log(aml, ACPI_AML_LOG_INFO, line);
 }
 
 static enum acpi_status replace(struct acpi_aml *aml, struct aml_object **slot,
                                 struct aml_object *value)
 {
-    struct aml_object *c = aml_obj_copy(&aml->mem, value);
+    struct aml_object *c = acpi_aml_obj_copy(&aml->mem, value);
     if (c == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
     c->flags &= (uint8_t)~AML_OBJ_CONSTANT;
-    aml_obj_put(&aml->mem, *slot);
+    acpi_aml_obj_put(&aml->mem, *slot);
     *slot = c;
     return ACPI_OK;
 }
@@ -400,7 +400,7 @@ static enum acpi_status replace(struct acpi_aml *aml, struct aml_object **slot,
 static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *node,
                                    struct aml_object *value, bool copy_object)
 {
-    node = aml_node_resolve_alias(node);
+    node = acpi_aml_node_resolve_alias(node);
     if (node == NULL) {
         return ACPI_AML_UNRESOLVED_NAME;
     }
@@ -419,25 +419,25 @@ static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *n
         struct aml_object *v = NULL;
         enum acpi_status st = ACPI_OK;
         if (replace_any) {
-            v = aml_obj_get(value);
+            v = acpi_aml_obj_get(value);
         } else {
-            st = aml_resolve(aml, value, &v);
+            st = acpi_aml_resolve(aml, value, &v);
         }
         if (st != ACPI_OK) {
             return st;
         }
         st = replace(aml, &node->object, v);
-        aml_obj_put(&aml->mem, v);
+        acpi_aml_obj_put(&aml->mem, v);
         return st;
     }
     switch (t->type) {
     case ACPI_AML_TYPE_FIELD_UNIT:
-        return aml_field_write(aml, t, value);
+        return acpi_aml_field_write(aml, t, value);
     case ACPI_AML_TYPE_BUFFER_FIELD:
-        return aml_bfield_write(aml, t, value);
+        return acpi_aml_bfield_write(aml, t, value);
     case ACPI_AML_TYPE_INTEGER: {
         uint64_t v;
-        enum acpi_status st = aml_to_integer(aml, value, &v);
+        enum acpi_status st = acpi_aml_to_integer(aml, value, &v);
         if (st == ACPI_OK) {
             if (node->table < aml->ntables && aml->tables[node->table].int32) {
                 v &= 0xFFFFFFFFull;
@@ -449,35 +449,35 @@ static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *n
     case ACPI_AML_TYPE_BUFFER: {
         /* 19.3.5.8: the target keeps its length; shorter data is zero-padded. */
         struct aml_object *b;
-        enum acpi_status st = aml_to_buffer(aml, value, &b);
+        enum acpi_status st = acpi_aml_to_buffer(aml, value, &b);
         if (st != ACPI_OK) {
             return st;
         }
         for (uint32_t i = 0; i < t->u.buffer.len; i++) {
             t->u.buffer.data[i] = i < b->u.buffer.len ? b->u.buffer.data[i] : 0;
         }
-        aml_obj_put(&aml->mem, b);
+        acpi_aml_obj_put(&aml->mem, b);
         return ACPI_OK;
     }
     case ACPI_AML_TYPE_STRING: {
         struct aml_object *s;
-        enum acpi_status st = aml_to_string(aml, value, &s);
+        enum acpi_status st = acpi_aml_to_string(aml, value, &s);
         if (st != ACPI_OK) {
             return st;
         }
         st = replace(aml, &node->object, s);
-        aml_obj_put(&aml->mem, s);
+        acpi_aml_obj_put(&aml->mem, s);
         return st;
     }
     case ACPI_AML_TYPE_PACKAGE:
     case ACPI_AML_TYPE_REFERENCE: {
         struct aml_object *v;
-        enum acpi_status st = aml_resolve(aml, value, &v);
+        enum acpi_status st = acpi_aml_resolve(aml, value, &v);
         if (st != ACPI_OK) {
             return st;
         }
         st = replace(aml, &node->object, v);
-        aml_obj_put(&aml->mem, v);
+        acpi_aml_obj_put(&aml->mem, v);
         return st;
     }
     default:
@@ -485,7 +485,7 @@ static enum acpi_status store_node(struct acpi_aml *aml, struct acpi_aml_node *n
     }
 }
 
-enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
+enum acpi_status acpi_aml_store(struct acpi_aml *aml, struct aml_object *target,
                            struct aml_object *value, bool copy_object)
 {
     if (target == NULL || target->type != ACPI_AML_TYPE_REFERENCE) {
@@ -504,28 +504,28 @@ enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
         if (target->u.ref.frame >= aml->nframes) {
             return ACPI_AML_BAD_OPERAND;
         }
-        struct aml_frame *f = aml_frame_at(aml, target->u.ref.frame);
+        struct aml_frame *f = acpi_aml_frame_at(aml, target->u.ref.frame);
         struct aml_object **slot = target->u.ref.kind == AML_REF_LOCAL
                                        ? &f->locals[target->u.ref.index]
                                        : &f->args[target->u.ref.index];
         /* ACPI 6.5, 19.3.5.8: an ArgN holding a reference stores through it. */
         if (!copy_object && target->u.ref.kind == AML_REF_ARG && *slot != NULL &&
             (*slot)->type == ACPI_AML_TYPE_REFERENCE && (*slot)->u.ref.kind != AML_REF_ARG) {
-            return aml_store(aml, *slot, value, false);
+            return acpi_aml_store(aml, *slot, value, false);
         }
         struct aml_object *v;
         enum acpi_status st;
         if (value != NULL && value->type == ACPI_AML_TYPE_REFERENCE) {
-            v = aml_obj_get(value);    /* a reference is stored as the reference */
+            v = acpi_aml_obj_get(value);    /* a reference is stored as the reference */
             st = ACPI_OK;
         } else {
-            st = aml_resolve(aml, value, &v);
+            st = acpi_aml_resolve(aml, value, &v);
         }
         if (st != ACPI_OK) {
             return st;
         }
         st = replace(aml, slot, v);
-        aml_obj_put(&aml->mem, v);
+        acpi_aml_obj_put(&aml->mem, v);
         return st;
     }
     case AML_REF_INDEX: {
@@ -536,16 +536,16 @@ enum acpi_status aml_store(struct acpi_aml *aml, struct aml_object *target,
                 return ACPI_AML_INDEX_RANGE;
             }
             struct aml_object *v;
-            enum acpi_status st = aml_resolve(aml, value, &v);
+            enum acpi_status st = acpi_aml_resolve(aml, value, &v);
             if (st != ACPI_OK) {
                 return st;
             }
             st = replace(aml, &t->u.package.elems[i], v);
-            aml_obj_put(&aml->mem, v);
+            acpi_aml_obj_put(&aml->mem, v);
             return st;
         }
         uint64_t v;
-        enum acpi_status st = aml_to_integer(aml, value, &v);
+        enum acpi_status st = acpi_aml_to_integer(aml, value, &v);
         if (st != ACPI_OK) {
             return st;
         }

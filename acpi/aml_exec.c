@@ -13,14 +13,14 @@
 
 /* ---- reporting ---------------------------------------------------------- */
 
-void aml_log(struct acpi_aml *aml, enum acpi_aml_log_level level, const char *msg)
+void acpi_aml_log(struct acpi_aml *aml, enum acpi_aml_log_level level, const char *msg)
 {
     if (aml->host.log != NULL) {
         aml->host.log(aml->host.ctx, level, msg);
     }
 }
 
-uint64_t aml_clock_ns(struct acpi_aml *aml)
+uint64_t acpi_aml_clock_ns(struct acpi_aml *aml)
 {
     if (aml->host.clock_ns != NULL) {
         return aml->host.clock_ns(aml->host.ctx);
@@ -62,14 +62,14 @@ static void unresolved_path(struct acpi_aml *aml, char *buf, size_t size)
     }
 }
 
-void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml_node *node,
+void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml_node *node,
                 uint32_t offset)
 {
     struct acpi_aml_error *e = &aml->errors[aml->nerrors % AML_ERROR_RING];
     aml->nerrors++;
     e->status = st;
     e->aml_offset = offset;
-    e->table = aml->nframes != 0 ? aml_current_frame(aml)->table : 0;
+    e->table = aml->nframes != 0 ? acpi_aml_current_frame(aml)->table : 0;
     e->path[0] = '\0';
     if (st == ACPI_AML_UNRESOLVED_NAME && aml->unresolved_scope != NULL) {
         unresolved_path(aml, e->path, sizeof e->path);
@@ -86,19 +86,19 @@ void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml
         }
     }
     msg[n] = '\0';
-    aml_log(aml, ACPI_AML_LOG_ERROR, msg);
+    acpi_aml_log(aml, ACPI_AML_LOG_ERROR, msg);
 }
 
 /* ---- the stacks ---------------------------------------------------------- */
 
-struct aml_frame *aml_current_frame(struct acpi_aml *aml)
+struct aml_frame *acpi_aml_current_frame(struct acpi_aml *aml)
 {
-    return aml_frame_at(aml, aml->nframes - 1);
+    return acpi_aml_frame_at(aml, aml->nframes - 1);
 }
 
 static struct aml_item *top(struct acpi_aml *aml)
 {
-    return aml_item_at(aml, aml->nitems - 1);
+    return acpi_aml_item_at(aml, aml->nitems - 1);
 }
 
 /* Make room for entry `count` of a chunked stack: a new chunk when it starts
@@ -110,7 +110,7 @@ static enum acpi_status room(struct acpi_aml *aml, void ***chunks, uint32_t *nch
         /* Sized by the limit in force at the first push (AML_MAX_CHUNKS at most). */
         uint32_t n = limit / AML_CHUNK + 1;
         *table = n < AML_MAX_CHUNKS ? n : AML_MAX_CHUNKS;
-        *chunks = aml_zalloc(&aml->mem, *table * sizeof(void *));
+        *chunks = acpi_aml_zalloc(&aml->mem, *table * sizeof(void *));
         if (*chunks == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
@@ -121,7 +121,7 @@ static enum acpi_status room(struct acpi_aml *aml, void ***chunks, uint32_t *nch
     if (count / AML_CHUNK < *nchunks) {
         return ACPI_OK;
     }
-    void *c = aml_alloc(&aml->mem, AML_CHUNK * elem);
+    void *c = acpi_aml_alloc(&aml->mem, AML_CHUNK * elem);
     if (c == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -129,16 +129,16 @@ static enum acpi_status room(struct acpi_aml *aml, void ***chunks, uint32_t *nch
     return ACPI_OK;
 }
 
-void aml_exec_fini(struct acpi_aml *aml)
+void acpi_aml_exec_fini(struct acpi_aml *aml)
 {
     for (uint32_t i = 0; i < aml->item_nchunks; i++) {
-        aml_free(&aml->mem, aml->item_chunks[i], AML_CHUNK * sizeof(struct aml_item));
+        acpi_aml_free(&aml->mem, aml->item_chunks[i], AML_CHUNK * sizeof(struct aml_item));
     }
     for (uint32_t i = 0; i < aml->frame_nchunks; i++) {
-        aml_free(&aml->mem, aml->frame_chunks[i], AML_CHUNK * sizeof(struct aml_frame));
+        acpi_aml_free(&aml->mem, aml->frame_chunks[i], AML_CHUNK * sizeof(struct aml_frame));
     }
-    aml_free(&aml->mem, aml->item_chunks, aml->item_table * sizeof(void *));
-    aml_free(&aml->mem, aml->frame_chunks, aml->frame_table * sizeof(void *));
+    acpi_aml_free(&aml->mem, aml->item_chunks, aml->item_table * sizeof(void *));
+    acpi_aml_free(&aml->mem, aml->frame_chunks, aml->frame_table * sizeof(void *));
 }
 
 /* Push an item for opcode `op` starting at `start`; the new item inherits the
@@ -154,7 +154,7 @@ static enum acpi_status push_item(struct acpi_aml *aml, uint16_t op, const struc
         return st;
     }
     struct aml_item *parent = aml->nitems != 0 ? top(aml) : NULL;
-    struct aml_item *it = aml_item_at(aml, aml->nitems++);
+    struct aml_item *it = acpi_aml_item_at(aml, aml->nitems++);
     *it = (struct aml_item){ 0 };
     it->op = op;
     it->info = info;
@@ -172,9 +172,9 @@ static enum acpi_status push_item(struct acpi_aml *aml, uint16_t op, const struc
 static void release_item(struct acpi_aml *aml, struct aml_item *it)
 {
     for (uint32_t i = 0; i < it->nargs; i++) {
-        aml_obj_put(&aml->mem, it->args[i]);
+        acpi_aml_obj_put(&aml->mem, it->args[i]);
     }
-    aml_obj_put(&aml->mem, it->build);
+    acpi_aml_obj_put(&aml->mem, it->build);
 }
 
 static void pop_item(struct acpi_aml *aml)
@@ -195,7 +195,7 @@ static enum acpi_status push_frame(struct acpi_aml *aml, struct aml_frame **out)
     if (st != ACPI_OK) {
         return st;
     }
-    struct aml_frame *f = aml_frame_at(aml, aml->nframes++);
+    struct aml_frame *f = acpi_aml_frame_at(aml, aml->nframes++);
     *f = (struct aml_frame){ 0 };
     *out = f;
     return ACPI_OK;
@@ -205,14 +205,14 @@ static enum acpi_status push_frame(struct acpi_aml *aml, struct aml_frame **out)
 /* End the top frame: its locals, arguments and temporary nodes go away. */
 static void pop_frame(struct acpi_aml *aml)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     for (int i = 0; i < AML_MAX_LOCALS; i++) {
-        aml_obj_put(&aml->mem, f->locals[i]);
+        acpi_aml_obj_put(&aml->mem, f->locals[i]);
     }
     for (int i = 0; i < AML_MAX_ARGS; i++) {
-        aml_obj_put(&aml->mem, f->args[i]);
+        acpi_aml_obj_put(&aml->mem, f->args[i]);
     }
-    aml_obj_put(&aml->mem, f->ret);
+    acpi_aml_obj_put(&aml->mem, f->ret);
     /* Temporaries, newest first; one may already be gone with a removed parent,
      * so each is looked up through the list before removal. */
     while (f->temps != NULL) {
@@ -220,11 +220,11 @@ static void pop_frame(struct acpi_aml *aml)
         f->temps = n->temp_next;
         /* Children made by the same frame are on the list too, after their
          * parent was added: remove them first by removing the newest first. */
-        aml_ns_remove(&aml->ns, &aml->mem, n);
+        acpi_aml_ns_remove(&aml->ns, &aml->mem, n);
     }
     if (f->serial_mutex != NULL) {
         enum acpi_status ignored =
-            aml_sync_release(aml, f->serial_mutex, f->serial_mutex->u.mutex.depth <= 1);
+            acpi_aml_sync_release(aml, f->serial_mutex, f->serial_mutex->u.mutex.depth <= 1);
         (void)ignored;   /* a forced release cannot fail on order */
     }
     aml->nframes--;
@@ -232,29 +232,29 @@ static void pop_frame(struct acpi_aml *aml)
 
 /* ---- named-node creation ---------------------------------------------------- */
 
-enum acpi_status aml_create_node(struct acpi_aml *aml, struct aml_item *it,
+enum acpi_status acpi_aml_create_node(struct acpi_aml *aml, struct aml_item *it,
                                  const uint8_t *name_pos, struct acpi_aml_node **out)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     struct aml_name name;
     const uint8_t *p = name_pos;
-    enum acpi_status st = aml_parse_name(&p, it->end, &name);
+    enum acpi_status st = acpi_aml_parse_name(&p, it->end, &name);
     if (st != ACPI_OK) {
         return st;
     }
     struct acpi_aml_node *parent;
     uint32_t last;
-    st = aml_name_parent(&aml->ns, it->scope, &name, &parent, &last);
+    st = acpi_aml_name_parent(&aml->ns, it->scope, &name, &parent, &last);
     if (st == ACPI_AML_UNRESOLVED_NAME) {
         note_unresolved(aml, it->scope, &name);
     }
     if (st != ACPI_OK) {
         return st;
     }
-    if (aml_ns_child(&aml->ns, parent, last) != NULL) {
+    if (acpi_aml_ns_child(&aml->ns, parent, last) != NULL) {
         return ACPI_AML_ALREADY_EXISTS;
     }
-    struct acpi_aml_node *n = aml_ns_add(&aml->ns, &aml->mem, parent, last, f->table);
+    struct acpi_aml_node *n = acpi_aml_ns_add(&aml->ns, &aml->mem, parent, last, f->table);
     if (n == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -282,7 +282,7 @@ enum acpi_status aml_create_node(struct acpi_aml *aml, struct aml_item *it,
 static enum acpi_status local_ref(struct acpi_aml *aml, uint8_t kind, uint8_t index,
                                   struct aml_object **out)
 {
-    struct aml_object *r = aml_obj_ref(&aml->mem, kind);
+    struct aml_object *r = acpi_aml_obj_ref(&aml->mem, kind);
     if (r == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -297,12 +297,12 @@ static enum acpi_status local_ref(struct acpi_aml *aml, uint8_t kind, uint8_t in
 static enum acpi_status local_value(struct acpi_aml *aml, bool is_arg, uint8_t index,
                                     struct aml_object **out)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     struct aml_object *o = is_arg ? f->args[index] : f->locals[index];
     if (o == NULL) {
         return ACPI_AML_UNINITIALIZED;
     }
-    *out = aml_obj_get(o);
+    *out = acpi_aml_obj_get(o);
     return ACPI_OK;
 }
 
@@ -314,7 +314,7 @@ static enum acpi_status const_value(struct acpi_aml *aml, uint16_t op, const uin
     switch (op) {
     case AML_ZERO: v = 0; break;
     case AML_ONE: v = 1; break;
-    case AML_ONES: v = aml_ones(aml_current_frame(aml)); break;
+    case AML_ONES: v = acpi_aml_ones(acpi_aml_current_frame(aml)); break;
     case AML_REVISION: v = 2; break;   /* the AML interpreter revision Linux reports */
     case AML_BYTE_PREFIX:
         if (end - p < 1) {
@@ -334,16 +334,16 @@ static enum acpi_status const_value(struct acpi_aml *aml, uint16_t op, const uin
         if (end - p < 4) {
             return ACPI_TRUNCATED;
         }
-        v = aml_le32(p);
+        v = acpi_aml_le32(p);
         p += 4;
         break;
     case AML_QWORD_PREFIX:
         if (end - p < 8) {
             return ACPI_TRUNCATED;
         }
-        v = aml_le64(p);
+        v = acpi_aml_le64(p);
         p += 8;
-        if (aml_current_frame(aml)->int32) {
+        if (acpi_aml_current_frame(aml)->int32) {
             v &= 0xFFFFFFFFull;
         }
         break;
@@ -356,14 +356,14 @@ static enum acpi_status const_value(struct acpi_aml *aml, uint16_t op, const uin
         if (s >= end) {
             return ACPI_TRUNCATED;
         }
-        *out = aml_obj_string(&aml->mem, (const char *)p, (uint32_t)(s - p));
+        *out = acpi_aml_obj_string(&aml->mem, (const char *)p, (uint32_t)(s - p));
         *pc = s + 1;
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     default:
         return ACPI_AML_BAD_OPCODE;
     }
-    *out = aml_obj_integer(&aml->mem, v);
+    *out = acpi_aml_obj_integer(&aml->mem, v);
     if (*out == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -396,7 +396,7 @@ static bool wants_operand(const struct aml_item *it)
  * item whose value will fill it. */
 static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char kind)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     const uint8_t *end = it->end;
     const uint8_t *start = f->pc;
     bool dead = (it->flags & AML_IT_DEAD) != 0;
@@ -407,22 +407,22 @@ static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char 
     uint8_t b = *start;
     if (b == 0x00 && kind == 'T') {
         f->pc = start + 1;
-        struct aml_object *r = aml_obj_ref(&aml->mem, AML_REF_NULL);
+        struct aml_object *r = acpi_aml_obj_ref(&aml->mem, AML_REF_NULL);
         if (r == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
         put_arg(it, r);
         return ACPI_OK;
     }
-    if (aml_is_name_start(b)) {
+    if (acpi_aml_is_name_start(b)) {
         struct aml_name name;
         const uint8_t *p = start;
-        enum acpi_status st = aml_parse_name(&p, end, &name);
+        enum acpi_status st = acpi_aml_parse_name(&p, end, &name);
         if (st != ACPI_OK) {
             return st;
         }
         f->pc = p;
-        struct acpi_aml_node *node = aml_name_lookup(&aml->ns, it->scope, &name);
+        struct acpi_aml_node *node = acpi_aml_name_lookup(&aml->ns, it->scope, &name);
         if (node != NULL && node->object != NULL && node->object->type == ACPI_AML_TYPE_METHOD &&
             !want_ref) {
             st = push_item(aml, AML_PSEUDO_CALL, NULL, start, 0);
@@ -445,13 +445,13 @@ static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char 
                 note_unresolved(aml, it->scope, &name);
                 return ACPI_AML_UNRESOLVED_NAME;
             }
-            v = aml_obj_ref(&aml->mem, node != NULL ? AML_REF_NODE : AML_REF_NULL);
+            v = acpi_aml_obj_ref(&aml->mem, node != NULL ? AML_REF_NODE : AML_REF_NULL);
             if (v == NULL) {
                 return ACPI_AML_OUT_OF_MEMORY;
             }
             v->u.ref.node = node;
         } else {
-            st = node != NULL ? aml_node_value(aml, node, &v) : ACPI_AML_UNRESOLVED_NAME;
+            st = node != NULL ? acpi_aml_node_value(aml, node, &v) : ACPI_AML_UNRESOLVED_NAME;
             if (node == NULL) {
                 note_unresolved(aml, it->scope, &name);
             }
@@ -472,7 +472,7 @@ static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char 
         op = (uint16_t)AML_EXT(start[1]);
         p = start + 2;
     }
-    const struct aml_opinfo *info = aml_opcode_info(op);
+    const struct aml_opinfo *info = acpi_aml_opcode_info(op);
     if (info == NULL || (info->flags & AML_OPF_VALUE) == 0) {
         return ACPI_AML_BAD_OPCODE;
     }
@@ -490,7 +490,7 @@ static enum acpi_status operand(struct acpi_aml *aml, struct aml_item *it, char 
                       : local_value(aml, is_arg, idx, &v);
     } else if (op == AML_DEBUG) {
         f->pc = p;
-        v = aml_obj_ref(&aml->mem, AML_REF_DEBUG);
+        v = acpi_aml_obj_ref(&aml->mem, AML_REF_DEBUG);
         st = v != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     } else if ((info->flags & AML_OPF_CONST) != 0) {
         st = const_value(aml, op, &p, end, &v);
@@ -532,7 +532,7 @@ static enum acpi_status complete(struct acpi_aml *aml);
 static enum acpi_status next_arg(struct acpi_aml *aml)
 {
     struct aml_item *it = top(aml);
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     if (it->op == AML_PSEUDO_CALL) {
         if (it->nargs < it->ncall) {
             return operand(aml, it, 't');
@@ -547,7 +547,7 @@ static enum acpi_status next_arg(struct acpi_aml *aml)
     switch (kind) {
     case 'p': {
         const uint8_t *pend;
-        st = aml_parse_pkglen(&f->pc, it->end, &pend);
+        st = acpi_aml_parse_pkglen(&f->pc, it->end, &pend);
         if (st != ACPI_OK) {
             return st;
         }
@@ -558,18 +558,18 @@ static enum acpi_status next_arg(struct acpi_aml *aml)
     case 'N': {
         it->names[it->nnames++] = f->pc;
         struct aml_name name;
-        st = aml_parse_name(&f->pc, it->end, &name);
+        st = acpi_aml_parse_name(&f->pc, it->end, &name);
         it->argi++;
         return st;
     }
     case 'n': {
         struct aml_name name;
-        st = aml_parse_name(&f->pc, it->end, &name);
+        st = acpi_aml_parse_name(&f->pc, it->end, &name);
         if (st != ACPI_OK) {
             return st;
         }
         it->argi++;
-        struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
+        struct acpi_aml_node *n = acpi_aml_name_lookup(&aml->ns, it->scope, &name);
         it->nodes[it->nnodes++] = n;
         bool field = it->op == AML_FIELD || it->op == AML_INDEX_FIELD || it->op == AML_BANK_FIELD;
         if (n == NULL && (it->flags & AML_IT_DEAD) == 0) {
@@ -603,7 +603,7 @@ static enum acpi_status deliver(struct acpi_aml *aml, struct aml_object *v)
     switch (p->state) {
     case AML_ST_ARGS:
         if (!wants_operand(p)) {
-            aml_obj_put(&aml->mem, v);
+            acpi_aml_obj_put(&aml->mem, v);
         } else if (p->op == AML_PSEUDO_CALL) {
             p->args[p->nargs++] = v;
         } else {
@@ -614,19 +614,19 @@ static enum acpi_status deliver(struct acpi_aml *aml, struct aml_object *v)
         if (p->build != NULL && p->build_i < p->build->u.package.count) {
             p->build->u.package.elems[p->build_i] = v;
         } else {
-            aml_obj_put(&aml->mem, v);   /* more initialisers than elements: ignored */
+            acpi_aml_obj_put(&aml->mem, v);   /* more initialisers than elements: ignored */
         }
         p->build_i++;
         return ACPI_OK;
     case AML_ST_HOST:
-        aml_obj_put(&aml->mem, p->args[0]);
+        acpi_aml_obj_put(&aml->mem, p->args[0]);
         p->args[0] = v;
         if (p->nargs == 0) {
             p->nargs = 1;
         }
         return ACPI_OK;
     default:
-        aml_obj_put(&aml->mem, v);
+        acpi_aml_obj_put(&aml->mem, v);
         return ACPI_OK;
     }
 }
@@ -634,7 +634,7 @@ static enum acpi_status deliver(struct acpi_aml *aml, struct aml_object *v)
 /* The op's arguments are done and it is DEAD: skip whatever it still owns. */
 static enum acpi_status complete_dead(struct acpi_aml *aml, struct aml_item *it)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     if (it->info != NULL && it->info->args[0] == 'p') {
         f->pc = it->end;
     }
@@ -655,7 +655,7 @@ static enum acpi_status skip_else(struct aml_frame *f, const uint8_t *limit)
 {
     if (f->pc < limit && *f->pc == AML_ELSE) {
         const uint8_t *p = f->pc + 1, *e;
-        enum acpi_status st = aml_parse_pkglen(&p, limit, &e);
+        enum acpi_status st = acpi_aml_parse_pkglen(&p, limit, &e);
         if (st != ACPI_OK) {
             return st;
         }
@@ -666,7 +666,7 @@ static enum acpi_status skip_else(struct aml_frame *f, const uint8_t *limit)
 
 static enum acpi_status loop_check(struct acpi_aml *aml, struct aml_frame *f)
 {
-    uint64_t now = aml_clock_ns(aml);
+    uint64_t now = acpi_aml_clock_ns(aml);
     if (now - f->loop_start > (uint64_t)aml->limits.loop_timeout_s * 1000u * MS) {
         return ACPI_AML_LOOP_TIMEOUT;
     }
@@ -676,7 +676,7 @@ static enum acpi_status loop_check(struct acpi_aml *aml, struct aml_frame *f)
 static enum acpi_status complete(struct acpi_aml *aml)
 {
     struct aml_item *it = top(aml);
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     if ((it->flags & AML_IT_DEAD) != 0) {
         return complete_dead(aml, it);
     }
@@ -689,7 +689,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
     case AML_IF:
     case AML_WHILE: {
         uint64_t v;
-        st = aml_to_integer(aml, it->args[0], &v);
+        st = acpi_aml_to_integer(aml, it->args[0], &v);
         if (st != ACPI_OK) {
             return st;
         }
@@ -705,9 +705,9 @@ static enum acpi_status complete(struct acpi_aml *aml)
         } else if (!truth) {
             /* The Else (if any) runs as the If's body. */
             f->pc = it->end;
-            if (f->pc < aml_item_at(aml, aml->nitems - 2)->end && *f->pc == AML_ELSE) {
+            if (f->pc < acpi_aml_item_at(aml, aml->nitems - 2)->end && *f->pc == AML_ELSE) {
                 const uint8_t *p = f->pc + 1;
-                st = aml_parse_pkglen(&p, aml_item_at(aml, aml->nitems - 2)->end, &it->end);
+                st = acpi_aml_parse_pkglen(&p, acpi_aml_item_at(aml, aml->nitems - 2)->end, &it->end);
                 if (st != ACPI_OK) {
                     return st;
                 }
@@ -737,7 +737,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         /* The innermost While of this frame whose body runs. */
         uint32_t i = aml->nitems - 1;
         while (i > f->item_base &&
-               !(aml_item_at(aml, i)->op == AML_WHILE && aml_item_at(aml, i)->state == AML_ST_BODY)) {
+               !(acpi_aml_item_at(aml, i)->op == AML_WHILE && acpi_aml_item_at(aml, i)->state == AML_ST_BODY)) {
             i--;
         }
         if (i == f->item_base) {
@@ -757,7 +757,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         return ACPI_OK;
     }
     case AML_RETURN: {
-        aml_obj_put(&aml->mem, f->ret);
+        acpi_aml_obj_put(&aml->mem, f->ret);
         f->ret = it->args[0];
         it->args[0] = NULL;
         it->nargs = 0;
@@ -775,7 +775,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         it->args[0] = NULL;
         return deliver(aml, out);
     case AML_BREAKPOINT:
-        aml_log(aml, ACPI_AML_LOG_INFO, "AML BreakPoint");
+        acpi_aml_log(aml, ACPI_AML_LOG_INFO, "AML BreakPoint");
         return deliver(aml, NULL);
     case AML_EXTERNAL:
         /* ACPI 6.5, 19.6.45: a compiler hint; ACPICA's interpreter creates
@@ -783,7 +783,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         return deliver(aml, NULL);
     case AML_BUFFER: {
         uint64_t size;
-        st = aml_to_integer(aml, it->args[0], &size);
+        st = acpi_aml_to_integer(aml, it->args[0], &size);
         if (st != ACPI_OK) {
             return st;
         }
@@ -795,7 +795,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         if (size > aml->limits.max_object_bytes) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
-        out = aml_obj_buffer(&aml->mem, NULL, (uint32_t)size);
+        out = acpi_aml_obj_buffer(&aml->mem, NULL, (uint32_t)size);
         if (out == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
@@ -811,7 +811,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         if (it->op == AML_PACKAGE) {
             count = it->imm[0];
         } else {
-            st = aml_to_integer(aml, it->args[0], &count);
+            st = acpi_aml_to_integer(aml, it->args[0], &count);
             if (st != ACPI_OK) {
                 return st;
             }
@@ -819,7 +819,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         if (count > aml->limits.max_object_bytes / sizeof(struct aml_object *)) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
-        it->build = aml_obj_package(&aml->mem, (uint32_t)count);
+        it->build = acpi_aml_obj_package(&aml->mem, (uint32_t)count);
         if (it->build == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
@@ -832,7 +832,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
     if ((it->info->flags & AML_OPF_NAMED) != 0 || it->op == AML_FIELD ||
         it->op == AML_INDEX_FIELD || it->op == AML_BANK_FIELD) {
         struct acpi_aml_node *body = NULL;
-        st = aml_named_create(aml, it, &body);
+        st = acpi_aml_named_create(aml, it, &body);
         if (st != ACPI_OK) {
             return st;
         }
@@ -850,7 +850,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
     case AML_LOAD:
     case AML_LOAD_TABLE:
     case AML_UNLOAD:
-        st = aml_ops_load(aml, it, &out);
+        st = acpi_aml_ops_load(aml, it, &out);
         break;
     case AML_ACQUIRE:
     case AML_RELEASE:
@@ -862,7 +862,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
     case AML_NOTIFY:
     case AML_FATAL:
     case AML_TIMER:
-        st = aml_ops_sync(aml, it, &out);
+        st = acpi_aml_ops_sync(aml, it, &out);
         break;
     case AML_ADD: case AML_SUBTRACT: case AML_MULTIPLY: case AML_DIVIDE: case AML_MOD:
     case AML_SHIFT_LEFT: case AML_SHIFT_RIGHT: case AML_AND: case AML_NAND: case AML_OR:
@@ -870,14 +870,14 @@ static enum acpi_status complete(struct acpi_aml *aml)
     case AML_FIND_SET_RIGHT_BIT: case AML_LAND: case AML_LOR: case AML_LNOT: case AML_LEQUAL:
     case AML_LGREATER: case AML_LLESS: case AML_INCREMENT: case AML_DECREMENT:
     case AML_FROM_BCD: case AML_TO_BCD:
-        st = aml_ops_math(aml, it, &out);
+        st = acpi_aml_ops_math(aml, it, &out);
         break;
     default:
-        st = aml_ops_data(aml, it, &out);
+        st = acpi_aml_ops_data(aml, it, &out);
         break;
     }
     if (st != ACPI_OK) {
-        aml_obj_put(&aml->mem, out);
+        acpi_aml_obj_put(&aml->mem, out);
         return st;
     }
     return deliver(aml, out);
@@ -887,10 +887,10 @@ static enum acpi_status complete(struct acpi_aml *aml)
 static enum acpi_status start_term(struct acpi_aml *aml)
 {
     struct aml_item *it = top(aml);
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     const uint8_t *start = f->pc;
     uint8_t b = *start;
-    if (aml_is_name_start(b) || (b >= AML_LOCAL0 && b <= AML_ARG6) ||
+    if (acpi_aml_is_name_start(b) || (b >= AML_LOCAL0 && b <= AML_ARG6) ||
         b == AML_ZERO || b == AML_ONE || b == AML_ONES || b == AML_BYTE_PREFIX ||
         b == AML_WORD_PREFIX || b == AML_DWORD_PREFIX || b == AML_QWORD_PREFIX ||
         b == AML_STRING_PREFIX) {
@@ -912,7 +912,7 @@ static enum acpi_status start_term(struct acpi_aml *aml)
         op = (uint16_t)AML_EXT(start[1]);
         p = start + 2;
     }
-    const struct aml_opinfo *info = aml_opcode_info(op);
+    const struct aml_opinfo *info = acpi_aml_opcode_info(op);
     if (info == NULL || op == AML_DEBUG) {
         return ACPI_AML_BAD_OPCODE;
     }
@@ -923,7 +923,7 @@ static enum acpi_status start_term(struct acpi_aml *aml)
     }
     if (op == AML_WHILE) {
         if (f->loop_depth++ == 0) {
-            f->loop_start = aml_clock_ns(aml);
+            f->loop_start = acpi_aml_clock_ns(aml);
         }
     }
     return ACPI_OK;
@@ -933,7 +933,7 @@ static enum acpi_status start_term(struct acpi_aml *aml)
 static enum acpi_status body_done(struct acpi_aml *aml)
 {
     struct aml_item *it = top(aml);
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     switch (it->op) {
     case AML_WHILE: {
         enum acpi_status st = loop_check(aml, f);
@@ -943,7 +943,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
         /* Evaluate the predicate again: back to just after the PkgLength. */
         f->pc = it->start + 1;
         const uint8_t *end;
-        st = aml_parse_pkglen(&f->pc, aml_item_at(aml, aml->nitems - 2)->end, &end);
+        st = acpi_aml_parse_pkglen(&f->pc, acpi_aml_item_at(aml, aml->nitems - 2)->end, &end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -957,7 +957,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
     }
     case AML_IF: {
         f->pc = it->end;
-        enum acpi_status st = skip_else(f, aml_item_at(aml, aml->nitems - 2)->end);
+        enum acpi_status st = skip_else(f, acpi_aml_item_at(aml, aml->nitems - 2)->end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -971,7 +971,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
         /* The PSEUDO_CALL (or the host's item) below gets the value. */
         struct aml_item *c = top(aml);
         if (c->state == AML_ST_HOST) {
-            aml_obj_put(&aml->mem, c->args[0]);
+            acpi_aml_obj_put(&aml->mem, c->args[0]);
             c->args[0] = ret;
             if (c->nargs == 0) {
                 c->nargs = 1;
@@ -981,7 +981,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
         if (ret == NULL) {
             /* ACPICA: a method without Return yields Zero when a value is
              * needed (implicit return). */
-            ret = aml_obj_integer(&aml->mem, 0);
+            ret = acpi_aml_obj_integer(&aml->mem, 0);
             if (ret == NULL) {
                 return ACPI_AML_OUT_OF_MEMORY;
             }
@@ -1037,12 +1037,12 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
         if (st != ACPI_OK) {
             return st;
         }
-        struct aml_object *r = aml_obj_integer(&aml->mem, v);
+        struct aml_object *r = acpi_aml_obj_integer(&aml->mem, v);
         if (r == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
         if (it->state == AML_ST_HOST) {
-            aml_obj_put(&aml->mem, it->args[0]);
+            acpi_aml_obj_put(&aml->mem, it->args[0]);
             it->args[0] = r;
             return ACPI_OK;
         }
@@ -1061,13 +1061,13 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
         struct aml_object *a = it->args[it->state == AML_ST_HOST ? i + 1 : i];
         /* Shared, as ACPICA passes them: a store into ArgN replaces the slot,
          * a store through Index() reaches the caller's buffer or package. */
-        f->args[i] = aml_obj_get(a);
+        f->args[i] = acpi_aml_obj_get(a);
     }
     if ((m->u.method.flags & 0x08) != 0) {
         /* Serialized: an implicit mutex at the method's SyncLevel. */
         struct aml_object *mx = m->u.method.mutex;
         if (mx == NULL) {
-            mx = aml_obj_new(&aml->mem, ACPI_AML_TYPE_MUTEX);
+            mx = acpi_aml_obj_new(&aml->mem, ACPI_AML_TYPE_MUTEX);
             if (mx == NULL) {
                 pop_frame(aml);
                 return ACPI_AML_OUT_OF_MEMORY;
@@ -1078,7 +1078,7 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
         /* Held already: a recursive call by the same thread, which ACPICA
          * allows (the depth counts it). Below the current level: refused. */
         bool got;
-        st = aml_sync_acquire(aml, mx, &got);
+        st = acpi_aml_sync_acquire(aml, mx, &got);
         if (st != ACPI_OK) {
             pop_frame(aml);
             return st;
@@ -1122,14 +1122,14 @@ static uint8_t args_len(const struct aml_opinfo *info)
 static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
 {
     while (aml->nframes - 1 > tf) {
-        struct aml_frame *f = aml_current_frame(aml);
+        struct aml_frame *f = acpi_aml_current_frame(aml);
         while (aml->nitems > f->item_base) {
             pop_item(aml);
         }
         pop_frame(aml);
     }
     bool syntax = st == ACPI_TRUNCATED || st == ACPI_AML_BAD_OPCODE;
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     if (syntax) {
         /* The bytes cannot be decoded further: drop everything up to the
          * innermost construct with a PkgLength and continue after it. */
@@ -1151,7 +1151,7 @@ static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
     }
     /* Every op above the innermost TermList becomes DEAD and still parses. */
     for (uint32_t i = aml->nitems - 1; i > f->item_base; i--) {
-        struct aml_item *it = aml_item_at(aml, i);
+        struct aml_item *it = acpi_aml_item_at(aml, i);
         if (it->state == AML_ST_BODY) {
             if (i == aml->nitems - 1) {
                 /* The TermList's own end failed (a While's timeout): end it. */
@@ -1180,7 +1180,7 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
     enum acpi_status first = ACPI_OK;
     while (aml->nitems - 1 > base) {
         struct aml_item *it = top(aml);
-        struct aml_frame *f = aml_current_frame(aml);
+        struct aml_frame *f = acpi_aml_current_frame(aml);
         enum acpi_status st;
         switch (it->state) {
         case AML_ST_ARGS:
@@ -1194,34 +1194,34 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                 struct aml_object *pkg = it->build;
                 it->build = NULL;
                 st = deliver(aml, pkg);
-            } else if (aml_is_name_start(*f->pc)) {
+            } else if (acpi_aml_is_name_start(*f->pc)) {
                 /* ACPI 6.5, 19.6.102: a name element is a reference to the
                  * object, not its value; unresolved ones stay as the path. */
                 struct aml_name name;
                 const uint8_t *s = f->pc;
-                st = aml_parse_name(&f->pc, it->end, &name);
+                st = acpi_aml_parse_name(&f->pc, it->end, &name);
                 if (st == ACPI_OK) {
-                    struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
+                    struct acpi_aml_node *n = acpi_aml_name_lookup(&aml->ns, it->scope, &name);
                     struct aml_object *e;
                     uint8_t t = n != NULL && n->object != NULL ? n->object->type : 0;
                     if (t == ACPI_AML_TYPE_INTEGER || t == ACPI_AML_TYPE_STRING ||
                         t == ACPI_AML_TYPE_BUFFER || t == ACPI_AML_TYPE_PACKAGE) {
                         /* ACPICA resolves a named data object to its value. */
-                        e = aml_obj_copy(&aml->mem, n->object);
+                        e = acpi_aml_obj_copy(&aml->mem, n->object);
                     } else if (n != NULL) {
-                        e = aml_obj_ref(&aml->mem, AML_REF_NODE);
+                        e = acpi_aml_obj_ref(&aml->mem, AML_REF_NODE);
                         if (e != NULL) {
                             e->u.ref.node = n;
                         }
                     } else {
-                        e = aml_obj_string(&aml->mem, (const char *)s, (uint32_t)(f->pc - s));
+                        e = acpi_aml_obj_string(&aml->mem, (const char *)s, (uint32_t)(f->pc - s));
                     }
                     if (e == NULL) {
                         st = ACPI_AML_OUT_OF_MEMORY;
                     } else if (it->build_i < it->build->u.package.count) {
                         it->build->u.package.elems[it->build_i++] = e;
                     } else {
-                        aml_obj_put(&aml->mem, e);
+                        acpi_aml_obj_put(&aml->mem, e);
                         it->build_i++;
                     }
                 }
@@ -1236,11 +1236,11 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
             break;
         }
         if (st != ACPI_OK) {
-            struct aml_frame *ef = aml_current_frame(aml);
+            struct aml_frame *ef = acpi_aml_current_frame(aml);
             const struct aml_table *t = &aml->tables[ef->table < aml->ntables ? ef->table : 0];
             uint32_t off = ef->pc >= t->bytes && ef->pc <= t->bytes + t->len
                                ? (uint32_t)(ef->pc - t->bytes) : 0;
-            aml_report(aml, st, ef->method != NULL ? ef->method : top(aml)->scope, off);
+            acpi_aml_report(aml, st, ef->method != NULL ? ef->method : top(aml)->scope, off);
             if (first == ACPI_OK) {
                 first = st;
             }
@@ -1260,9 +1260,10 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
 }
 
 static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t,
-                                  uint8_t index);
+                                  uint8_t index, struct acpi_aml_node *scope);
 
-enum acpi_status aml_exec_table(struct acpi_aml *aml, uint8_t index)
+enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index,
+                                     struct acpi_aml_node *scope)
 {
     const struct aml_table *t = &aml->tables[index];
     /* From Load inside running AML this is a re-entry: bounded like the others
@@ -1271,12 +1272,13 @@ enum acpi_status aml_exec_table(struct acpi_aml *aml, uint8_t index)
         return ACPI_AML_STACK_OVERFLOW;
     }
     aml->nested++;
-    enum acpi_status st = run_table(aml, t, index);
+    enum acpi_status st = run_table(aml, t, index, scope != NULL ? scope : aml->ns.root);
     aml->nested--;
     return st;
 }
 
-static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t, uint8_t index)
+static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *t, uint8_t index,
+                                  struct acpi_aml_node *scope)
 {
     enum acpi_status st = push_item(aml, AML_NOOP, NULL, t->bytes, 0);
     if (st != ACPI_OK) {
@@ -1304,19 +1306,19 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
     struct aml_item *body = top(aml);
     body->state = AML_ST_BODY;
     body->end = t->bytes + t->len;
-    body->scope = aml->ns.root;
+    body->scope = scope;
     body->flags = 0;
     st = run(aml, base, tf, true);
     pop_item(aml);
     return st;
 }
 
-enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
+enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
                                struct aml_object **args, uint32_t argc,
                                struct aml_object **result)
 {
     *result = NULL;
-    node = aml_node_resolve_alias(node);
+    node = acpi_aml_node_resolve_alias(node);
     if (node == NULL) {
         return ACPI_AML_UNRESOLVED_NAME;
     }
@@ -1330,11 +1332,11 @@ enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
             }
             f->table = node->table;
             f->int32 = node->table < aml->ntables && aml->tables[node->table].int32;
-            st = aml_node_value(aml, node, result);
+            st = acpi_aml_node_value(aml, node, result);
             pop_frame(aml);
             return st;
         }
-        return aml_node_value(aml, node, result);
+        return acpi_aml_node_value(aml, node, result);
     }
     if (aml->nested >= AML_MAX_NESTED) {
         return ACPI_AML_STACK_OVERFLOW;
@@ -1354,7 +1356,7 @@ enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
     h->flags = 0;
     h->args[0] = NULL;
     for (uint32_t i = 0; i < argc; i++) {
-        h->args[i + 1] = aml_obj_get(args[i]);
+        h->args[i + 1] = acpi_aml_obj_get(args[i]);
     }
     h->nargs = (uint8_t)(argc + 1);
     h->ncall = (uint8_t)argc;
@@ -1364,10 +1366,10 @@ enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
     if (st == ACPI_OK) {
         st = run(aml, base, frames_before, false);
     } else {
-        aml_report(aml, st, node, 0);
+        acpi_aml_report(aml, st, node, 0);
     }
     aml->nested--;
-    h = aml_item_at(aml, base);
+    h = acpi_aml_item_at(aml, base);
     if (st == ACPI_OK) {
         *result = h->args[0];
         h->args[0] = NULL;

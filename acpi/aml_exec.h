@@ -119,85 +119,87 @@ struct acpi_aml {
 /* Run a method (or read a data object) at `node` with args; *result gets the
  * value (NULL for none). Used by the public API, initialisation and the region
  * code; nesting is bounded by AML_MAX_NESTED. */
-ACPI_MUST_USE enum acpi_status aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
+ACPI_MUST_USE enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
                                              struct aml_object **args, uint32_t argc,
                                              struct aml_object **result);
-/* Run table `index`'s top-level TermList. */
-ACPI_MUST_USE enum acpi_status aml_exec_table(struct acpi_aml *aml, uint8_t index);
+/* Run table `index`'s top-level TermList with `scope` as its root (NULL: \\;
+ * LoadTable's RootPath gives another). */
+ACPI_MUST_USE enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index,
+                                                   struct acpi_aml_node *scope);
 
 /* Record an error with the path of `node` (may be NULL). */
-void aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml_node *node,
+void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acpi_aml_node *node,
                 uint32_t offset);
-void aml_log(struct acpi_aml *aml, enum acpi_aml_log_level level, const char *msg);
-uint64_t aml_clock_ns(struct acpi_aml *aml);
+void acpi_aml_log(struct acpi_aml *aml, enum acpi_aml_log_level level, const char *msg);
+uint64_t acpi_aml_clock_ns(struct acpi_aml *aml);
 
 #define AML_CHUNK 64u
 #define AML_MAX_CHUNKS 4096u   /* 262144 entries at most, whatever the limits say */
 
-static inline struct aml_item *aml_item_at(const struct acpi_aml *aml, uint32_t i)
+static inline struct aml_item *acpi_aml_item_at(const struct acpi_aml *aml, uint32_t i)
 {
     return &aml->item_chunks[i / AML_CHUNK][i % AML_CHUNK];
 }
 
-static inline struct aml_frame *aml_frame_at(const struct acpi_aml *aml, uint32_t i)
+static inline struct aml_frame *acpi_aml_frame_at(const struct acpi_aml *aml, uint32_t i)
 {
     return &aml->frame_chunks[i / AML_CHUNK][i % AML_CHUNK];
 }
 
 /* Free the chunks of both stacks (at destroy). */
-void aml_exec_fini(struct acpi_aml *aml);
+void acpi_aml_exec_fini(struct acpi_aml *aml);
 
 /* The frame an item runs in, and integer width of the running code. */
-struct aml_frame *aml_current_frame(struct acpi_aml *aml);
-static inline uint64_t aml_ones(const struct aml_frame *f)
+struct aml_frame *acpi_aml_current_frame(struct acpi_aml *aml);
+static inline uint64_t acpi_aml_ones(const struct aml_frame *f)
 {
     return f->int32 ? 0xFFFFFFFFull : ~0ull;
 }
 
 /* 64-bit unsigned division without the compiler's helper functions (32-bit
  * targets have no __udivdi3 in a freestanding build). d != 0. */
-uint64_t aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem);
+uint64_t acpi_aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem);
 
 /* Operators of aml_ops_*.c: every Type 2 opcode not about control flow or
  * named objects; args are complete in it->args. *out is the value (may be
  * NULL for none). */
-ACPI_MUST_USE enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it,
+ACPI_MUST_USE enum acpi_status acpi_aml_ops_math(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);
-ACPI_MUST_USE enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it,
+ACPI_MUST_USE enum acpi_status acpi_aml_ops_data(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);
-ACPI_MUST_USE enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it,
+ACPI_MUST_USE enum acpi_status acpi_aml_ops_sync(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);
 /* Named objects of aml_named.c (ACPI 6.5, 19.6): create the node and object.
  * *enter_body is set when the op's ObjectList follows (Device, ...). */
-ACPI_MUST_USE enum acpi_status aml_named_create(struct acpi_aml *aml, struct aml_item *it,
+ACPI_MUST_USE enum acpi_status acpi_aml_named_create(struct acpi_aml *aml, struct aml_item *it,
                                                 struct acpi_aml_node **body_scope);
 /* Mutex acquisition and release with the sync-level order of ACPI 6.5,
  * 19.6.2 and 19.6.126 (ACPI_AML_SYNC_LEVEL when broken); `force` releases
  * whatever the order (a method's implicit mutex at its return). */
-ACPI_MUST_USE enum acpi_status aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m,
+ACPI_MUST_USE enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m,
                                                 bool *acquired);
-ACPI_MUST_USE enum acpi_status aml_sync_release(struct acpi_aml *aml, struct aml_object *m,
+ACPI_MUST_USE enum acpi_status acpi_aml_sync_release(struct acpi_aml *aml, struct aml_object *m,
                                                 bool force);
 /* Release every mutex still held (the end of a host call, ACPI 6.5, 19.6.126). */
-void aml_sync_release_all(struct acpi_aml *aml);
+void acpi_aml_sync_release_all(struct acpi_aml *aml);
 /* A loaded table by signature, OEM ID and OEM table ID (empty fields match
  * any), else the host's find_table. */
-ACPI_MUST_USE enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4],
+ACPI_MUST_USE enum acpi_status acpi_aml_find_table(struct acpi_aml *aml, const char sig[4],
                                               const char oem[6], const char tid[8],
                                               const uint8_t **bytes, size_t *len);
 /* The table named by three string operands (signature, OEM ID, OEM table ID),
  * for DataTableRegion (loaded tables too) and LoadTable (the host's). */
-ACPI_MUST_USE enum acpi_status aml_table_by_args(struct acpi_aml *aml,
+ACPI_MUST_USE enum acpi_status acpi_aml_table_by_args(struct acpi_aml *aml,
                                                  struct aml_object *const args[3],
                                                  bool loaded_too, const uint8_t **bytes,
                                                  size_t *len);
 /* Load/Unload/LoadTable (aml_load.c). */
-ACPI_MUST_USE enum acpi_status aml_ops_load(struct acpi_aml *aml, struct aml_item *it,
+ACPI_MUST_USE enum acpi_status acpi_aml_ops_load(struct acpi_aml *aml, struct aml_item *it,
                                             struct aml_object **out);
 
 /* Node creation for named objects: in the current frame's scope rules, marked
  * temporary when a method runs. */
-ACPI_MUST_USE enum acpi_status aml_create_node(struct acpi_aml *aml, struct aml_item *it,
+ACPI_MUST_USE enum acpi_status acpi_aml_create_node(struct acpi_aml *aml, struct aml_item *it,
                                                const uint8_t *name_pos,
                                                struct acpi_aml_node **out);
 

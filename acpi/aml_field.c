@@ -40,7 +40,7 @@ static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *val
                                     struct aml_object **buf)
 {
     struct aml_object *r;
-    enum acpi_status st = aml_resolve(aml, value, &r);
+    enum acpi_status st = acpi_aml_resolve(aml, value, &r);
     if (st != ACPI_OK) {
         return st;
     }
@@ -49,26 +49,26 @@ static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *val
         for (int i = 0; i < 8; i++) {
             b[i] = (uint8_t)(r->u.integer >> (8 * i));
         }
-        *buf = aml_obj_buffer(&aml->mem, b, 8);
+        *buf = acpi_aml_obj_buffer(&aml->mem, b, 8);
         st = *buf != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     } else if (r->type == ACPI_AML_TYPE_STRING) {
-        *buf = aml_obj_buffer(&aml->mem, (const uint8_t *)r->u.string.data, r->u.string.len);
+        *buf = acpi_aml_obj_buffer(&aml->mem, (const uint8_t *)r->u.string.data, r->u.string.len);
         st = *buf != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     } else {
-        st = aml_to_buffer(aml, r, buf);
+        st = acpi_aml_to_buffer(aml, r, buf);
     }
-    aml_obj_put(&aml->mem, r);
+    acpi_aml_obj_put(&aml->mem, r);
     return st;
 }
 
 static enum acpi_status int_or_buffer(struct acpi_aml *aml, const uint8_t *bytes, uint32_t bits,
                                       bool force_buffer, struct aml_object **out)
 {
-    uint32_t width = aml->nframes != 0 && aml_current_frame(aml)->int32 ? 32 : 64;
+    uint32_t width = aml->nframes != 0 && acpi_aml_current_frame(aml)->int32 ? 32 : 64;
     if (bits <= width && !force_buffer) {
-        *out = aml_obj_integer(&aml->mem, get_bits(bytes, 0, bits));
+        *out = acpi_aml_obj_integer(&aml->mem, get_bits(bytes, 0, bits));
     } else {
-        *out = aml_obj_buffer(&aml->mem, bytes, (bits + 7) / 8);
+        *out = acpi_aml_obj_buffer(&aml->mem, bytes, (bits + 7) / 8);
     }
     return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
 }
@@ -170,7 +170,7 @@ static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, 
         if (f->u.field.region == NULL) {
             return ACPI_AML_UNRESOLVED_NAME;   /* its region never existed */
         }
-        return aml_region_access(aml, f->u.field.region, byte_off, f->u.field.access_bytes,
+        return acpi_aml_region_access(aml, f->u.field.region, byte_off, f->u.field.access_bytes,
                                  write, v);
     case AML_FIELD_INDEX: {
         /* ACPI 6.5, 19.6.64: the index register takes the byte offset. */
@@ -198,14 +198,44 @@ static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, 
     }
 }
 
-enum acpi_status aml_field_read(struct acpi_aml *aml, struct aml_object *field,
+/* The buffer size of the protocol spaces (ACPI 6.5, 5.5.2.4.5-6): Status and
+ * Length bytes, then 32 (SMBus), 64 (IPMI) or up to 255 (GenericSerialBus)
+ * data bytes; 0 for every other field. */
+static uint32_t protocol_len(const struct aml_object *f)
+{
+    if (f->u.field.kind != AML_FIELD_REGION || f->u.field.region == NULL ||
+        f->u.field.region->object == NULL) {
+        return 0;
+    }
+    switch (f->u.field.region->object->u.region.space) {
+    case ACPI_AML_SPACE_SMBUS: return 34;
+    case ACPI_AML_SPACE_IPMI: return 66;
+    case ACPI_AML_SPACE_GENERIC_SERIAL_BUS: return 257;
+    default: return 0;
+    }
+}
+
+enum acpi_status acpi_aml_field_read(struct acpi_aml *aml, struct aml_object *field,
                                 struct aml_object **out)
 {
+    uint32_t plen = protocol_len(field);
+    if (plen != 0) {
+        *out = acpi_aml_obj_buffer(&aml->mem, NULL, plen);
+        if (*out == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+        enum acpi_status st = acpi_aml_region_buffer_access(aml, field, false, (*out)->u.buffer.data, plen);
+        if (st != ACPI_OK) {
+            acpi_aml_obj_put(&aml->mem, *out);
+            *out = NULL;
+        }
+        return st;
+    }
     uint32_t bytes = (field->u.field.bit_length + 7) / 8;
     uint8_t small[8] = { 0 };
     uint8_t *data = small;
     if (bytes > sizeof small) {
-        data = aml_zalloc(&aml->mem, bytes);
+        data = acpi_aml_zalloc(&aml->mem, bytes);
         if (data == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
@@ -215,12 +245,12 @@ enum acpi_status aml_field_read(struct acpi_aml *aml, struct aml_object *field,
         st = int_or_buffer(aml, data, field->u.field.bit_length, false, out);
     }
     if (data != small) {
-        aml_free(&aml->mem, data, bytes);
+        acpi_aml_free(&aml->mem, data, bytes);
     }
     return st;
 }
 
-enum acpi_status aml_field_write(struct acpi_aml *aml, struct aml_object *field,
+enum acpi_status acpi_aml_field_write(struct acpi_aml *aml, struct aml_object *field,
                                  struct aml_object *value)
 {
     struct aml_object *b;
@@ -228,23 +258,25 @@ enum acpi_status aml_field_write(struct acpi_aml *aml, struct aml_object *field,
     if (st != ACPI_OK) {
         return st;
     }
-    uint32_t bytes = (field->u.field.bit_length + 7) / 8;
-    uint8_t *data = aml_zalloc(&aml->mem, bytes);
+    uint32_t plen = protocol_len(field);
+    uint32_t bytes = plen != 0 ? plen : (field->u.field.bit_length + 7) / 8;
+    uint8_t *data = acpi_aml_zalloc(&aml->mem, bytes);
     if (data == NULL) {
-        aml_obj_put(&aml->mem, b);
+        acpi_aml_obj_put(&aml->mem, b);
         return ACPI_AML_OUT_OF_MEMORY;
     }
     /* Shorter values are zero-extended, longer ones truncated (19.3.5.8). */
     for (uint32_t i = 0; i < bytes && i < b->u.buffer.len; i++) {
         data[i] = b->u.buffer.data[i];
     }
-    aml_obj_put(&aml->mem, b);
-    st = field_io(aml, field, data, true, 0);
-    aml_free(&aml->mem, data, bytes);
+    acpi_aml_obj_put(&aml->mem, b);
+    st = plen != 0 ? acpi_aml_region_buffer_access(aml, field, true, data, plen)
+                   : field_io(aml, field, data, true, 0);
+    acpi_aml_free(&aml->mem, data, bytes);
     return st;
 }
 
-enum acpi_status aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
+enum acpi_status acpi_aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
                                  struct aml_object **out)
 {
     struct aml_object *buf = bf->u.bfield.buffer;
@@ -254,7 +286,7 @@ enum acpi_status aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
     }
     uint32_t bytes = (bits + 7) / 8;
     uint8_t small[8] = { 0 };
-    uint8_t *data = bytes > sizeof small ? aml_zalloc(&aml->mem, bytes) : small;
+    uint8_t *data = bytes > sizeof small ? acpi_aml_zalloc(&aml->mem, bytes) : small;
     if (data == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -264,12 +296,12 @@ enum acpi_status aml_bfield_read(struct acpi_aml *aml, struct aml_object *bf,
     }
     enum acpi_status st = int_or_buffer(aml, data, bits, bf->u.bfield.create_field, out);
     if (data != small) {
-        aml_free(&aml->mem, data, bytes);
+        acpi_aml_free(&aml->mem, data, bytes);
     }
     return st;
 }
 
-enum acpi_status aml_bfield_write(struct acpi_aml *aml, struct aml_object *bf,
+enum acpi_status acpi_aml_bfield_write(struct acpi_aml *aml, struct aml_object *bf,
                                   struct aml_object *value)
 {
     struct aml_object *b;
@@ -280,7 +312,7 @@ enum acpi_status aml_bfield_write(struct acpi_aml *aml, struct aml_object *bf,
     struct aml_object *buf = bf->u.bfield.buffer;
     uint32_t bits = bf->u.bfield.bit_length;
     if (buf == NULL || (uint64_t)bf->u.bfield.bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
-        aml_obj_put(&aml->mem, b);
+        acpi_aml_obj_put(&aml->mem, b);
         return ACPI_AML_INDEX_RANGE;
     }
     for (uint32_t i = 0; i < bits; i += 64) {
@@ -294,6 +326,6 @@ enum acpi_status aml_bfield_write(struct acpi_aml *aml, struct aml_object *bf,
         }
         put_bits(buf->u.buffer.data, (uint64_t)bf->u.bfield.bit_offset + i, n, v);
     }
-    aml_obj_put(&aml->mem, b);
+    acpi_aml_obj_put(&aml->mem, b);
     return ACPI_OK;
 }

@@ -59,6 +59,17 @@ struct acpi_aml_region_access {
     const struct acpi_aml_node *node;
     uint16_t pci_segment;                  /* PCI_Config only: resolved _SEG, _BBN, _ADR */
     uint8_t pci_bus, pci_device, pci_function;
+    /* SMBus, IPMI and GenericSerialBus fields use the buffer protocol of ACPI
+     * 6.5, 5.5.2.4.5-6 instead of `value`: `buffer` holds Status, Length and
+     * the data (34, 66 and 257 bytes), in for writes and out for reads alike;
+     * `address` is the region's offset plus the field's byte offset (the
+     * command), `attrib` the AccessAs attribute, `connection` the field's
+     * Connection() resource bytes (NULL when none). */
+    uint8_t *buffer;
+    uint32_t buffer_len;
+    uint8_t attrib;
+    const uint8_t *connection;
+    uint32_t connection_len;
 };
 
 typedef enum acpi_status (*acpi_aml_region_handler)(void *ctx,

@@ -12,14 +12,14 @@ static enum acpi_status run_child(struct acpi_aml *aml, struct acpi_aml_node *de
 {
     *res = NULL;
     *ran = false;
-    struct acpi_aml_node *n = aml_ns_child(&aml->ns, dev, name);
+    struct acpi_aml_node *n = acpi_aml_ns_child(&aml->ns, dev, name);
     if (n == NULL) {
         return ACPI_OK;
     }
     *ran = true;
-    enum acpi_status st = aml_exec_call(aml, n, NULL, 0, res);
+    enum acpi_status st = acpi_aml_exec_call(aml, n, NULL, 0, res);
     if (aml->nested == 0) {
-        aml_sync_release_all(aml);
+        acpi_aml_sync_release_all(aml);
     }
     return st;
 }
@@ -31,7 +31,7 @@ static void run_ini(struct acpi_aml *aml, struct acpi_aml_node *dev,
     struct aml_object *r;
     bool ran;
     enum acpi_status st = run_child(aml, dev, AML_NAME('_', 'I', 'N', 'I'), &r, &ran);
-    aml_obj_put(&aml->mem, r);
+    acpi_aml_obj_put(&aml->mem, r);
     if (!ran) {
         return;
     }
@@ -46,7 +46,7 @@ static void run_ini(struct acpi_aml *aml, struct acpi_aml_node *dev,
 
 static bool is_device_like(const struct acpi_aml_node *n)
 {
-    enum acpi_aml_type t = aml_node_type(n);
+    enum acpi_aml_type t = acpi_aml_node_type(n);
     return t == ACPI_AML_TYPE_DEVICE || t == ACPI_AML_TYPE_PROCESSOR ||
            t == ACPI_AML_TYPE_THERMAL_ZONE;
 }
@@ -68,7 +68,7 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
     /* 6.5.1 step 1, 6.5.4: the default spaces' handlers are in place, and the
      * host's installed so far: tell the AML, one space after the other. */
     for (size_t i = 0; i < sizeof default_spaces; i++) {
-        aml_region_run_reg(aml, NULL, default_spaces[i], &c.reg_run, &c.reg_failed);
+        acpi_aml_region_run_reg(aml, NULL, default_spaces[i], &c.reg_run, &c.reg_failed);
     }
     for (uint32_t i = 0; i < aml->nhandlers; i++) {
         uint8_t space = aml->handlers[i].space;
@@ -77,14 +77,14 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
             seen = aml->handlers[k].space == space;
         }
         if (!seen) {
-            aml_region_run_reg(aml, aml->handlers[i].device, space, &c.reg_run, &c.reg_failed);
+            acpi_aml_region_run_reg(aml, aml->handlers[i].device, space, &c.reg_run, &c.reg_failed);
         }
     }
     if (c.reg_failed != 0) {
         first = ACPI_AML_BAD_OPERAND;
     }
     /* \_SB._INI before any device (ACPICA and Linux order). */
-    struct acpi_aml_node *sb = aml_ns_child(&aml->ns, aml->ns.root, AML_NAME('_', 'S', 'B', '_'));
+    struct acpi_aml_node *sb = acpi_aml_ns_child(&aml->ns, aml->ns.root, AML_NAME('_', 'S', 'B', '_'));
     if (sb != NULL) {
         run_ini(aml, sb, &c, &first);
     }
@@ -103,7 +103,7 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
             if (ran) {
                 c.sta_run++;
                 if (st == ACPI_OK) {
-                    st = aml_to_integer(aml, r, &sta);
+                    st = acpi_aml_to_integer(aml, r, &sta);
                 }
                 if (st != ACPI_OK) {
                     c.sta_failed++;
@@ -113,7 +113,7 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
                     }
                 }
             }
-            aml_obj_put(&aml->mem, r);
+            acpi_aml_obj_put(&aml->mem, r);
             if ((sta & STA_PRESENT) != 0 && n != sb) {
                 run_ini(aml, n, &c, &first);
             } else if ((sta & (STA_PRESENT | STA_FUNCTIONING)) == 0) {
@@ -121,7 +121,7 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
                 skip_children = true;
             }
         }
-        n = aml_ns_next(n, skip_children);
+        n = acpi_aml_ns_next(n, skip_children);
     }
     aml->initialized = true;
     if (aml->host.unlock != NULL) {
@@ -153,7 +153,7 @@ enum acpi_status acpi_aml_install_region_handler(struct acpi_aml *aml, struct ac
         if (aml->host.lock != NULL) {
             aml->host.lock(aml->host.ctx);
         }
-        aml_region_run_reg(aml, device, space, &run, &failed);
+        acpi_aml_region_run_reg(aml, device, space, &run, &failed);
         if (aml->host.unlock != NULL) {
             aml->host.unlock(aml->host.ctx);
         }

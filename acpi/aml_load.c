@@ -41,7 +41,7 @@ enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
             }
         }
     }
-    struct aml_osi *o = aml_alloc(&aml->mem, sizeof *o + n + 1);
+    struct aml_osi *o = acpi_aml_alloc(&aml->mem, sizeof *o + n + 1);
     if (o == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -68,7 +68,7 @@ enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface
         }
         if (o->len == n && i == n) {
             *pp = o->next;
-            aml_free(&aml->mem, o, sizeof *o + n + 1);
+            acpi_aml_free(&aml->mem, o, sizeof *o + n + 1);
             return ACPI_OK;
         }
     }
@@ -80,14 +80,14 @@ static enum acpi_status predefined(struct acpi_aml *aml)
     struct aml_namespace *ns = &aml->ns;
     struct acpi_aml_node *n;
     /* \_GL_: the global lock mutex (ACPI 6.5, 5.7.1). */
-    n = aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'G', 'L', '_'), AML_TABLE_NONE);
-    if (n == NULL || (n->object = aml_obj_new(&aml->mem, ACPI_AML_TYPE_MUTEX)) == NULL) {
+    n = acpi_aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'G', 'L', '_'), AML_TABLE_NONE);
+    if (n == NULL || (n->object = acpi_aml_obj_new(&aml->mem, ACPI_AML_TYPE_MUTEX)) == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
     aml->global_lock = n->object;
     /* \_OSI: one argument, answered natively (5.7.2). */
-    n = aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'O', 'S', 'I'), AML_TABLE_NONE);
-    if (n == NULL || (n->object = aml_obj_new(&aml->mem, ACPI_AML_TYPE_METHOD)) == NULL) {
+    n = acpi_aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'O', 'S', 'I'), AML_TABLE_NONE);
+    if (n == NULL || (n->object = acpi_aml_obj_new(&aml->mem, ACPI_AML_TYPE_METHOD)) == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
     n->object->u.method.flags = 1;
@@ -95,12 +95,12 @@ static enum acpi_status predefined(struct acpi_aml *aml)
     n->object->u.method.table = AML_TABLE_NONE;
     /* \_OS_ and \_REV as Linux sets them (5.7.3, 5.7.4). */
     static const char os[] = "Microsoft Windows NT";
-    n = aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'O', 'S', '_'), AML_TABLE_NONE);
-    if (n == NULL || (n->object = aml_obj_string(&aml->mem, os, sizeof os - 1)) == NULL) {
+    n = acpi_aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'O', 'S', '_'), AML_TABLE_NONE);
+    if (n == NULL || (n->object = acpi_aml_obj_string(&aml->mem, os, sizeof os - 1)) == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
-    n = aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'R', 'E', 'V'), AML_TABLE_NONE);
-    if (n == NULL || (n->object = aml_obj_integer(&aml->mem, 2)) == NULL) {
+    n = acpi_aml_ns_add(ns, &aml->mem, ns->root, AML_NAME('_', 'R', 'E', 'V'), AML_TABLE_NONE);
+    if (n == NULL || (n->object = acpi_aml_obj_integer(&aml->mem, 2)) == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
     for (size_t i = 0; i < sizeof default_osi / sizeof default_osi[0]; i++) {
@@ -119,7 +119,7 @@ enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
         return ACPI_INVALID_ARGUMENT;
     }
     struct aml_memory m = { .host = *mem, .used = 0, .peak = 0 };
-    struct acpi_aml *aml = aml_zalloc(&m, sizeof *aml);
+    struct acpi_aml *aml = acpi_aml_zalloc(&m, sizeof *aml);
     if (aml == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -129,7 +129,7 @@ enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
     aml->limits.max_call_depth = 256;
     aml->limits.max_stack_items = 65536;
     aml->limits.max_object_bytes = 64u << 20;
-    enum acpi_status st = aml_ns_init(&aml->ns, &aml->mem);
+    enum acpi_status st = acpi_aml_ns_init(&aml->ns, &aml->mem);
     if (st == ACPI_OK) {
         st = predefined(aml);
     }
@@ -146,22 +146,22 @@ void acpi_aml_destroy(struct acpi_aml *aml)
     if (aml == NULL) {
         return;
     }
-    aml_ns_fini(&aml->ns, &aml->mem);
+    acpi_aml_ns_fini(&aml->ns, &aml->mem);
     while (aml->osi != NULL) {
         struct aml_osi *o = aml->osi;
         aml->osi = o->next;
-        aml_free(&aml->mem, o, sizeof *o + o->len + 1);
+        acpi_aml_free(&aml->mem, o, sizeof *o + o->len + 1);
     }
     for (uint32_t i = 0; i < aml->ntables; i++) {
         struct aml_table *t = &aml->tables[i];
         if (t->mapped != NULL && aml->host.unmap != NULL) {
             aml->host.unmap(aml->host.ctx, t->mapped, t->len);
         }
-        aml_free(&aml->mem, t->owned, t->len);
+        acpi_aml_free(&aml->mem, t->owned, t->len);
     }
-    aml_exec_fini(aml);
+    acpi_aml_exec_fini(aml);
     struct aml_memory m = aml->mem;
-    aml_free(&m, aml, sizeof *aml);
+    acpi_aml_free(&m, aml, sizeof *aml);
 }
 
 struct acpi_aml_limits *acpi_aml_limits(struct acpi_aml *aml)
@@ -176,7 +176,7 @@ static enum acpi_status add_table(struct acpi_aml *aml, const uint8_t *bytes, si
     if (len < 36) {
         return ACPI_TRUNCATED;
     }
-    uint32_t tlen = aml_le32(bytes + 4);
+    uint32_t tlen = acpi_aml_le32(bytes + 4);
     if (tlen < 36) {
         return ACPI_BAD_LENGTH;
     }
@@ -208,7 +208,7 @@ enum acpi_status acpi_aml_load_table(struct acpi_aml *aml, const uint8_t *table,
     if (st != ACPI_OK) {
         return st;
     }
-    return aml_exec_table(aml, index);
+    return acpi_aml_exec_table(aml, index, NULL);
 }
 
 enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
@@ -220,7 +220,7 @@ enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
     if (h == NULL) {
         return ACPI_MAP_FAILED;
     }
-    uint32_t len = aml_le32(h + 4);
+    uint32_t len = acpi_aml_le32(h + 4);
     aml->host.unmap(aml->host.ctx, (void *)(uintptr_t)h, 36);
     if (len < 36) {
         return ACPI_BAD_LENGTH;
@@ -236,7 +236,7 @@ enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
         return st;
     }
     aml->tables[index].mapped = t;
-    return aml_exec_table(aml, index);
+    return acpi_aml_exec_table(aml, index, NULL);
 }
 
 uint32_t acpi_aml_table_count(const struct acpi_aml *aml)
@@ -263,7 +263,7 @@ static bool field_matches(const uint8_t *have, const char *want, unsigned n)
     return true;
 }
 
-enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4], const char oem[6],
+enum acpi_status acpi_aml_find_table(struct acpi_aml *aml, const char sig[4], const char oem[6],
                                 const char tid[8], const uint8_t **bytes, size_t *len)
 {
     for (uint32_t i = 0; i < aml->ntables; i++) {
@@ -281,13 +281,13 @@ enum acpi_status aml_find_table(struct acpi_aml *aml, const char sig[4], const c
     return aml->host.find_table(aml->host.ctx, sig, oem, tid, bytes, len);
 }
 
-enum acpi_status aml_table_by_args(struct acpi_aml *aml, struct aml_object *const args[3],
+enum acpi_status acpi_aml_table_by_args(struct acpi_aml *aml, struct aml_object *const args[3],
                                    bool loaded_too, const uint8_t **bytes, size_t *len)
 {
     struct aml_object *s[3] = { NULL, NULL, NULL };
     enum acpi_status st = ACPI_OK;
     for (int i = 0; i < 3 && st == ACPI_OK; i++) {
-        st = aml_to_string(aml, args[i], &s[i]);
+        st = acpi_aml_to_string(aml, args[i], &s[i]);
     }
     if (st == ACPI_OK) {
         /* SignatureString, OEMIDString, OEMTableIDString: 4, 6, 8 characters. */
@@ -299,7 +299,7 @@ enum acpi_status aml_table_by_args(struct acpi_aml *aml, struct aml_object *cons
             }
         }
         if (loaded_too) {
-            st = aml_find_table(aml, ids[0], ids[1], ids[2], bytes, len);
+            st = acpi_aml_find_table(aml, ids[0], ids[1], ids[2], bytes, len);
         } else {
             st = aml->host.find_table != NULL
                      ? aml->host.find_table(aml->host.ctx, ids[0], ids[1], ids[2], bytes, len)
@@ -307,7 +307,7 @@ enum acpi_status aml_table_by_args(struct acpi_aml *aml, struct aml_object *cons
         }
     }
     for (int i = 0; i < 3; i++) {
-        aml_obj_put(&aml->mem, s[i]);
+        acpi_aml_obj_put(&aml->mem, s[i]);
     }
     return st;
 }
@@ -324,7 +324,7 @@ static bool checksum_ok(const uint8_t *b, uint32_t len)
 
 static enum acpi_status ddb_handle(struct acpi_aml *aml, uint8_t index, struct aml_object **out)
 {
-    *out = aml_obj_new(&aml->mem, ACPI_AML_TYPE_DDB_HANDLE);
+    *out = acpi_aml_obj_new(&aml->mem, ACPI_AML_TYPE_DDB_HANDLE);
     if (*out == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -348,62 +348,86 @@ static enum acpi_status load_op(struct acpi_aml *aml, struct aml_item *it, struc
         }
         uint8_t hdr[8];
         for (uint32_t i = 0; i < 8 && st == ACPI_OK; i++) {
-            st = aml_region_access(aml, src, i, 1, false, &v);
+            st = acpi_aml_region_access(aml, src, i, 1, false, &v);
             hdr[i] = (uint8_t)v;
         }
-        len = st == ACPI_OK ? aml_le32(hdr + 4) : 0;
+        len = st == ACPI_OK ? acpi_aml_le32(hdr + 4) : 0;
         if (st == ACPI_OK && (len < 36 || len > o->u.region.length)) {
             st = ACPI_AML_BAD_TABLE;
         }
-        if (st == ACPI_OK && (copy = aml_alloc(&aml->mem, len)) == NULL) {
+        if (st == ACPI_OK && (copy = acpi_aml_alloc(&aml->mem, len)) == NULL) {
             st = ACPI_AML_OUT_OF_MEMORY;
         }
         for (uint32_t i = 0; i < len && st == ACPI_OK; i++) {
-            st = aml_region_access(aml, src, i, 1, false, &v);
+            st = acpi_aml_region_access(aml, src, i, 1, false, &v);
             copy[i] = (uint8_t)v;
         }
     } else {
         struct aml_object *b = NULL;
-        st = aml_node_value(aml, src, &b);
+        st = acpi_aml_node_value(aml, src, &b);
         if (st == ACPI_OK && b->type != ACPI_AML_TYPE_BUFFER) {
             st = ACPI_AML_BAD_OPERAND;
         }
         if (st == ACPI_OK) {
             len = b->u.buffer.len;
-            if (len < 36 || (copy = aml_alloc(&aml->mem, len)) == NULL) {
+            if (len < 36 || (copy = acpi_aml_alloc(&aml->mem, len)) == NULL) {
                 st = len < 36 ? ACPI_AML_BAD_TABLE : ACPI_AML_OUT_OF_MEMORY;
             }
             for (uint32_t i = 0; st == ACPI_OK && i < len; i++) {
                 copy[i] = b->u.buffer.data[i];
             }
         }
-        aml_obj_put(&aml->mem, b);
+        acpi_aml_obj_put(&aml->mem, b);
     }
     if (st == ACPI_OK && !checksum_ok(copy, len)) {
         st = ACPI_BAD_CHECKSUM;   /* ACPICA refuses such a Load (AE_BAD_CHECKSUM) */
     }
     if (st != ACPI_OK) {
-        aml_free(&aml->mem, copy, len);
+        acpi_aml_free(&aml->mem, copy, len);
         return st;
     }
     uint8_t index;
     st = add_table(aml, copy, len, &index);
     if (st != ACPI_OK) {
-        aml_free(&aml->mem, copy, len);
+        acpi_aml_free(&aml->mem, copy, len);
         return ACPI_AML_BAD_TABLE;
     }
     aml->tables[index].owned = copy;
     aml->tables[index].len = len;
-    st = aml_exec_table(aml, index);
+    st = acpi_aml_exec_table(aml, index, NULL);
     struct aml_object *h = NULL;
     /* A failure inside the new table was reported by its load and does not fail
      * the Load itself (ACPICA logs it the same way). */
     (void)st;
     st = ddb_handle(aml, index, &h);
     if (st == ACPI_OK) {
-        st = aml_store(aml, it->args[0], h, false);
+        st = acpi_aml_store(aml, it->args[0], h, false);
     }
     *out = h;
+    return st;
+}
+
+/* The node a path operand names, relative to `scope`; an empty string leaves
+ * *out as it is (LoadTable's optional paths). */
+static enum acpi_status text_node(struct acpi_aml *aml, struct aml_object *arg,
+                                  struct acpi_aml_node *scope, struct acpi_aml_node **out)
+{
+    struct aml_object *s;
+    enum acpi_status st = acpi_aml_to_string(aml, arg, &s);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    if (s->u.string.len != 0) {
+        uint8_t segs[4 * 32];
+        struct aml_name name;
+        st = acpi_aml_parse_text_path(s->u.string.data, segs, 32, &name);
+        struct acpi_aml_node *n = st == ACPI_OK ? acpi_aml_name_lookup(&aml->ns, scope, &name) : NULL;
+        st = n != NULL ? ACPI_OK : ACPI_AML_UNRESOLVED_NAME;
+        if (n != NULL) {
+            *out = n;
+        }
+    }
+    acpi_aml_obj_put(&aml->mem, s);
     return st;
 }
 
@@ -412,10 +436,10 @@ static enum acpi_status load_table_op(struct acpi_aml *aml, struct aml_item *it,
 {
     const uint8_t *bytes = NULL;
     size_t len = 0;
-    enum acpi_status st = aml_table_by_args(aml, it->args, false, &bytes, &len);
+    enum acpi_status st = acpi_aml_table_by_args(aml, it->args, false, &bytes, &len);
     if (st != ACPI_OK) {
         /* 19.6.74: no such table gives a Zero handle, not an error. */
-        *out = aml_obj_integer(&aml->mem, 0);
+        *out = acpi_aml_obj_integer(&aml->mem, 0);
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     uint8_t index;
@@ -423,42 +447,62 @@ static enum acpi_status load_table_op(struct acpi_aml *aml, struct aml_item *it,
     if (st != ACPI_OK) {
         return ACPI_AML_BAD_TABLE;
     }
-    st = aml_exec_table(aml, index);
+    /* RootPath (default \\): where the table's names go; ParameterPath, when
+     * given, receives ParameterData after the load (19.6.74). */
+    struct acpi_aml_node *root = aml->ns.root, *param = NULL;
+    st = text_node(aml, it->args[3], aml->ns.root, &root);
+    if (st == ACPI_OK) {
+        st = text_node(aml, it->args[4], root, &param);
+    }
+    if (st != ACPI_OK) {
+        return st;
+    }
+    st = acpi_aml_exec_table(aml, index, root);
     (void)st;   /* reported by the load, as for Load */
-    /* RootPath/ParameterPath/ParameterData (args 3-5) are rarely used; the
-     * table loads at the root as the common case needs. */
+    if (param != NULL && param != root) {
+        struct aml_object *target = acpi_aml_obj_ref(&aml->mem, AML_REF_NODE);
+        if (target == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+        target->u.ref.node = param;
+        st = acpi_aml_store(aml, target, it->args[5], false);
+        acpi_aml_obj_put(&aml->mem, target);
+        if (st != ACPI_OK) {
+            return st;
+        }
+    }
     return ddb_handle(aml, index, out);
 }
 
 static enum acpi_status unload_op(struct acpi_aml *aml, struct aml_item *it)
 {
     struct aml_object *h;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &h);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &h);
     if (st != ACPI_OK) {
         return st;
     }
     if (h->type != ACPI_AML_TYPE_DDB_HANDLE || h->u.ddb.table >= aml->ntables) {
-        aml_obj_put(&aml->mem, h);
+        acpi_aml_obj_put(&aml->mem, h);
         return ACPI_AML_BAD_OPERAND;
     }
     uint8_t t = h->u.ddb.table;
-    aml_obj_put(&aml->mem, h);
+    acpi_aml_obj_put(&aml->mem, h);
     /* Remove every node the table created (their subtrees go with them). */
     struct acpi_aml_node *n = aml->ns.root->first_child;
     while (n != NULL) {
         if (n->table == t) {
-            struct acpi_aml_node *next = aml_ns_next(n, true);
-            aml_ns_remove(&aml->ns, &aml->mem, n);
+            struct acpi_aml_node *next = acpi_aml_ns_next(n, true);
+            acpi_aml_ns_remove(&aml->ns, &aml->mem, n);
             n = next;
         } else {
-            n = aml_ns_next(n, false);
+            n = acpi_aml_ns_next(n, false);
         }
     }
     aml->tables[t].loaded = false;
     return ACPI_OK;
 }
 
-enum acpi_status aml_ops_load(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
+enum acpi_status acpi_aml_ops_load(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
 {
     switch (it->op) {
     case AML_LOAD: return load_op(aml, it, out);

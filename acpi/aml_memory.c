@@ -127,7 +127,7 @@ size_t acpi_aml_arena_high_water(const struct acpi_aml_memory *mem)
     return (size_t)(a->high - a->base);
 }
 
-void *aml_alloc(struct aml_memory *m, size_t size)
+void *acpi_aml_alloc(struct aml_memory *m, size_t size)
 {
     if (size == 0) {
         size = 1;
@@ -145,9 +145,9 @@ void *aml_alloc(struct aml_memory *m, size_t size)
     return p;
 }
 
-void *aml_zalloc(struct aml_memory *m, size_t size)
+void *acpi_aml_zalloc(struct aml_memory *m, size_t size)
 {
-    uint8_t *p = aml_alloc(m, size);
+    uint8_t *p = acpi_aml_alloc(m, size);
     if (p != NULL) {
         for (size_t i = 0; i < size; i++) {
             p[i] = 0;
@@ -156,7 +156,7 @@ void *aml_zalloc(struct aml_memory *m, size_t size)
     return p;
 }
 
-void aml_free(struct aml_memory *m, void *ptr, size_t size)
+void acpi_aml_free(struct aml_memory *m, void *ptr, size_t size)
 {
     if (ptr == NULL) {
         return;

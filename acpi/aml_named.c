@@ -7,11 +7,11 @@
 static enum acpi_status make(struct acpi_aml *aml, struct aml_item *it, uint8_t type,
                              struct aml_object **obj, struct acpi_aml_node **node)
 {
-    enum acpi_status st = aml_create_node(aml, it, it->names[0], node);
+    enum acpi_status st = acpi_aml_create_node(aml, it, it->names[0], node);
     if (st != ACPI_OK) {
         return st;
     }
-    *obj = aml_obj_new(&aml->mem, type);
+    *obj = acpi_aml_obj_new(&aml->mem, type);
     if (*obj == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -84,12 +84,12 @@ static enum acpi_status connection(struct acpi_aml *aml, struct aml_item *it, co
 {
     const uint8_t *p = *pc;
     const uint8_t *end = it->end;
-    aml_obj_put(&aml->mem, *out);
+    acpi_aml_obj_put(&aml->mem, *out);
     *out = NULL;
     if (p < end && *p == AML_BUFFER) {
         const uint8_t *bend;
         p++;
-        enum acpi_status st = aml_parse_pkglen(&p, end, &bend);
+        enum acpi_status st = acpi_aml_parse_pkglen(&p, end, &bend);
         if (st != ACPI_OK) {
             return st;
         }
@@ -108,7 +108,7 @@ static enum acpi_status connection(struct acpi_aml *aml, struct aml_item *it, co
             return ACPI_AML_BAD_OPCODE;
         }
         uint32_t init = (uint32_t)(bend - p);
-        *out = aml_obj_buffer(&aml->mem, NULL, size > init ? (uint32_t)size : init);
+        *out = acpi_aml_obj_buffer(&aml->mem, NULL, size > init ? (uint32_t)size : init);
         if (*out == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
@@ -119,14 +119,14 @@ static enum acpi_status connection(struct acpi_aml *aml, struct aml_item *it, co
         return ACPI_OK;
     }
     struct aml_name name;
-    enum acpi_status st = aml_parse_name(&p, end, &name);
+    enum acpi_status st = acpi_aml_parse_name(&p, end, &name);
     if (st != ACPI_OK) {
         return st;
     }
     *pc = p;
-    struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
+    struct acpi_aml_node *n = acpi_aml_name_lookup(&aml->ns, it->scope, &name);
     if (n != NULL && n->object != NULL && n->object->type == ACPI_AML_TYPE_BUFFER) {
-        *out = aml_obj_get(n->object);
+        *out = acpi_aml_obj_get(n->object);
     }
     /* An unresolved connection only matters when the field is accessed. */
     return ACPI_OK;
@@ -134,7 +134,7 @@ static enum acpi_status connection(struct acpi_aml *aml, struct aml_item *it, co
 
 static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     const uint8_t *p = f->pc;
     const uint8_t *end = it->end;
     if (p >= end) {
@@ -147,7 +147,7 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
     enum acpi_status st = ACPI_OK;
     uint64_t bank_value = 0;
     if (it->op == AML_BANK_FIELD) {
-        st = aml_to_integer(aml, it->args[0], &bank_value);
+        st = acpi_aml_to_integer(aml, it->args[0], &bank_value);
     }
     /* An unresolved or wrong region still gets its field nodes (as ACPICA's
      * first pass makes them); their accesses fail. The error is reported
@@ -199,11 +199,11 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
                 break;
             }
             struct acpi_aml_node *node;
-            st = aml_create_node(aml, it, name, &node);
+            st = acpi_aml_create_node(aml, it, name, &node);
             if (st != ACPI_OK) {
                 break;
             }
-            struct aml_object *o = aml_obj_new(&aml->mem, ACPI_AML_TYPE_FIELD_UNIT);
+            struct aml_object *o = acpi_aml_obj_new(&aml->mem, ACPI_AML_TYPE_FIELD_UNIT);
             if (o == NULL) {
                 st = ACPI_AML_OUT_OF_MEMORY;
                 break;
@@ -218,7 +218,7 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
                 rlen = it->nodes[0]->object->u.region.length;
             }
             o->u.field.access_bytes = access_bytes(flags, bit, len, rlen);
-            o->u.field.connection = aml_obj_get(conn);
+            o->u.field.connection = acpi_aml_obj_get(conn);
             if (it->op == AML_INDEX_FIELD) {
                 o->u.field.kind = AML_FIELD_INDEX;
                 o->u.field.index = it->nodes[0];
@@ -232,7 +232,7 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
             bit += len;
         }
     }
-    aml_obj_put(&aml->mem, conn);
+    acpi_aml_obj_put(&aml->mem, conn);
     f->pc = end;
     return st != ACPI_OK ? st : late;
 }
@@ -240,20 +240,20 @@ static enum acpi_status field_list(struct acpi_aml *aml, struct aml_item *it)
 static enum acpi_status create_buffer_field(struct acpi_aml *aml, struct aml_item *it)
 {
     struct aml_object *buf;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &buf);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &buf);
     if (st != ACPI_OK) {
         return st;
     }
     uint64_t index, bits = 0;
-    st = aml_to_integer(aml, it->args[1], &index);
+    st = acpi_aml_to_integer(aml, it->args[1], &index);
     if (st == ACPI_OK && it->op == AML_CREATE_FIELD) {
-        st = aml_to_integer(aml, it->args[2], &bits);
+        st = acpi_aml_to_integer(aml, it->args[2], &bits);
     }
     if (st == ACPI_OK && buf->type != ACPI_AML_TYPE_BUFFER) {
         st = ACPI_AML_BAD_OPERAND;
     }
     if (st != ACPI_OK) {
-        aml_obj_put(&aml->mem, buf);
+        acpi_aml_obj_put(&aml->mem, buf);
         return st;
     }
     uint64_t bit_offset;
@@ -268,14 +268,14 @@ static enum acpi_status create_buffer_field(struct acpi_aml *aml, struct aml_ite
     /* ACPICA refuses a field past the buffer's end (AE_AML_BUFFER_LIMIT). */
     if (index > 0xFFFFFFFFull || bits == 0 || bits > 0xFFFFFFFFull ||
         bit_offset + bits > (uint64_t)buf->u.buffer.len * 8) {
-        aml_obj_put(&aml->mem, buf);
+        acpi_aml_obj_put(&aml->mem, buf);
         return ACPI_AML_INDEX_RANGE;
     }
     struct aml_object *o;
     struct acpi_aml_node *node;
     st = make(aml, it, ACPI_AML_TYPE_BUFFER_FIELD, &o, &node);
     if (st != ACPI_OK) {
-        aml_obj_put(&aml->mem, buf);
+        acpi_aml_obj_put(&aml->mem, buf);
         return st;
     }
     o->u.bfield.buffer = buf;
@@ -292,7 +292,7 @@ static enum acpi_status data_region(struct acpi_aml *aml, struct aml_item *it)
 {
     const uint8_t *bytes = NULL;
     size_t len = 0;
-    enum acpi_status st = aml_table_by_args(aml, it->args, true, &bytes, &len);
+    enum acpi_status st = acpi_aml_table_by_args(aml, it->args, true, &bytes, &len);
     if (st != ACPI_OK) {
         return st;
     }
@@ -307,22 +307,22 @@ static enum acpi_status data_region(struct acpi_aml *aml, struct aml_item *it)
     return st;
 }
 
-enum acpi_status aml_named_create(struct acpi_aml *aml, struct aml_item *it,
+enum acpi_status acpi_aml_named_create(struct acpi_aml *aml, struct aml_item *it,
                                   struct acpi_aml_node **body_scope)
 {
-    struct aml_frame *f = aml_current_frame(aml);
+    struct aml_frame *f = acpi_aml_current_frame(aml);
     struct aml_object *o;
     struct acpi_aml_node *node;
     enum acpi_status st;
     switch (it->op) {
     case AML_NAME_OP: {
-        st = aml_create_node(aml, it, it->names[0], &node);
+        st = acpi_aml_create_node(aml, it, it->names[0], &node);
         if (st != ACPI_OK) {
             return st;
         }
         struct aml_object *v = it->args[0];
         if (v != NULL && v->refcount > 1) {
-            v = aml_obj_copy(&aml->mem, v);
+            v = acpi_aml_obj_copy(&aml->mem, v);
             if (v == NULL) {
                 return ACPI_AML_OUT_OF_MEMORY;
             }
@@ -380,9 +380,9 @@ enum acpi_status aml_named_create(struct acpi_aml *aml, struct aml_item *it,
         return make(aml, it, ACPI_AML_TYPE_EVENT, &o, &node);
     case AML_OP_REGION: {
         uint64_t off, len;
-        st = aml_to_integer(aml, it->args[0], &off);
+        st = acpi_aml_to_integer(aml, it->args[0], &off);
         if (st == ACPI_OK) {
-            st = aml_to_integer(aml, it->args[1], &len);
+            st = acpi_aml_to_integer(aml, it->args[1], &len);
         }
         if (st != ACPI_OK) {
             return st;

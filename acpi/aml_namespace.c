@@ -24,7 +24,7 @@ static void fill_name(struct acpi_aml_node *n, uint32_t name)
 static bool grow(struct aml_namespace *ns, struct aml_memory *m)
 {
     uint32_t nb = ns->nbuckets * 2;
-    struct acpi_aml_node **b = aml_zalloc(m, (size_t)nb * sizeof(struct acpi_aml_node *));
+    struct acpi_aml_node **b = acpi_aml_zalloc(m, (size_t)nb * sizeof(struct acpi_aml_node *));
     if (b == NULL) {
         return false;               /* keep the old table: still correct, just fuller */
     }
@@ -38,13 +38,13 @@ static bool grow(struct aml_namespace *ns, struct aml_memory *m)
             n = next;
         }
     }
-    aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
+    acpi_aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
     ns->buckets = b;
     ns->nbuckets = nb;
     return true;
 }
 
-struct acpi_aml_node *aml_ns_child(const struct aml_namespace *ns,
+struct acpi_aml_node *acpi_aml_ns_child(const struct aml_namespace *ns,
                                    const struct acpi_aml_node *parent, uint32_t name)
 {
     struct acpi_aml_node *n = ns->buckets[hash_of(parent, name) & (ns->nbuckets - 1)];
@@ -54,13 +54,13 @@ struct acpi_aml_node *aml_ns_child(const struct aml_namespace *ns,
     return n;
 }
 
-struct acpi_aml_node *aml_ns_add(struct aml_namespace *ns, struct aml_memory *m,
+struct acpi_aml_node *acpi_aml_ns_add(struct aml_namespace *ns, struct aml_memory *m,
                                  struct acpi_aml_node *parent, uint32_t name, uint8_t table)
 {
     if (ns->count >= ns->nbuckets && ns->nbuckets < (1u << 30)) {
         (void)grow(ns, m);
     }
-    struct acpi_aml_node *n = aml_zalloc(m, sizeof *n);
+    struct acpi_aml_node *n = acpi_aml_zalloc(m, sizeof *n);
     if (n == NULL) {
         return NULL;
     }
@@ -94,7 +94,7 @@ static void unhash(struct aml_namespace *ns, struct acpi_aml_node *n)
     ns->count--;
 }
 
-void aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node)
+void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node)
 {
     struct acpi_aml_node *parent = node->parent;
     if (parent != NULL) {
@@ -127,13 +127,13 @@ void aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_a
         }
         struct acpi_aml_node *up = (n == node) ? NULL : n->parent;
         unhash(ns, n);
-        aml_obj_put(m, n->object);
-        aml_free(m, n, sizeof *n);
+        acpi_aml_obj_put(m, n->object);
+        acpi_aml_free(m, n, sizeof *n);
         n = up;
     }
 }
 
-enum acpi_aml_type aml_node_type(const struct acpi_aml_node *node)
+enum acpi_aml_type acpi_aml_node_type(const struct acpi_aml_node *node)
 {
     if (node->object == NULL) {
         return (node->flags & AML_NODE_SCOPE) != 0 ? ACPI_AML_TYPE_SCOPE
@@ -142,7 +142,7 @@ enum acpi_aml_type aml_node_type(const struct acpi_aml_node *node)
     return (enum acpi_aml_type)node->object->type;
 }
 
-struct acpi_aml_node *aml_node_resolve_alias(struct acpi_aml_node *node)
+struct acpi_aml_node *acpi_aml_node_resolve_alias(struct acpi_aml_node *node)
 {
     /* Alias chains are short in real tables; a bound stops a hostile cycle. */
     for (int i = 0; i < 16 && node != NULL && node->object != NULL &&
@@ -156,7 +156,7 @@ struct acpi_aml_node *aml_node_resolve_alias(struct acpi_aml_node *node)
     return node;
 }
 
-struct acpi_aml_node *aml_ns_next(const struct acpi_aml_node *node, bool skip_children)
+struct acpi_aml_node *acpi_aml_ns_next(const struct acpi_aml_node *node, bool skip_children)
 {
     if (!skip_children && node->first_child != NULL) {
         return node->first_child;
@@ -170,25 +170,25 @@ struct acpi_aml_node *aml_ns_next(const struct acpi_aml_node *node, bool skip_ch
     return NULL;
 }
 
-void aml_ns_fini(struct aml_namespace *ns, struct aml_memory *m)
+void acpi_aml_ns_fini(struct aml_namespace *ns, struct aml_memory *m)
 {
     if (ns->root != NULL) {
-        aml_ns_remove(ns, m, ns->root);
+        acpi_aml_ns_remove(ns, m, ns->root);
         ns->root = NULL;
     }
-    aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
+    acpi_aml_free(m, ns->buckets, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
     ns->buckets = NULL;
 }
 
-enum acpi_status aml_ns_init(struct aml_namespace *ns, struct aml_memory *m)
+enum acpi_status acpi_aml_ns_init(struct aml_namespace *ns, struct aml_memory *m)
 {
     ns->count = 0;
     ns->nbuckets = AML_NS_MIN_BUCKETS;
-    ns->buckets = aml_zalloc(m, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
+    ns->buckets = acpi_aml_zalloc(m, (size_t)ns->nbuckets * sizeof(struct acpi_aml_node *));
     if (ns->buckets == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
-    ns->root = aml_ns_add(ns, m, NULL, AML_NAME('\\', '_', '_', '_'), AML_TABLE_NONE);
+    ns->root = acpi_aml_ns_add(ns, m, NULL, AML_NAME('\\', '_', '_', '_'), AML_TABLE_NONE);
     if (ns->root == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
@@ -201,14 +201,14 @@ enum acpi_status aml_ns_init(struct aml_namespace *ns, struct aml_memory *m)
     };
     for (size_t i = 0; i < sizeof predefined / sizeof predefined[0]; i++) {
         const char *s = predefined[i].name;
-        struct acpi_aml_node *n = aml_ns_add(ns, m, ns->root, AML_NAME(s[0], s[1], s[2], s[3]),
+        struct acpi_aml_node *n = acpi_aml_ns_add(ns, m, ns->root, AML_NAME(s[0], s[1], s[2], s[3]),
                                              AML_TABLE_NONE);
         if (n == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
         if (predefined[i].type == ACPI_AML_TYPE_SCOPE) {
             n->flags = AML_NODE_SCOPE;
-        } else if ((n->object = aml_obj_new(m, predefined[i].type)) == NULL) {
+        } else if ((n->object = acpi_aml_obj_new(m, predefined[i].type)) == NULL) {
             return ACPI_AML_OUT_OF_MEMORY;
         }
     }

@@ -35,28 +35,28 @@ struct aml_namespace {
 #define AML_NAME(a, b, c, d) \
     ((uint32_t)(a) | ((uint32_t)(b) << 8) | ((uint32_t)(c) << 16) | ((uint32_t)(d) << 24))
 
-ACPI_MUST_USE enum acpi_status aml_ns_init(struct aml_namespace *ns, struct aml_memory *m);
+ACPI_MUST_USE enum acpi_status acpi_aml_ns_init(struct aml_namespace *ns, struct aml_memory *m);
 /* Free every node and object. */
-void aml_ns_fini(struct aml_namespace *ns, struct aml_memory *m);
+void acpi_aml_ns_fini(struct aml_namespace *ns, struct aml_memory *m);
 
 /* The child `name` of `parent`, or NULL. */
-struct acpi_aml_node *aml_ns_child(const struct aml_namespace *ns,
+struct acpi_aml_node *acpi_aml_ns_child(const struct aml_namespace *ns,
                                    const struct acpi_aml_node *parent, uint32_t name);
 /* A new child (no object yet); NULL when out of memory. The caller checked that
  * the name is free. */
-struct acpi_aml_node *aml_ns_add(struct aml_namespace *ns, struct aml_memory *m,
+struct acpi_aml_node *acpi_aml_ns_add(struct aml_namespace *ns, struct aml_memory *m,
                                  struct acpi_aml_node *parent, uint32_t name, uint8_t table);
 /* Remove a node and its whole subtree, releasing their objects (no recursion). */
-void aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node);
+void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node);
 
-/* The type a node shows to ObjectType and to the namespace dump. */
-enum acpi_aml_type aml_node_type(const struct acpi_aml_node *node);
+/* acpi_aml_node_type (acpi/aml.h) is defined in aml_namespace.c: the type a
+ * node shows to ObjectType and to the namespace dump. */
 
 /* Follow Alias nodes (bounded) to the node they name. */
-struct acpi_aml_node *aml_node_resolve_alias(struct acpi_aml_node *node);
+struct acpi_aml_node *acpi_aml_node_resolve_alias(struct acpi_aml_node *node);
 
 /* Depth-first successor (parents before children); NULL after the last. With
  * `skip_children`, the successor that is not inside `node`. */
-struct acpi_aml_node *aml_ns_next(const struct acpi_aml_node *node, bool skip_children);
+struct acpi_aml_node *acpi_aml_ns_next(const struct acpi_aml_node *node, bool skip_children);
 
 #endif

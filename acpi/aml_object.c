@@ -2,9 +2,9 @@
  * (ACPI 6.5, 19.3.5.8: a stored value is a copy of the source). */
 #include "acpi/aml_object.h"
 
-struct aml_object *aml_obj_new(struct aml_memory *m, uint8_t type)
+struct aml_object *acpi_aml_obj_new(struct aml_memory *m, uint8_t type)
 {
-    struct aml_object *o = aml_zalloc(m, sizeof *o);
+    struct aml_object *o = acpi_aml_zalloc(m, sizeof *o);
     if (o != NULL) {
         o->refcount = 1;
         o->type = type;
@@ -12,27 +12,27 @@ struct aml_object *aml_obj_new(struct aml_memory *m, uint8_t type)
     return o;
 }
 
-struct aml_object *aml_obj_integer(struct aml_memory *m, uint64_t value)
+struct aml_object *acpi_aml_obj_integer(struct aml_memory *m, uint64_t value)
 {
-    struct aml_object *o = aml_obj_new(m, ACPI_AML_TYPE_INTEGER);
+    struct aml_object *o = acpi_aml_obj_new(m, ACPI_AML_TYPE_INTEGER);
     if (o != NULL) {
         o->u.integer = value;
     }
     return o;
 }
 
-struct aml_object *aml_obj_string(struct aml_memory *m, const char *s, uint32_t len)
+struct aml_object *acpi_aml_obj_string(struct aml_memory *m, const char *s, uint32_t len)
 {
     if (len == UINT32_MAX) {
         return NULL;
     }
-    struct aml_object *o = aml_obj_new(m, ACPI_AML_TYPE_STRING);
+    struct aml_object *o = acpi_aml_obj_new(m, ACPI_AML_TYPE_STRING);
     if (o == NULL) {
         return NULL;
     }
-    o->u.string.data = aml_alloc(m, (size_t)len + 1);
+    o->u.string.data = acpi_aml_alloc(m, (size_t)len + 1);
     if (o->u.string.data == NULL) {
-        aml_free(m, o, sizeof *o);
+        acpi_aml_free(m, o, sizeof *o);
         return NULL;
     }
     for (uint32_t i = 0; i < len; i++) {
@@ -43,16 +43,16 @@ struct aml_object *aml_obj_string(struct aml_memory *m, const char *s, uint32_t 
     return o;
 }
 
-struct aml_object *aml_obj_buffer(struct aml_memory *m, const uint8_t *bytes, uint32_t len)
+struct aml_object *acpi_aml_obj_buffer(struct aml_memory *m, const uint8_t *bytes, uint32_t len)
 {
-    struct aml_object *o = aml_obj_new(m, ACPI_AML_TYPE_BUFFER);
+    struct aml_object *o = acpi_aml_obj_new(m, ACPI_AML_TYPE_BUFFER);
     if (o == NULL) {
         return NULL;
     }
     if (len != 0) {
-        o->u.buffer.data = aml_alloc(m, len);
+        o->u.buffer.data = acpi_aml_alloc(m, len);
         if (o->u.buffer.data == NULL) {
-            aml_free(m, o, sizeof *o);
+            acpi_aml_free(m, o, sizeof *o);
             return NULL;
         }
         for (uint32_t i = 0; i < len; i++) {
@@ -63,16 +63,16 @@ struct aml_object *aml_obj_buffer(struct aml_memory *m, const uint8_t *bytes, ui
     return o;
 }
 
-struct aml_object *aml_obj_package(struct aml_memory *m, uint32_t count)
+struct aml_object *acpi_aml_obj_package(struct aml_memory *m, uint32_t count)
 {
-    struct aml_object *o = aml_obj_new(m, ACPI_AML_TYPE_PACKAGE);
+    struct aml_object *o = acpi_aml_obj_new(m, ACPI_AML_TYPE_PACKAGE);
     if (o == NULL) {
         return NULL;
     }
     if (count != 0) {
-        o->u.package.elems = aml_zalloc(m, (size_t)count * sizeof(struct aml_object *));
+        o->u.package.elems = acpi_aml_zalloc(m, (size_t)count * sizeof(struct aml_object *));
         if (o->u.package.elems == NULL) {
-            aml_free(m, o, sizeof *o);
+            acpi_aml_free(m, o, sizeof *o);
             return NULL;
         }
     }
@@ -80,9 +80,9 @@ struct aml_object *aml_obj_package(struct aml_memory *m, uint32_t count)
     return o;
 }
 
-struct aml_object *aml_obj_ref(struct aml_memory *m, uint8_t kind)
+struct aml_object *acpi_aml_obj_ref(struct aml_memory *m, uint8_t kind)
 {
-    struct aml_object *o = aml_obj_new(m, ACPI_AML_TYPE_REFERENCE);
+    struct aml_object *o = acpi_aml_obj_new(m, ACPI_AML_TYPE_REFERENCE);
     if (o != NULL) {
         o->u.ref.kind = kind;
     }
@@ -98,7 +98,7 @@ static void put_child(struct aml_object **list, struct aml_object *child)
     }
 }
 
-void aml_obj_put(struct aml_memory *m, struct aml_object *o)
+void acpi_aml_obj_put(struct aml_memory *m, struct aml_object *o)
 {
     if (o == NULL || --o->refcount != 0) {
         return;
@@ -111,17 +111,17 @@ void aml_obj_put(struct aml_memory *m, struct aml_object *o)
         list = d->dead_next;
         switch (d->type) {
         case ACPI_AML_TYPE_STRING:
-            aml_free(m, d->u.string.data, (size_t)d->u.string.len + 1);
+            acpi_aml_free(m, d->u.string.data, (size_t)d->u.string.len + 1);
             break;
         case ACPI_AML_TYPE_BUFFER:
-            aml_free(m, d->u.buffer.data, d->u.buffer.len);
+            acpi_aml_free(m, d->u.buffer.data, d->u.buffer.len);
             break;
         case ACPI_AML_TYPE_PACKAGE:
             if (d->u.package.elems != NULL) {
                 for (uint32_t i = 0; i < d->u.package.count; i++) {
                     put_child(&list, d->u.package.elems[i]);
                 }
-                aml_free(m, d->u.package.elems,
+                acpi_aml_free(m, d->u.package.elems,
                          (size_t)d->u.package.count * sizeof(struct aml_object *));
             }
             break;
@@ -140,29 +140,29 @@ void aml_obj_put(struct aml_memory *m, struct aml_object *o)
         default:
             break;
         }
-        aml_free(m, d, sizeof *d);
+        acpi_aml_free(m, d, sizeof *d);
     }
 }
 
 /* Copy one level: a package gets a new element array whose slots are still
- * NULL, filled by aml_obj_copy's loop. */
+ * NULL, filled by acpi_aml_obj_copy's loop. */
 static struct aml_object *copy_shallow(struct aml_memory *m, struct aml_object *o)
 {
     switch (o->type) {
     case ACPI_AML_TYPE_INTEGER:
-        return aml_obj_integer(m, o->u.integer);
+        return acpi_aml_obj_integer(m, o->u.integer);
     case ACPI_AML_TYPE_STRING:
-        return aml_obj_string(m, o->u.string.data, o->u.string.len);
+        return acpi_aml_obj_string(m, o->u.string.data, o->u.string.len);
     case ACPI_AML_TYPE_BUFFER:
-        return aml_obj_buffer(m, o->u.buffer.data, o->u.buffer.len);
+        return acpi_aml_obj_buffer(m, o->u.buffer.data, o->u.buffer.len);
     case ACPI_AML_TYPE_PACKAGE:
-        return aml_obj_package(m, o->u.package.count);
+        return acpi_aml_obj_package(m, o->u.package.count);
     default:
-        return aml_obj_get(o);
+        return acpi_aml_obj_get(o);
     }
 }
 
-struct aml_object *aml_obj_copy(struct aml_memory *m, struct aml_object *o)
+struct aml_object *acpi_aml_obj_copy(struct aml_memory *m, struct aml_object *o)
 {
     if (o == NULL) {
         return NULL;
@@ -174,9 +174,9 @@ struct aml_object *aml_obj_copy(struct aml_memory *m, struct aml_object *o)
     /* Pairs (source, copy) of packages whose elements are still to copy: a
      * work list instead of recursion. */
     struct pending { struct aml_object *src, *dst; struct pending *next; };
-    struct pending *work = aml_alloc(m, sizeof *work);
+    struct pending *work = acpi_aml_alloc(m, sizeof *work);
     if (work == NULL) {
-        aml_obj_put(m, root);
+        acpi_aml_obj_put(m, root);
         return NULL;
     }
     work->src = o;
@@ -198,7 +198,7 @@ struct aml_object *aml_obj_copy(struct aml_memory *m, struct aml_object *o)
             }
             w->dst->u.package.elems[i] = c;
             if (e->type == ACPI_AML_TYPE_PACKAGE && e->u.package.count != 0) {
-                struct pending *n = aml_alloc(m, sizeof *n);
+                struct pending *n = acpi_aml_alloc(m, sizeof *n);
                 if (n == NULL) {
                     failed = true;
                     break;
@@ -209,15 +209,15 @@ struct aml_object *aml_obj_copy(struct aml_memory *m, struct aml_object *o)
                 work = n;
             }
         }
-        aml_free(m, w, sizeof *w);
+        acpi_aml_free(m, w, sizeof *w);
     }
     if (failed) {
         while (work != NULL) {
             struct pending *w = work;
             work = w->next;
-            aml_free(m, w, sizeof *w);
+            acpi_aml_free(m, w, sizeof *w);
         }
-        aml_obj_put(m, root);
+        acpi_aml_obj_put(m, root);
         return NULL;
     }
     return root;

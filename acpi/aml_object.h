@@ -30,7 +30,7 @@ struct aml_object {
     uint32_t refcount;
     uint8_t type;            /* enum acpi_aml_type */
     uint8_t flags;           /* AML_OBJ_* */
-    struct aml_object *dead_next;   /* aml_obj_put's work list, unused while alive */
+    struct aml_object *dead_next;   /* acpi_aml_obj_put's work list, unused while alive */
     union {
         uint64_t integer;
         struct { uint32_t len; char *data; } string;          /* len + 1 bytes, NUL */
@@ -99,18 +99,18 @@ struct aml_memory {
     size_t used, peak;
 };
 
-void *aml_alloc(struct aml_memory *m, size_t size);
-void *aml_zalloc(struct aml_memory *m, size_t size);
-void aml_free(struct aml_memory *m, void *ptr, size_t size);
+void *acpi_aml_alloc(struct aml_memory *m, size_t size);
+void *acpi_aml_zalloc(struct aml_memory *m, size_t size);
+void acpi_aml_free(struct aml_memory *m, void *ptr, size_t size);
 
 /* Objects (refcount 1 on creation; NULL when out of memory). */
-struct aml_object *aml_obj_new(struct aml_memory *m, uint8_t type);
-struct aml_object *aml_obj_integer(struct aml_memory *m, uint64_t value);
-struct aml_object *aml_obj_string(struct aml_memory *m, const char *s, uint32_t len);
-struct aml_object *aml_obj_buffer(struct aml_memory *m, const uint8_t *bytes, uint32_t len);
-struct aml_object *aml_obj_package(struct aml_memory *m, uint32_t count);
-struct aml_object *aml_obj_ref(struct aml_memory *m, uint8_t kind);
-static inline struct aml_object *aml_obj_get(struct aml_object *o)
+struct aml_object *acpi_aml_obj_new(struct aml_memory *m, uint8_t type);
+struct aml_object *acpi_aml_obj_integer(struct aml_memory *m, uint64_t value);
+struct aml_object *acpi_aml_obj_string(struct aml_memory *m, const char *s, uint32_t len);
+struct aml_object *acpi_aml_obj_buffer(struct aml_memory *m, const uint8_t *bytes, uint32_t len);
+struct aml_object *acpi_aml_obj_package(struct aml_memory *m, uint32_t count);
+struct aml_object *acpi_aml_obj_ref(struct aml_memory *m, uint8_t kind);
+static inline struct aml_object *acpi_aml_obj_get(struct aml_object *o)
 {
     if (o != NULL) {
         o->refcount++;
@@ -119,11 +119,11 @@ static inline struct aml_object *aml_obj_get(struct aml_object *o)
 }
 /* Drop one reference; frees the object and its children at zero, without
  * recursion (a package nested a million deep is freed in a loop). */
-void aml_obj_put(struct aml_memory *m, struct aml_object *o);
+void acpi_aml_obj_put(struct aml_memory *m, struct aml_object *o);
 
 /* A deep copy of a data object (integer, string, buffer, package with nested
  * packages); other objects are shared (their reference count goes up). NULL when
  * out of memory. ACPI 6.5, 19.3.5.8: Store and CopyObject copy the value. */
-struct aml_object *aml_obj_copy(struct aml_memory *m, struct aml_object *o);
+struct aml_object *acpi_aml_obj_copy(struct aml_memory *m, struct aml_object *o);
 
 #endif

@@ -118,7 +118,7 @@ static const struct aml_opinfo extended[256] = {
     [0x88] = { "DataTableRegion", "Nttt", NM },
 };
 
-const struct aml_opinfo *aml_opcode_info(uint16_t code)
+const struct aml_opinfo *acpi_aml_opcode_info(uint16_t code)
 {
     const struct aml_opinfo *info;
     if (code < 0x100) {

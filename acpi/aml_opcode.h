@@ -32,7 +32,7 @@ struct aml_opinfo {
 #define AML_EXT(op) (0x100u | (op))   /* internal code of extended opcode 0x5B op */
 
 /* NULL when the byte (extended: the second byte) is not an opcode. */
-const struct aml_opinfo *aml_opcode_info(uint16_t code);
+const struct aml_opinfo *acpi_aml_opcode_info(uint16_t code);
 
 /* Opcodes the interpreter names (ACPI 6.5, 20.2). */
 enum aml_op {

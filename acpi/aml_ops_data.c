@@ -1,4 +1,4 @@
-/* acpi/aml_ops_data.c - data and reference operators (ACPI 6.5, 19.6): Store,
+/* acpi/acpi_aml_ops_data.c - data and reference operators (ACPI 6.5, 19.6): Store,
  * CopyObject, RefOf, CondRefOf, DerefOf, ObjectType, SizeOf, Index, Match,
  * Concatenate, ConcatenateResTemplate, Mid and the explicit To* conversions. */
 #include "acpi/aml_convert.h"
@@ -11,12 +11,12 @@ static enum acpi_status to_target(struct acpi_aml *aml, struct aml_object *targe
         return ACPI_AML_OUT_OF_MEMORY;
     }
     *out = v;
-    return aml_store(aml, target, v, false);
+    return acpi_aml_store(aml, target, v, false);
 }
 
 static enum acpi_status int_result(struct acpi_aml *aml, uint64_t v, struct aml_object **out)
 {
-    *out = aml_obj_integer(&aml->mem, v & aml_ones(aml_current_frame(aml)));
+    *out = acpi_aml_obj_integer(&aml->mem, v & acpi_aml_ones(acpi_aml_current_frame(aml)));
     return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
 }
 
@@ -32,11 +32,11 @@ static enum acpi_status target_type(struct acpi_aml *aml, struct aml_object *r, 
     }
     switch (r->u.ref.kind) {
     case AML_REF_NODE: {
-        struct acpi_aml_node *n = aml_node_resolve_alias(r->u.ref.node);
+        struct acpi_aml_node *n = acpi_aml_node_resolve_alias(r->u.ref.node);
         if (n == NULL) {
             return ACPI_AML_UNRESOLVED_NAME;
         }
-        enum acpi_aml_type t = aml_node_type(n);
+        enum acpi_aml_type t = acpi_aml_node_type(n);
         *type = (uint8_t)(t == ACPI_AML_TYPE_SCOPE ? ACPI_AML_TYPE_DEVICE : t);
         return ACPI_OK;
     }
@@ -64,7 +64,7 @@ static enum acpi_status target_type(struct acpi_aml *aml, struct aml_object *r, 
     default: {
         /* LocalN/ArgN: the type of what it holds, through one reference. */
         struct aml_object *o;
-        enum acpi_status st = aml_resolve(aml, r, &o);
+        enum acpi_status st = acpi_aml_resolve(aml, r, &o);
         if (st == ACPI_AML_UNINITIALIZED) {
             *type = ACPI_AML_TYPE_UNINITIALIZED;
             return ACPI_OK;
@@ -78,7 +78,7 @@ static enum acpi_status target_type(struct acpi_aml *aml, struct aml_object *r, 
         } else {
             *type = o->type == ACPI_AML_TYPE_ALIAS ? ACPI_AML_TYPE_UNINITIALIZED : o->type;
         }
-        aml_obj_put(&aml->mem, o);
+        acpi_aml_obj_put(&aml->mem, o);
         return st;
     }
     }
@@ -91,38 +91,38 @@ static enum acpi_status deref(struct acpi_aml *aml, struct aml_item *it, struct 
         /* DerefOf of a string: the object at that path (ACPI 6.5, 19.6.29). */
         uint8_t segs[4 * 32];
         struct aml_name name;
-        if (aml_parse_text_path(a->u.string.data, segs, 32, &name) != ACPI_OK) {
+        if (acpi_aml_parse_text_path(a->u.string.data, segs, 32, &name) != ACPI_OK) {
             return ACPI_AML_BAD_OPERAND;
         }
-        struct acpi_aml_node *n = aml_name_lookup(&aml->ns, it->scope, &name);
+        struct acpi_aml_node *n = acpi_aml_name_lookup(&aml->ns, it->scope, &name);
         if (n == NULL) {
             return ACPI_AML_UNRESOLVED_NAME;
         }
-        return aml_node_value(aml, n, out);
+        return acpi_aml_node_value(aml, n, out);
     }
     if (a == NULL || a->type != ACPI_AML_TYPE_REFERENCE) {
         return ACPI_AML_BAD_OPERAND;
     }
     if ((it->flags & AML_IT_WANT_REF) != 0) {
-        *out = aml_obj_get(a);
+        *out = acpi_aml_obj_get(a);
         return ACPI_OK;
     }
     if (a->u.ref.kind == AML_REF_NODE) {
-        return aml_node_value(aml, a->u.ref.node, out);
+        return acpi_aml_node_value(aml, a->u.ref.node, out);
     }
-    return aml_resolve(aml, a, out);
+    return acpi_aml_resolve(aml, a, out);
 }
 
 static enum acpi_status index_op(struct acpi_aml *aml, struct aml_item *it,
                                  struct aml_object **out)
 {
     struct aml_object *src;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &src);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &src);
     if (st != ACPI_OK) {
         return st;
     }
     uint64_t i;
-    st = aml_to_integer(aml, it->args[1], &i);
+    st = acpi_aml_to_integer(aml, it->args[1], &i);
     uint64_t len = src->type == ACPI_AML_TYPE_PACKAGE ? src->u.package.count
                    : src->type == ACPI_AML_TYPE_BUFFER ? src->u.buffer.len
                    : src->type == ACPI_AML_TYPE_STRING ? src->u.string.len : 0;
@@ -134,12 +134,12 @@ static enum acpi_status index_op(struct acpi_aml *aml, struct aml_item *it,
         st = ACPI_AML_INDEX_RANGE;
     }
     if (st != ACPI_OK) {
-        aml_obj_put(&aml->mem, src);
+        acpi_aml_obj_put(&aml->mem, src);
         return st;
     }
-    struct aml_object *r = aml_obj_ref(&aml->mem, AML_REF_INDEX);
+    struct aml_object *r = acpi_aml_obj_ref(&aml->mem, AML_REF_INDEX);
     if (r == NULL) {
-        aml_obj_put(&aml->mem, src);
+        acpi_aml_obj_put(&aml->mem, src);
         return ACPI_AML_OUT_OF_MEMORY;
     }
     r->u.ref.target = src;
@@ -158,7 +158,7 @@ static enum acpi_status match_one(struct acpi_aml *aml, uint64_t op, struct aml_
     /* ACPICA compares (M op' P[i]): the element converts to the match
      * object's type, and the operator flips accordingly. */
     int c;
-    enum acpi_status st = aml_compare(aml, obj, elem, &c);
+    enum acpi_status st = acpi_aml_compare(aml, obj, elem, &c);
     if (st != ACPI_OK) {
         *ok = false;
         return ACPI_OK;     /* ACPICA skips elements that do not compare */
@@ -178,14 +178,14 @@ static enum acpi_status match_op(struct acpi_aml *aml, struct aml_item *it,
                                  struct aml_object **out)
 {
     struct aml_object *pkg;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &pkg);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &pkg);
     if (st != ACPI_OK) {
         return st;
     }
     uint64_t start = 0;
-    st = pkg->type == ACPI_AML_TYPE_PACKAGE ? aml_to_integer(aml, it->args[3], &start)
+    st = pkg->type == ACPI_AML_TYPE_PACKAGE ? acpi_aml_to_integer(aml, it->args[3], &start)
                                             : ACPI_AML_BAD_OPERAND;
-    uint64_t found = aml_ones(aml_current_frame(aml));
+    uint64_t found = acpi_aml_ones(acpi_aml_current_frame(aml));
     if (st == ACPI_OK && (it->imm[0] > 5 || it->imm[1] > 5)) {
         st = ACPI_AML_BAD_OPERAND;
     }
@@ -204,7 +204,7 @@ static enum acpi_status match_op(struct acpi_aml *aml, struct aml_item *it,
             }
         }
     }
-    aml_obj_put(&aml->mem, pkg);
+    acpi_aml_obj_put(&aml->mem, pkg);
     return st != ACPI_OK ? st : int_result(aml, found, out);
 }
 
@@ -214,8 +214,8 @@ static struct aml_object *join(struct acpi_aml *aml, uint8_t type, const uint8_t
     if (la > UINT32_MAX - 2 - lb || la + lb > aml->limits.max_object_bytes) {
         return NULL;
     }
-    struct aml_object *o = type == ACPI_AML_TYPE_STRING ? aml_obj_string(&aml->mem, NULL, la + lb)
-                                                        : aml_obj_buffer(&aml->mem, NULL, la + lb);
+    struct aml_object *o = type == ACPI_AML_TYPE_STRING ? acpi_aml_obj_string(&aml->mem, NULL, la + lb)
+                                                        : acpi_aml_obj_buffer(&aml->mem, NULL, la + lb);
     if (o != NULL) {
         uint8_t *d = type == ACPI_AML_TYPE_STRING ? (uint8_t *)o->u.string.data : o->u.buffer.data;
         for (uint32_t i = 0; i < la; i++) {
@@ -231,7 +231,7 @@ static struct aml_object *join(struct acpi_aml *aml, uint8_t type, const uint8_t
 static enum acpi_status concat(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
 {
     struct aml_object *a;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &a);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &a);
     if (st != ACPI_OK) {
         return st;
     }
@@ -243,19 +243,19 @@ static enum acpi_status concat(struct acpi_aml *aml, struct aml_item *it, struct
          * the buffer of both, integer width each. */
         uint64_t second;
         type = ACPI_AML_TYPE_BUFFER;
-        st = aml_to_integer(aml, it->args[1], &second);
+        st = acpi_aml_to_integer(aml, it->args[1], &second);
         if (st == ACPI_OK) {
-            st = aml_to_buffer(aml, a, &x);
+            st = acpi_aml_to_buffer(aml, a, &x);
         }
         if (st == ACPI_OK) {
-            struct aml_object *i2 = aml_obj_integer(&aml->mem, second);
-            st = i2 != NULL ? aml_to_buffer(aml, i2, &y) : ACPI_AML_OUT_OF_MEMORY;
-            aml_obj_put(&aml->mem, i2);
+            struct aml_object *i2 = acpi_aml_obj_integer(&aml->mem, second);
+            st = i2 != NULL ? acpi_aml_to_buffer(aml, i2, &y) : ACPI_AML_OUT_OF_MEMORY;
+            acpi_aml_obj_put(&aml->mem, i2);
         }
     } else {
-        st = aml_convert_to(aml, a, type, &x);
+        st = acpi_aml_convert_to(aml, a, type, &x);
         if (st == ACPI_OK) {
-            st = aml_convert_to(aml, it->args[1], type, &y);
+            st = acpi_aml_convert_to(aml, it->args[1], type, &y);
         }
     }
     struct aml_object *r = NULL;
@@ -267,9 +267,9 @@ static enum acpi_status concat(struct acpi_aml *aml, struct aml_item *it, struct
                        y->u.buffer.len);
         st = to_target(aml, it->args[2], r, out);
     }
-    aml_obj_put(&aml->mem, a);
-    aml_obj_put(&aml->mem, x);
-    aml_obj_put(&aml->mem, y);
+    acpi_aml_obj_put(&aml->mem, a);
+    acpi_aml_obj_put(&aml->mem, x);
+    acpi_aml_obj_put(&aml->mem, y);
     return st;
 }
 
@@ -287,36 +287,37 @@ static enum acpi_status concat_res(struct acpi_aml *aml, struct aml_item *it,
                                    struct aml_object **out)
 {
     struct aml_object *x = NULL, *y = NULL;
-    enum acpi_status st = aml_to_buffer(aml, it->args[0], &x);
+    enum acpi_status st = acpi_aml_to_buffer(aml, it->args[0], &x);
     if (st == ACPI_OK) {
-        st = aml_to_buffer(aml, it->args[1], &y);
+        st = acpi_aml_to_buffer(aml, it->args[1], &y);
     }
     if (st == ACPI_OK) {
         uint32_t lx = without_end_tag(x), ly = without_end_tag(y);
-        struct aml_object *r = join(aml, ACPI_AML_TYPE_BUFFER, x->u.buffer.data, lx,
-                                    y->u.buffer.data, ly + 2);
-        if (r != NULL) {
-            r->u.buffer.data[lx + ly] = 0x79;   /* End Tag, checksum 0 = not computed */
-            r->u.buffer.data[lx + ly + 1] = 0;
-        }
+        static const uint8_t end_tag[2] = { 0x79, 0x00 };   /* checksum 0: not computed */
+        struct aml_object *xy = join(aml, ACPI_AML_TYPE_BUFFER, x->u.buffer.data, lx,
+                                     y->u.buffer.data, ly);
+        struct aml_object *r = xy != NULL ? join(aml, ACPI_AML_TYPE_BUFFER, xy->u.buffer.data,
+                                                 xy->u.buffer.len, end_tag, 2)
+                                          : NULL;
+        acpi_aml_obj_put(&aml->mem, xy);
         st = to_target(aml, it->args[2], r, out);
     }
-    aml_obj_put(&aml->mem, x);
-    aml_obj_put(&aml->mem, y);
+    acpi_aml_obj_put(&aml->mem, x);
+    acpi_aml_obj_put(&aml->mem, y);
     return st;
 }
 
 static enum acpi_status mid(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
 {
     struct aml_object *s;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &s);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &s);
     if (st != ACPI_OK) {
         return st;
     }
     uint64_t idx = 0, len = 0;
-    st = aml_to_integer(aml, it->args[1], &idx);
+    st = acpi_aml_to_integer(aml, it->args[1], &idx);
     if (st == ACPI_OK) {
-        st = aml_to_integer(aml, it->args[2], &len);
+        st = acpi_aml_to_integer(aml, it->args[2], &len);
     }
     if (st == ACPI_OK && s->type != ACPI_AML_TYPE_STRING && s->type != ACPI_AML_TYPE_BUFFER) {
         st = ACPI_AML_BAD_OPERAND;
@@ -330,7 +331,7 @@ static enum acpi_status mid(struct acpi_aml *aml, struct aml_item *it, struct am
         struct aml_object *r = join(aml, s->type, d + from, (uint32_t)take, NULL, 0);
         st = to_target(aml, it->args[3], r, out);
     }
-    aml_obj_put(&aml->mem, s);
+    acpi_aml_obj_put(&aml->mem, s);
     return st;
 }
 
@@ -339,13 +340,13 @@ static enum acpi_status to_integer_explicit(struct acpi_aml *aml, struct aml_obj
                                             uint64_t *v)
 {
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, in, &o);
+    enum acpi_status st = acpi_aml_resolve(aml, in, &o);
     if (st != ACPI_OK) {
         return st;
     }
     if (o->type != ACPI_AML_TYPE_STRING) {
-        st = aml_to_integer(aml, o, v);
-        aml_obj_put(&aml->mem, o);
+        st = acpi_aml_to_integer(aml, o, v);
+        acpi_aml_obj_put(&aml->mem, o);
         return st;
     }
     const char *s = o->u.string.data;
@@ -356,7 +357,7 @@ static enum acpi_status to_integer_explicit(struct acpi_aml *aml, struct aml_obj
     uint64_t r = 0;
     if (n - i >= 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
         /* ACPICA keeps the first digits that fit the integer width. */
-        uint32_t max = aml_current_frame(aml)->int32 ? 8 : 16;
+        uint32_t max = acpi_aml_current_frame(aml)->int32 ? 8 : 16;
         i += 2;
         if (n - i > max) {
             n = i + max;
@@ -375,8 +376,8 @@ static enum acpi_status to_integer_explicit(struct acpi_aml *aml, struct aml_obj
             r = r * 10 + (uint64_t)(s[i] - '0');
         }
     }
-    aml_obj_put(&aml->mem, o);
-    *v = r & aml_ones(aml_current_frame(aml));
+    acpi_aml_obj_put(&aml->mem, o);
+    *v = r & acpi_aml_ones(acpi_aml_current_frame(aml));
     return ACPI_OK;
 }
 
@@ -385,20 +386,20 @@ static enum acpi_status to_text(struct acpi_aml *aml, struct aml_item *it, bool 
                                 struct aml_object **out)
 {
     struct aml_object *o;
-    enum acpi_status st = aml_resolve(aml, it->args[0], &o);
+    enum acpi_status st = acpi_aml_resolve(aml, it->args[0], &o);
     if (st != ACPI_OK) {
         return st;
     }
     char buf[24];
     struct aml_object *r = NULL;
     if (o->type == ACPI_AML_TYPE_STRING) {
-        r = aml_obj_get(o);
+        r = acpi_aml_obj_get(o);
     } else if (o->type == ACPI_AML_TYPE_INTEGER && !hex) {
         uint32_t n = 0;
         uint64_t v = o->u.integer;
         do {
             uint64_t digit;
-            v = aml_udiv64(v, 10, &digit);
+            v = acpi_aml_udiv64(v, 10, &digit);
             buf[n++] = (char)('0' + digit);
         } while (v != 0);
         for (uint32_t i = 0; i < n / 2; i++) {
@@ -406,13 +407,13 @@ static enum acpi_status to_text(struct acpi_aml *aml, struct aml_item *it, bool 
             buf[i] = buf[n - 1 - i];
             buf[n - 1 - i] = c;
         }
-        r = aml_obj_string(&aml->mem, buf, n);
+        r = acpi_aml_obj_string(&aml->mem, buf, n);
     } else if (o->type == ACPI_AML_TYPE_INTEGER) {
-        st = aml_to_string(aml, o, &r);
+        st = acpi_aml_to_string(aml, o, &r);
     } else if (o->type == ACPI_AML_TYPE_BUFFER) {
         /* ACPICA: "0x%02X" (hex) or "%d" (decimal) per byte, comma-separated. */
         uint32_t cap = o->u.buffer.len * 5;
-        r = aml_obj_string(&aml->mem, NULL, cap);
+        r = acpi_aml_obj_string(&aml->mem, NULL, cap);
         if (r != NULL) {
             uint32_t n = 0;
             for (uint32_t i = 0; i < o->u.buffer.len; i++) {
@@ -438,18 +439,18 @@ static enum acpi_status to_text(struct acpi_aml *aml, struct aml_item *it, bool 
             r->u.string.data[n] = '\0';
             r->u.string.len = n;   /* the allocation keeps its size in cap: see below */
             if (n != cap) {
-                struct aml_object *t = aml_obj_string(&aml->mem, r->u.string.data, n);
+                struct aml_object *t = acpi_aml_obj_string(&aml->mem, r->u.string.data, n);
                 r->u.string.len = cap;
-                aml_obj_put(&aml->mem, r);
+                acpi_aml_obj_put(&aml->mem, r);
                 r = t;
             }
         }
     } else {
         st = ACPI_AML_BAD_OPERAND;
     }
-    aml_obj_put(&aml->mem, o);
+    acpi_aml_obj_put(&aml->mem, o);
     if (st != ACPI_OK) {
-        aml_obj_put(&aml->mem, r);
+        acpi_aml_obj_put(&aml->mem, r);
         return st;
     }
     return to_target(aml, it->args[1], r, out);
@@ -460,43 +461,43 @@ static enum acpi_status to_string_op(struct acpi_aml *aml, struct aml_item *it,
                                      struct aml_object **out)
 {
     struct aml_object *b;
-    enum acpi_status st = aml_to_buffer(aml, it->args[0], &b);
+    enum acpi_status st = acpi_aml_to_buffer(aml, it->args[0], &b);
     if (st != ACPI_OK) {
         return st;
     }
     uint64_t max;
-    st = aml_to_integer(aml, it->args[1], &max);
+    st = acpi_aml_to_integer(aml, it->args[1], &max);
     if (st == ACPI_OK) {
         uint32_t n = 0;
         while (n < b->u.buffer.len && n < max && b->u.buffer.data[n] != 0) {
             n++;
         }
         st = to_target(aml, it->args[2],
-                       aml_obj_string(&aml->mem, (const char *)b->u.buffer.data, n), out);
+                       acpi_aml_obj_string(&aml->mem, (const char *)b->u.buffer.data, n), out);
     }
-    aml_obj_put(&aml->mem, b);
+    acpi_aml_obj_put(&aml->mem, b);
     return st;
 }
 
-enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
+enum acpi_status acpi_aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
 {
     enum acpi_status st;
     switch (it->op) {
     case AML_STORE:
-        *out = aml_obj_get(it->args[0]);
-        return aml_store(aml, it->args[1], it->args[0], false);
+        *out = acpi_aml_obj_get(it->args[0]);
+        return acpi_aml_store(aml, it->args[1], it->args[0], false);
     case AML_COPY_OBJECT:
-        *out = aml_obj_get(it->args[0]);
-        return aml_store(aml, it->args[1], it->args[0], true);
+        *out = acpi_aml_obj_get(it->args[0]);
+        return acpi_aml_store(aml, it->args[1], it->args[0], true);
     case AML_REF_OF:
-        *out = aml_obj_get(it->args[0]);
+        *out = acpi_aml_obj_get(it->args[0]);
         return ACPI_OK;
     case AML_COND_REF_OF: {
         struct aml_object *r = it->args[0];
         bool exists = r != NULL && r->type == ACPI_AML_TYPE_REFERENCE &&
                       r->u.ref.kind != AML_REF_NULL;
         if (exists) {
-            st = aml_store(aml, it->args[1], r, false);
+            st = acpi_aml_store(aml, it->args[1], r, false);
             if (st != ACPI_OK) {
                 return st;
             }
@@ -515,12 +516,12 @@ enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct 
     }
     case AML_SIZE_OF: {
         struct aml_object *o;
-        st = aml_resolve(aml, it->args[0], &o);
+        st = acpi_aml_resolve(aml, it->args[0], &o);
         if (st == ACPI_OK && o->type == ACPI_AML_TYPE_REFERENCE) {
             /* A LocalN/ArgN holding RefOf(X): the size of X (ACPICA). */
             struct aml_object *d;
-            st = aml_resolve(aml, o, &d);
-            aml_obj_put(&aml->mem, o);
+            st = acpi_aml_resolve(aml, o, &d);
+            acpi_aml_obj_put(&aml->mem, o);
             o = d;
         }
         if (st != ACPI_OK) {
@@ -530,9 +531,9 @@ enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct 
         uint64_t n = o->type == ACPI_AML_TYPE_STRING ? o->u.string.len
                      : o->type == ACPI_AML_TYPE_BUFFER ? o->u.buffer.len
                      : o->type == ACPI_AML_TYPE_PACKAGE ? o->u.package.count
-                     : o->type == ACPI_AML_TYPE_INTEGER ? (aml_current_frame(aml)->int32 ? 4u : 8u)
+                     : o->type == ACPI_AML_TYPE_INTEGER ? (acpi_aml_current_frame(aml)->int32 ? 4u : 8u)
                      : ~0ull;
-        aml_obj_put(&aml->mem, o);
+        acpi_aml_obj_put(&aml->mem, o);
         return n == ~0ull ? ACPI_AML_BAD_OPERAND : int_result(aml, n, out);
     }
     case AML_INDEX:
@@ -547,7 +548,7 @@ enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct 
         return mid(aml, it, out);
     case AML_TO_BUFFER: {
         struct aml_object *b;
-        st = aml_to_buffer(aml, it->args[0], &b);
+        st = acpi_aml_to_buffer(aml, it->args[0], &b);
         return st != ACPI_OK ? st : to_target(aml, it->args[1], b, out);
     }
     case AML_TO_INTEGER: {
@@ -556,7 +557,7 @@ enum acpi_status aml_ops_data(struct acpi_aml *aml, struct aml_item *it, struct 
         if (st != ACPI_OK) {
             return st;
         }
-        return to_target(aml, it->args[1], aml_obj_integer(&aml->mem, v), out);
+        return to_target(aml, it->args[1], acpi_aml_obj_integer(&aml->mem, v), out);
     }
     case AML_TO_DECIMAL_STRING:
         return to_text(aml, it, false, out);

@@ -1,4 +1,4 @@
-/* acpi/aml_ops_math.c - integer and logical operators (ACPI 6.5, 19.6: Add,
+/* acpi/acpi_aml_ops_math.c - integer and logical operators (ACPI 6.5, 19.6: Add,
  * Subtract, Multiply, Divide, Mod, shifts, bitwise, Not, FindSet*Bit, BCD,
  * Increment/Decrement, LAnd/LOr/LNot/LEqual/LGreater/LLess). */
 #include "acpi/aml_convert.h"
@@ -6,18 +6,18 @@
 static enum acpi_status result(struct acpi_aml *aml, struct aml_item *it, uint64_t v,
                                int target, struct aml_object **out)
 {
-    v &= aml_ones(aml_current_frame(aml));
-    *out = aml_obj_integer(&aml->mem, v);
+    v &= acpi_aml_ones(acpi_aml_current_frame(aml));
+    *out = acpi_aml_obj_integer(&aml->mem, v);
     if (*out == NULL) {
         return ACPI_AML_OUT_OF_MEMORY;
     }
     if (target >= 0) {
-        return aml_store(aml, it->args[target], *out, false);
+        return acpi_aml_store(aml, it->args[target], *out, false);
     }
     return ACPI_OK;
 }
 
-uint64_t aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem)
+uint64_t acpi_aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem)
 {
 #if UINTPTR_MAX > 0xFFFFFFFFu
     if (rem != NULL) {
@@ -62,21 +62,21 @@ static uint64_t to_bcd(uint64_t v)
     uint64_t r = 0;
     for (int i = 0; i < 16 && v != 0; i++) {
         uint64_t digit;
-        v = aml_udiv64(v, 10, &digit);
+        v = acpi_aml_udiv64(v, 10, &digit);
         r |= digit << (4 * i);
     }
     return r;
 }
 
-enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
+enum acpi_status acpi_aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
 {
-    uint64_t ones = aml_ones(aml_current_frame(aml));
+    uint64_t ones = acpi_aml_ones(acpi_aml_current_frame(aml));
     uint64_t a = 0, b = 0;
     enum acpi_status st;
     switch (it->op) {
     case AML_INCREMENT:
     case AML_DECREMENT:
-        st = aml_to_integer(aml, it->args[0], &a);
+        st = acpi_aml_to_integer(aml, it->args[0], &a);
         if (st != ACPI_OK) {
             return st;
         }
@@ -85,7 +85,7 @@ enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct 
     case AML_LGREATER:
     case AML_LLESS: {
         int cmp;
-        st = aml_compare(aml, it->args[0], it->args[1], &cmp);
+        st = acpi_aml_compare(aml, it->args[0], it->args[1], &cmp);
         if (st != ACPI_OK) {
             return st;
         }
@@ -95,13 +95,13 @@ enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct 
     default:
         break;
     }
-    st = aml_to_integer(aml, it->args[0], &a);
+    st = acpi_aml_to_integer(aml, it->args[0], &a);
     if (st != ACPI_OK) {
         return st;
     }
     bool binary = it->info->args[1] == 't';
     if (binary) {
-        st = aml_to_integer(aml, it->args[1], &b);
+        st = acpi_aml_to_integer(aml, it->args[1], &b);
         if (st != ACPI_OK) {
             return st;
         }
@@ -121,17 +121,17 @@ enum acpi_status aml_ops_math(struct acpi_aml *aml, struct aml_item *it, struct 
         if (b == 0) {
             return ACPI_AML_DIVIDE_BY_ZERO;
         }
-        (void)aml_udiv64(a, b, &a);
+        (void)acpi_aml_udiv64(a, b, &a);
         return result(aml, it, a, 2, out);
     case AML_DIVIDE: {
         if (b == 0) {
             return ACPI_AML_DIVIDE_BY_ZERO;
         }
         uint64_t r;
-        uint64_t q = aml_udiv64(a, b, &r);
+        uint64_t q = acpi_aml_udiv64(a, b, &r);
         struct aml_object *rem;
         st = result(aml, it, r, 2, &rem);
-        aml_obj_put(&aml->mem, rem);
+        acpi_aml_obj_put(&aml->mem, rem);
         if (st != ACPI_OK) {
             return st;
         }

@@ -13,13 +13,13 @@ static bool name_char(uint8_t c)
     return lead_char(c) || (c >= '0' && c <= '9');
 }
 
-bool aml_is_name_start(uint8_t b)
+bool acpi_aml_is_name_start(uint8_t b)
 {
     return lead_char(b) || b == AML_ROOT_CHAR || b == AML_PARENT_PREFIX ||
            b == AML_DUAL_NAME_PREFIX || b == AML_MULTI_NAME_PREFIX;
 }
 
-enum acpi_status aml_parse_pkglen(const uint8_t **pc, const uint8_t *limit, const uint8_t **end)
+enum acpi_status acpi_aml_parse_pkglen(const uint8_t **pc, const uint8_t *limit, const uint8_t **end)
 {
     const uint8_t *p = *pc;
     if (p >= limit) {
@@ -61,7 +61,7 @@ static enum acpi_status check_segs(const uint8_t *segs, uint16_t n)
     return ACPI_OK;
 }
 
-enum acpi_status aml_parse_name(const uint8_t **pc, const uint8_t *limit, struct aml_name *out)
+enum acpi_status acpi_aml_parse_name(const uint8_t **pc, const uint8_t *limit, struct aml_name *out)
 {
     const uint8_t *p = *pc;
     out->root = false;
@@ -110,7 +110,7 @@ enum acpi_status aml_parse_name(const uint8_t **pc, const uint8_t *limit, struct
     return ACPI_OK;
 }
 
-enum acpi_status aml_parse_text_path(const char *path, uint8_t *segs, uint16_t max_segs,
+enum acpi_status acpi_aml_parse_text_path(const char *path, uint8_t *segs, uint16_t max_segs,
                                      struct aml_name *out)
 {
     out->root = false;
@@ -178,15 +178,15 @@ static struct acpi_aml_node *walk(const struct aml_namespace *ns, struct acpi_am
                                   const struct aml_name *name, uint16_t count)
 {
     for (uint16_t i = 0; i < count && n != NULL; i++) {
-        n = aml_ns_child(ns, n, aml_le32(name->segs + (size_t)4 * i));
+        n = acpi_aml_ns_child(ns, n, acpi_aml_le32(name->segs + (size_t)4 * i));
         if (n != NULL && i + 1 < count) {
-            n = aml_node_resolve_alias(n);
+            n = acpi_aml_node_resolve_alias(n);
         }
     }
     return n;
 }
 
-struct acpi_aml_node *aml_name_lookup(const struct aml_namespace *ns,
+struct acpi_aml_node *acpi_aml_name_lookup(const struct aml_namespace *ns,
                                       struct acpi_aml_node *scope, const struct aml_name *name)
 {
     struct acpi_aml_node *n = start_node(ns, scope, name);
@@ -198,20 +198,20 @@ struct acpi_aml_node *aml_name_lookup(const struct aml_namespace *ns,
         return NULL;
     }
     if (!name->root && name->parents == 0 && name->nsegs == 1) {
-        uint32_t seg = aml_le32(name->segs);
+        uint32_t seg = acpi_aml_le32(name->segs);
         for (; n != NULL; n = n->parent) {
-            struct acpi_aml_node *c = aml_ns_child(ns, n, seg);
+            struct acpi_aml_node *c = acpi_aml_ns_child(ns, n, seg);
             if (c != NULL) {
-                return aml_node_resolve_alias(c);
+                return acpi_aml_node_resolve_alias(c);
             }
         }
         return NULL;
     }
     n = walk(ns, n, name, name->nsegs);
-    return n != NULL ? aml_node_resolve_alias(n) : NULL;
+    return n != NULL ? acpi_aml_node_resolve_alias(n) : NULL;
 }
 
-enum acpi_status aml_name_parent(const struct aml_namespace *ns, struct acpi_aml_node *scope,
+enum acpi_status acpi_aml_name_parent(const struct aml_namespace *ns, struct acpi_aml_node *scope,
                                  const struct aml_name *name, struct acpi_aml_node **parent,
                                  uint32_t *last)
 {
@@ -223,12 +223,12 @@ enum acpi_status aml_name_parent(const struct aml_namespace *ns, struct acpi_aml
         n = walk(ns, n, name, (uint16_t)(name->nsegs - 1));
     }
     if (n != NULL) {
-        n = aml_node_resolve_alias(n);
+        n = acpi_aml_node_resolve_alias(n);
     }
     if (n == NULL) {
         return ACPI_AML_UNRESOLVED_NAME;
     }
     *parent = n;
-    *last = aml_le32(name->segs + (size_t)4 * (name->nsegs - 1u));
+    *last = acpi_aml_le32(name->segs + (size_t)4 * (name->nsegs - 1u));
     return ACPI_OK;
 }

@@ -6,6 +6,7 @@
 
 #include "acpi/aml_convert.h"
 #include "acpi/aml_parse.h"
+#include "volatile/access.h"
 
 /* An integer-valued object of `dev` (_ADR, _BBN, _SEG), or `dflt` when absent. */
 static enum acpi_status eval_int(struct acpi_aml *aml, struct acpi_aml_node *dev, uint32_t name,
@@ -13,17 +14,17 @@ static enum acpi_status eval_int(struct acpi_aml *aml, struct acpi_aml_node *dev
 {
     *out = dflt;
     *found = false;
-    struct acpi_aml_node *n = aml_ns_child(&aml->ns, dev, name);
+    struct acpi_aml_node *n = acpi_aml_ns_child(&aml->ns, dev, name);
     if (n == NULL) {
         return ACPI_OK;
     }
     struct aml_object *r;
-    enum acpi_status st = aml_exec_call(aml, n, NULL, 0, &r);
+    enum acpi_status st = acpi_aml_exec_call(aml, n, NULL, 0, &r);
     if (st != ACPI_OK) {
         return st;
     }
-    st = aml_to_integer(aml, r, out);
-    aml_obj_put(&aml->mem, r);
+    st = acpi_aml_to_integer(aml, r, out);
+    acpi_aml_obj_put(&aml->mem, r);
     *found = st == ACPI_OK;
     return st;
 }
@@ -58,16 +59,16 @@ static bool is_root_bridge(struct acpi_aml *aml, struct acpi_aml_node *dev)
 {
     static const uint32_t names[2] = { AML_NAME('_', 'H', 'I', 'D'), AML_NAME('_', 'C', 'I', 'D') };
     for (int i = 0; i < 2; i++) {
-        struct acpi_aml_node *n = aml_ns_child(&aml->ns, dev, names[i]);
+        struct acpi_aml_node *n = acpi_aml_ns_child(&aml->ns, dev, names[i]);
         struct aml_object *r = NULL;
-        if (n != NULL && aml_exec_call(aml, n, NULL, 0, &r) == ACPI_OK) {
+        if (n != NULL && acpi_aml_exec_call(aml, n, NULL, 0, &r) == ACPI_OK) {
             bool yes = root_bridge_id(aml, r);
-            aml_obj_put(&aml->mem, r);
+            acpi_aml_obj_put(&aml->mem, r);
             if (yes) {
                 return true;
             }
         } else {
-            aml_obj_put(&aml->mem, r);
+            acpi_aml_obj_put(&aml->mem, r);
         }
     }
     return false;
@@ -115,6 +116,61 @@ static bool under(const struct acpi_aml_node *n, const struct acpi_aml_node *dev
     return false;
 }
 
+/* A width-exact volatile access at an aligned pointer (volatile/access.h). */
+static enum acpi_status memory_exact(void *p, uint8_t width, bool write, uint64_t *value)
+{
+    switch (width) {
+    case 1:
+        if (write) {
+            vol_write8(p, (uint8_t)*value);
+        } else {
+            *value = vol_read8(p);
+        }
+        return ACPI_OK;
+    case 2:
+        if (write) {
+            vol_write16(p, (uint16_t)*value);
+        } else {
+            *value = vol_read16(p);
+        }
+        return ACPI_OK;
+    case 4:
+        if (write) {
+            vol_write32(p, (uint32_t)*value);
+        } else {
+            *value = vol_read32(p);
+        }
+        return ACPI_OK;
+    case 8:
+        if (write) {
+            vol_write64(p, *value);
+        } else {
+            *value = vol_read64(p);
+        }
+        return ACPI_OK;
+    default:
+        return ACPI_AML_BAD_OPERAND;
+    }
+}
+
+/* The same through single bytes, for a mapping that is not aligned. */
+static enum acpi_status memory_bytes(void *p, uint8_t width, bool write, uint64_t *value)
+{
+    volatile uint8_t *b = p;
+    if (write) {
+        for (unsigned i = 0; i < width; i++) {
+            b[i] = (uint8_t)(*value >> (8 * i));
+        }
+    } else {
+        uint64_t v = 0;
+        for (unsigned i = 0; i < width; i++) {
+            v |= (uint64_t)b[i] << (8 * i);
+        }
+        *value = v;
+    }
+    return ACPI_OK;
+}
+
 static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *r,
                                        struct acpi_aml_region_access *a)
 {
@@ -124,24 +180,17 @@ static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *
         if (h->map == NULL) {
             return ACPI_AML_NO_HANDLER;
         }
-        volatile uint8_t *p = h->map(h->ctx, a->address, a->width);
+        void *p = h->map(h->ctx, a->address, a->width);
         if (p == NULL) {
             return ACPI_MAP_FAILED;
         }
-        /* Width-exact accesses through a byte pointer, alignment-safe. */
-        if (a->write) {
-            for (unsigned i = 0; i < a->width; i++) {
-                p[i] = (uint8_t)(*a->value >> (8 * i));
-            }
-        } else {
-            uint64_t v = 0;
-            for (unsigned i = 0; i < a->width; i++) {
-                v |= (uint64_t)p[i] << (8 * i);
-            }
-            *a->value = v;
-        }
-        h->unmap(h->ctx, (void *)(uintptr_t)p, a->width);
-        return ACPI_OK;
+        /* One access of exactly the field's width (devices such as QEMU's HPET
+         * ignore narrower ones); an unaligned mapping gets byte accesses. */
+        enum acpi_status st = ((uintptr_t)p & (a->width - 1u)) == 0
+                                  ? memory_exact(p, a->width, a->write, a->value)
+                                  : memory_bytes(p, a->width, a->write, a->value);
+        h->unmap(h->ctx, p, a->width);
+        return st;
     }
     case ACPI_AML_SPACE_SYSTEM_IO:
         if (a->width > 4 || a->address > 0xFFFF ||
@@ -183,7 +232,7 @@ static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *
 }
 
 /* One access of `width` bytes at byte `offset` of region node `rn`. */
-enum acpi_status aml_region_access(struct acpi_aml *aml, struct acpi_aml_node *rn,
+enum acpi_status acpi_aml_region_access(struct acpi_aml *aml, struct acpi_aml_node *rn,
                                    uint64_t offset, uint8_t width, bool write, uint64_t *value)
 {
     struct aml_object *r = rn->object;
@@ -229,13 +278,41 @@ enum acpi_status aml_region_access(struct acpi_aml *aml, struct acpi_aml_node *r
     return default_access(aml, r, &a);
 }
 
-void aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint8_t space,
+/* The host's handler fills `buffer` on reads, through the access struct. */
+/* NOLINTBEGIN(readability-non-const-parameter) */
+enum acpi_status acpi_aml_region_buffer_access(struct acpi_aml *aml, const struct aml_object *field,
+                                          bool write, uint8_t *buffer, uint32_t len)
+/* NOLINTEND(readability-non-const-parameter) */
+{
+    struct acpi_aml_node *rn = field->u.field.region;
+    const struct aml_object *r = rn->object;
+    uint64_t unused = 0;
+    struct acpi_aml_region_access a = {
+        .space = r->u.region.space, .width = 1, .write = write, .value = &unused, .node = rn,
+        .address = r->u.region.offset + (field->u.field.bit_offset >> 3),
+        .buffer = buffer, .buffer_len = len, .attrib = field->u.field.attrib,
+    };
+    const struct aml_object *c = field->u.field.connection;
+    if (c != NULL && c->type == ACPI_AML_TYPE_BUFFER) {
+        a.connection = c->u.buffer.data;
+        a.connection_len = c->u.buffer.len;
+    }
+    for (uint32_t i = 0; i < aml->nhandlers; i++) {
+        const struct aml_handler *hd = &aml->handlers[i];
+        if (hd->space == a.space && (hd->device == NULL || under(rn, hd->device))) {
+            return hd->fn(hd->ctx, &a);
+        }
+    }
+    return ACPI_AML_NO_HANDLER;   /* these spaces have no default handler */
+}
+
+void acpi_aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint8_t space,
                         uint32_t *run, uint32_t *failed)
 {
     /* ACPI 6.5, 6.5.4: _REG(space, 1) once per device (scope) holding a region
      * of that space, in namespace order. */
     struct acpi_aml_node *start = device != NULL ? device : aml->ns.root;
-    for (struct acpi_aml_node *n = start; n != NULL; n = aml_ns_next(n, false)) {
+    for (struct acpi_aml_node *n = start; n != NULL; n = acpi_aml_ns_next(n, false)) {
         if (device != NULL && n != device && !under(n, device)) {
             break;
         }
@@ -253,19 +330,19 @@ void aml_region_run_reg(struct acpi_aml *aml, struct acpi_aml_node *device, uint
                 break;
             }
         }
-        struct acpi_aml_node *reg = aml_ns_child(&aml->ns, n->parent, AML_NAME('_', 'R', 'E', 'G'));
+        struct acpi_aml_node *reg = acpi_aml_ns_child(&aml->ns, n->parent, AML_NAME('_', 'R', 'E', 'G'));
         if (earlier || reg == NULL) {
             continue;
         }
         struct aml_object *args[2], *res = NULL;
-        args[0] = aml_obj_integer(&aml->mem, space);
-        args[1] = aml_obj_integer(&aml->mem, 1);
+        args[0] = acpi_aml_obj_integer(&aml->mem, space);
+        args[1] = acpi_aml_obj_integer(&aml->mem, 1);
         enum acpi_status st = args[0] != NULL && args[1] != NULL
-                                  ? aml_exec_call(aml, reg, args, 2, &res)
+                                  ? acpi_aml_exec_call(aml, reg, args, 2, &res)
                                   : ACPI_AML_OUT_OF_MEMORY;
-        aml_obj_put(&aml->mem, args[0]);
-        aml_obj_put(&aml->mem, args[1]);
-        aml_obj_put(&aml->mem, res);
+        acpi_aml_obj_put(&aml->mem, args[0]);
+        acpi_aml_obj_put(&aml->mem, args[1]);
+        acpi_aml_obj_put(&aml->mem, res);
         (*run)++;
         if (st != ACPI_OK) {
             (*failed)++;

@@ -10,14 +10,14 @@ static struct aml_object *named(struct aml_object *ref, uint8_t type)
     if (ref == NULL || ref->type != ACPI_AML_TYPE_REFERENCE || ref->u.ref.kind != AML_REF_NODE) {
         return NULL;
     }
-    struct acpi_aml_node *n = aml_node_resolve_alias(ref->u.ref.node);
+    struct acpi_aml_node *n = acpi_aml_node_resolve_alias(ref->u.ref.node);
     if (n == NULL || n->object == NULL || n->object->type != type) {
         return NULL;
     }
     return n->object;
 }
 
-enum acpi_status aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m, bool *acquired)
+enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m, bool *acquired)
 {
     *acquired = false;
     if (m->u.mutex.owner != 0) {
@@ -64,14 +64,14 @@ static void drop(struct acpi_aml *aml, struct aml_object *m)
     }
 }
 
-void aml_sync_release_all(struct acpi_aml *aml)
+void acpi_aml_sync_release_all(struct acpi_aml *aml)
 {
     while (aml->nheld != 0) {
         drop(aml, aml->held[aml->nheld - 1]);
     }
 }
 
-enum acpi_status aml_sync_release(struct acpi_aml *aml, struct aml_object *m, bool force)
+enum acpi_status acpi_aml_sync_release(struct acpi_aml *aml, struct aml_object *m, bool force)
 {
     if (m->u.mutex.owner == 0) {
         return ACPI_AML_NOT_OWNER;
@@ -91,11 +91,11 @@ enum acpi_status aml_sync_release(struct acpi_aml *aml, struct aml_object *m, bo
     return ACPI_OK;
 }
 
-enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
+enum acpi_status acpi_aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct aml_object **out)
 {
     uint64_t v = 0;
     enum acpi_status st;
-    uint64_t ones = aml_ones(aml_current_frame(aml));
+    uint64_t ones = acpi_aml_ones(acpi_aml_current_frame(aml));
     switch (it->op) {
     case AML_ACQUIRE: {
         struct aml_object *m = named(it->args[0], ACPI_AML_TYPE_MUTEX);
@@ -103,16 +103,16 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
             return ACPI_AML_BAD_OPERAND;
         }
         bool got;
-        st = aml_sync_acquire(aml, m, &got);
+        st = acpi_aml_sync_acquire(aml, m, &got);
         if (st != ACPI_OK) {
             return st;
         }
-        *out = aml_obj_integer(&aml->mem, got ? 0 : ones);   /* True means timed out */
+        *out = acpi_aml_obj_integer(&aml->mem, got ? 0 : ones);   /* True means timed out */
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     case AML_RELEASE: {
         struct aml_object *m = named(it->args[0], ACPI_AML_TYPE_MUTEX);
-        return m != NULL ? aml_sync_release(aml, m, false) : ACPI_AML_BAD_OPERAND;
+        return m != NULL ? acpi_aml_sync_release(aml, m, false) : ACPI_AML_BAD_OPERAND;
     }
     case AML_SIGNAL:
     case AML_RESET:
@@ -131,7 +131,7 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
             e->u.event.count = 0;
             return ACPI_OK;
         }
-        st = aml_to_integer(aml, it->args[1], &v);
+        st = acpi_aml_to_integer(aml, it->args[1], &v);
         if (st != ACPI_OK) {
             return st;
         }
@@ -139,11 +139,11 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
         if (signalled) {
             e->u.event.count--;
         }
-        *out = aml_obj_integer(&aml->mem, signalled ? 0 : ones);
+        *out = acpi_aml_obj_integer(&aml->mem, signalled ? 0 : ones);
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     case AML_SLEEP:
-        st = aml_to_integer(aml, it->args[0], &v);
+        st = acpi_aml_to_integer(aml, it->args[0], &v);
         if (st == ACPI_OK) {
             if (aml->host.sleep_ms != NULL) {
                 aml->host.sleep_ms(aml->host.ctx, v);
@@ -153,7 +153,7 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
         }
         return st;
     case AML_STALL:
-        st = aml_to_integer(aml, it->args[0], &v);
+        st = acpi_aml_to_integer(aml, it->args[0], &v);
         if (st == ACPI_OK) {
             /* ACPI 6.5, 19.6.130: at most 100 us; ACPICA clamps the same way
              * it warns about, we clamp so hostile AML cannot spin long. */
@@ -173,21 +173,21 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
             return ACPI_AML_BAD_OPERAND;
         }
         /* ACPI 6.5, 5.6.6: devices, processors and thermal zones get notified. */
-        enum acpi_aml_type t = aml_node_type(r->u.ref.node);
+        enum acpi_aml_type t = acpi_aml_node_type(r->u.ref.node);
         if (t != ACPI_AML_TYPE_DEVICE && t != ACPI_AML_TYPE_PROCESSOR &&
             t != ACPI_AML_TYPE_THERMAL_ZONE) {
             return ACPI_AML_BAD_OPERAND;
         }
-        st = aml_to_integer(aml, it->args[1], &v);
+        st = acpi_aml_to_integer(aml, it->args[1], &v);
         if (st == ACPI_OK && aml->host.notify != NULL) {
             aml->host.notify(aml->host.ctx, r->u.ref.node, v);
         }
         return st;
     }
     case AML_FATAL:
-        st = aml_to_integer(aml, it->args[0], &v);
+        st = acpi_aml_to_integer(aml, it->args[0], &v);
         if (st == ACPI_OK) {
-            aml_log(aml, ACPI_AML_LOG_ERROR, "AML Fatal");
+            acpi_aml_log(aml, ACPI_AML_LOG_ERROR, "AML Fatal");
             if (aml->host.fatal != NULL) {
                 aml->host.fatal(aml->host.ctx, (uint8_t)it->imm[0], (uint32_t)it->imm[1], v);
             }
@@ -195,7 +195,7 @@ enum acpi_status aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, struct 
         return st;
     case AML_TIMER:
         /* ACPI 6.5, 19.6.134: 100 ns units. */
-        *out = aml_obj_integer(&aml->mem, aml_udiv64(aml_clock_ns(aml), 100, NULL) & ones);
+        *out = acpi_aml_obj_integer(&aml->mem, acpi_aml_udiv64(acpi_aml_clock_ns(aml), 100, NULL) & ones);
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     default:
         return ACPI_AML_BAD_OPCODE;

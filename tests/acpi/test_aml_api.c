@@ -275,6 +275,152 @@ static void test_direct_host(void **state)
     aml_fake_free(f);
 }
 
+/* A DSDT around hand-assembled AML (header of ACPI 6.5, 5.2.6). */
+static uint8_t *wrap(const uint8_t *body, size_t n, size_t *len)
+{
+    *len = 36 + n;
+    uint8_t *t = calloc(1, *len);
+    assert_non_null(t);
+    memcpy(t, "DSDT", 4);
+    t[4] = (uint8_t)*len;
+    t[5] = (uint8_t)(*len >> 8);
+    t[8] = 2;
+    memcpy(t + 36, body, n);
+    uint8_t sum = 0;
+    for (size_t i = 0; i < *len; i++) {
+        sum = (uint8_t)(sum + t[i]);
+    }
+    t[9] = (uint8_t)-sum;
+    return t;
+}
+
+struct smbus_log {
+    unsigned calls;
+    struct acpi_aml_region_access last;
+    uint8_t written[34];
+};
+
+static enum acpi_status smbus_handler(void *ctx, const struct acpi_aml_region_access *a)
+{
+    struct smbus_log *log = ctx;
+    log->calls++;
+    log->last = *a;
+    if (a->buffer == NULL || a->buffer_len != 34) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    if (a->write) {
+        memcpy(log->written, a->buffer, 34);
+    } else {
+        a->buffer[0] = 0;      /* Status: OK */
+        a->buffer[1] = 1;      /* Length */
+        a->buffer[2] = 0x5A;   /* the byte read */
+    }
+    return ACPI_OK;
+}
+
+/* ACPI 6.5, 5.5.2.4.5: an SMBus field goes to the handler as a 34-byte
+ * buffer. OperationRegion (SMB_, SMBus, 0x1000, 0x100), Field (SMB_, BufferAcc)
+ * { AccessAs (BufferAcc, AttribByte), Offset (0x12), CMD_, 8 },
+ * Method (MAIN) { CMD_ = Buffer () { 0, 1, 0x77 }; Return (CMD_) }. */
+static void test_smbus_buffer_protocol(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = {
+        0x5B, 0x80, 'S', 'M', 'B', '_', 0x04, 0x0B, 0x00, 0x10, 0x0B, 0x00, 0x01,
+        0x5B, 0x81, 0x11, 'S', 'M', 'B', '_', 0x05, 0x01, 0x05, 0x06, 0x00, 0x40, 0x09,
+        'C', 'M', 'D', '_', 0x08,
+        0x14, 0x17, 'M', 'A', 'I', 'N', 0x00,
+        0x70, 0x11, 0x06, 0x0A, 0x03, 0x00, 0x01, 0x77, 'C', 'M', 'D', '_',
+        0xA4, 'C', 'M', 'D', '_',
+    };
+    size_t len;
+    uint8_t *t = wrap(body, sizeof body, &len);
+    struct aml_fake *f;
+    struct acpi_aml *aml = interp(&f, NULL);
+    struct smbus_log log = { 0 };
+    assert_int_equal(acpi_aml_install_region_handler(aml, NULL, ACPI_AML_SPACE_SMBUS,
+                                                     smbus_handler, &log), ACPI_OK);
+    assert_int_equal(acpi_aml_load_table(aml, t, len), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\MAIN", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(log.calls, 2);
+    assert_false(log.last.write);
+    assert_int_equal(log.last.space, ACPI_AML_SPACE_SMBUS);
+    assert_int_equal(log.last.address, 0x1012);   /* region offset + Offset (0x12) */
+    assert_int_equal(log.last.attrib, 0x06);
+    assert_int_equal(log.written[1], 1);
+    assert_int_equal(log.written[2], 0x77);
+    assert_int_equal(v.type, ACPI_AML_TYPE_BUFFER);
+    assert_int_equal(v.u.buffer.len, 34);
+    assert_int_equal(v.u.buffer.ptr[2], 0x5A);
+    acpi_aml_value_release(aml, &v);
+    acpi_aml_destroy(aml);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    free(t);
+}
+
+/* The host's tables for LoadTable: one SSDT ("OSDEV", "LOADME") holding
+ * Name (VALU, 0x99). */
+static enum acpi_status find_loadme(void *ctx, const char sig[4], const char oem_id[6],
+                                    const char oem_table_id[8], const uint8_t **bytes,
+                                    size_t *len)
+{
+    const uint8_t *ssdt = ctx;
+    if (memcmp(sig, "SSDT", 4) != 0 || memcmp(oem_id, "OSDEV", 5) != 0 ||
+        memcmp(oem_table_id, "LOADME", 6) != 0) {
+        return ACPI_NOT_FOUND;
+    }
+    *bytes = ssdt;
+    *len = (size_t)ssdt[4];
+    return ACPI_OK;
+}
+
+/* ACPI 6.5, 19.6.74: LoadTable with a RootPath and a ParameterPath. iasl's
+ * disassembly of the DSDT: Scope (\\) { Name (PARM, Zero) }
+ * Method (MAIN) { LoadTable ("SSDT", "OSDEV", "LOADME", "\\_SB_", "\\PARM", 0x42)
+ * Return (\\_SB.VALU + \\PARM) }: VALU lands under \\_SB_, PARM gets 0x42. */
+static void test_load_table_paths(void **state)
+{
+    (void)state;
+    static const uint8_t body[] = { 0x10, 0x09, 0x5C, 0x00, 0x08, 0x50, 0x41, 0x52, 0x4D, 0x00, 0x14, 0x3F, 0x4D, 0x41, 0x49, 0x4E, 0x00, 0x5B, 0x1F, 0x0D, 0x53, 0x53, 0x44, 0x54, 0x00, 0x0D, 0x4F, 0x53, 0x44, 0x45, 0x56, 0x00, 0x0D, 0x4C, 0x4F, 0x41, 0x44, 0x4D, 0x45, 0x00, 0x0D, 0x5C, 0x5F, 0x53, 0x42, 0x5F, 0x00, 0x0D, 0x5C, 0x50, 0x41, 0x52, 0x4D, 0x00, 0x0A, 0x42, 0xA4, 0x72, 0x5C, 0x2E, 0x5F, 0x53, 0x42, 0x5F, 0x56, 0x41, 0x4C, 0x55, 0x5C, 0x50, 0x41, 0x52, 0x4D, 0x00 };
+    static const uint8_t valu[] = { 0x08, 'V', 'A', 'L', 'U', 0x0A, 0x99 };
+    size_t len, slen;
+    uint8_t *t = wrap(body, sizeof body, &len);
+    uint8_t *ssdt = wrap(valu, sizeof valu, &slen);
+    memcpy(ssdt, "SSDT", 4);
+    memcpy(ssdt + 10, "OSDEV\0LOADME\0\0", 14);
+    uint8_t sum = 0;
+    ssdt[9] = 0;
+    for (size_t i = 0; i < slen; i++) {
+        sum = (uint8_t)(sum + ssdt[i]);
+    }
+    ssdt[9] = (uint8_t)-sum;
+    struct aml_fake *f = aml_fake_new();
+    assert_non_null(f);
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(f, &host);
+    aml_fake_memory(f, &mem);
+    host.find_table = find_loadme;
+    host.ctx = ssdt;   /* no memory access in this test: the callbacks see the SSDT */
+    host.map = NULL;
+    struct acpi_aml *aml;
+    assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
+    assert_int_equal(acpi_aml_load_table(aml, t, len), ACPI_OK);
+    struct acpi_aml_value v;
+    assert_int_equal(acpi_aml_evaluate_path(aml, NULL, "\\MAIN", NULL, 0, &v), ACPI_OK);
+    assert_int_equal(v.u.integer, 0x99 + 0x42);
+    struct acpi_aml_node *n;
+    assert_int_equal(acpi_aml_lookup(aml, NULL, "\\_SB.VALU", &n), ACPI_OK);
+    assert_int_equal(acpi_aml_table_count(aml), 2);
+    acpi_aml_destroy(aml);
+    assert_int_equal(aml_fake_live(f), 0);
+    aml_fake_free(f);
+    free(t);
+    free(ssdt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +430,8 @@ int main(void)
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_direct_host),
+        cmocka_unit_test(test_smbus_buffer_protocol),
+        cmocka_unit_test(test_load_table_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -310,6 +310,15 @@ static void test_index_past_end(void **state)
     run_method(body, sizeof body, ACPI_AML_INDEX_RANGE);
 }
 
+static void test_concat_res_empty(void **state)
+{
+    (void)state;
+    /* Return (ConcatenateResTemplate (Buffer (0) {}, Buffer (0) {})): two empty
+     * templates, nothing to read past (found by the device layer's fuzzer). */
+    static const uint8_t body[] = { 0xA4, 0x84, 0x11, 0x02, 0x00, 0x11, 0x02, 0x00, 0x00 };
+    run_method(body, sizeof body, ACPI_OK);
+}
+
 static void test_uninitialized_local(void **state)
 {
     (void)state;
@@ -381,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_break_outside_while),
         cmocka_unit_test(test_divide_by_zero),
         cmocka_unit_test(test_index_past_end),
+        cmocka_unit_test(test_concat_res_empty),
         cmocka_unit_test(test_uninitialized_local),
         cmocka_unit_test(test_load_garbage),
         cmocka_unit_test(test_load_itself),
