@@ -57,30 +57,51 @@ static struct cell **cell_slot(struct store *s, uint8_t space, uint64_t address)
     return c;
 }
 
+/* Byte `address` of `space`: written (write), or read into *byte (zero when
+ * never written). */
+static enum acpi_status store_byte(struct store *s, uint8_t space, uint64_t address, bool write,
+                                   uint8_t *byte)
+{
+    struct cell **c = cell_slot(s, space, address);
+    if (!write) {
+        *byte = *c != NULL ? (*c)->byte : 0;
+        return ACPI_OK;
+    }
+    if (*c == NULL) {
+        *c = calloc(1, sizeof **c);
+        if (*c == NULL) {
+            return ACPI_AML_OUT_OF_MEMORY;
+        }
+        (*c)->space = space;
+        (*c)->address = address;
+    }
+    (*c)->byte = *byte;
+    return ACPI_OK;
+}
+
+/* Buffer-protocol spaces (SMBus, IPMI, GenericSerialBus) keep the whole
+ * Status/Length/data buffer at the command's address on, as acpiexec copies
+ * it into its region buffer at the field's offset. */
 static enum acpi_status store_region(void *ctx, const struct acpi_aml_region_access *a)
 {
     struct store *s = ctx;
-    uint64_t v = a->write ? *a->value : 0;
-    for (unsigned i = 0; i < a->width; i++) {
-        struct cell **c = cell_slot(s, a->space, a->address + i);
-        if (a->write) {
-            if (*c == NULL) {
-                *c = calloc(1, sizeof **c);
-                if (*c == NULL) {
-                    return ACPI_AML_OUT_OF_MEMORY;
-                }
-                (*c)->space = a->space;
-                (*c)->address = a->address + i;
-            }
-            (*c)->byte = (uint8_t)(v >> (8 * i));
-        } else if (*c != NULL) {
-            v |= (uint64_t)(*c)->byte << (8 * i);
+    enum acpi_status st = ACPI_OK;
+    if (a->buffer != NULL) {
+        for (uint32_t i = 0; i < a->buffer_len && st == ACPI_OK; i++) {
+            st = store_byte(s, a->space, a->address + i, a->write, &a->buffer[i]);
         }
+        return st;
+    }
+    uint64_t v = a->write ? *a->value : 0;
+    for (unsigned i = 0; i < a->width && st == ACPI_OK; i++) {
+        uint8_t b = (uint8_t)(v >> (8 * i));
+        st = store_byte(s, a->space, a->address + i, a->write, &b);
+        v |= a->write ? 0 : (uint64_t)b << (8 * i);
     }
     if (!a->write) {
         *a->value = v;
     }
-    return ACPI_OK;
+    return st;
 }
 
 static void store_free(struct store *s)

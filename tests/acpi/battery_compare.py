@@ -567,10 +567,10 @@ def uacpi_sources(ns_path):
 
 # Computers whose differences are counted and printed but do not fail the
 # test, each with what was found (see the report of issue 13's battery work).
-GSB = ("GenericSerialBus BufferAcc fields of an I2C battery (BATC): acpiexec's "
-       "simulated serial-bus buffers give back bytes written before, ours read zeros "
-       "through the interpreter's access path: a region-simulation difference, the "
-       "decoded values follow the AML's inputs")
+GSB = ("GenericSerialBus fields of an I2C battery (BATC): they reach the dump's store as "
+       "the Status/Length/data buffers of ACPI 6.5, 5.5.2.4.6 (kept per address), while "
+       "acpiexec's own serial-bus simulation fills them otherwise, so the values the "
+       "AML computes from them differ; a host-simulation difference, not a decoding one")
 KNOWN = {
     "259F9FDD46E2": GSB,
     "A2330B5932DB": GSB,
