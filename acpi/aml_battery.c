@@ -1,172 +1,565 @@
-/* acpi/aml_battery.c - _BIF, _BIX, _BST and _PSR (ACPI 6.5, 10.2.2 and 10.3). */
+/* acpi/aml_battery.c - Control Method Batteries (ACPI 6.5, 10.2) and AC
+ * adapters (10.3) over the AML interpreter. */
 #include "acpi/aml_battery.h"
 
-#include "acpi/aml_device.h"
+#include <stddef.h>
 
-/* Where each field of struct acpi_aml_battery_info sits in _BIF and _BIX
- * (element index, or -1 when the package lacks it). */
-enum field {
-    F_REVISION, F_POWER_UNIT, F_DESIGN_CAPACITY, F_LAST_FULL, F_TECHNOLOGY, F_VOLTAGE,
-    F_WARNING, F_LOW, F_CYCLES, F_ACCURACY, F_MAX_SAMPLING, F_MIN_SAMPLING, F_MAX_AVERAGING,
-    F_MIN_AVERAGING, F_GRANULARITY_1, F_GRANULARITY_2, F_MODEL, F_SERIAL, F_TYPE, F_OEM,
-    F_SWAPPING, F_COUNT
-};
+/* 0x1F: what an absent _STA means (ACPI 6.5, 6.3.7). */
+#define STA_DEFAULT 0x1Fu
+/* Elements of a revision 1 _BIX (10.2.2.2); revision 0 has 20. */
+#define BIX_REV1_ELEMENTS 21u
+/* Upper bound of the _CID package elements looked at. */
+#define CID_MAX 32u
 
-/* 10.2.2.1: 13 elements. */
-static const int8_t bif_index[F_COUNT] = {
-    -1, 0, 1, 2, 3, 4, 5, 6, -1, -1, -1, -1, -1, -1, 7, 8, 9, 10, 11, 12, -1,
-};
-/* 10.2.2.2: 20 elements (revision 0), 21 with the swapping capability (1). */
-static const int8_t bix_index[F_COUNT] = {
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-};
-
-static uint32_t *integer_field(struct acpi_aml_battery_info *b, enum field f)
+const char *acpi_battery_field_state_str(enum acpi_battery_field_state state)
 {
-    switch (f) {
-    case F_REVISION: return &b->revision;
-    case F_POWER_UNIT: return &b->power_unit;
-    case F_DESIGN_CAPACITY: return &b->design_capacity;
-    case F_LAST_FULL: return &b->last_full_charge_capacity;
-    case F_TECHNOLOGY: return &b->technology;
-    case F_VOLTAGE: return &b->design_voltage;
-    case F_WARNING: return &b->design_capacity_warning;
-    case F_LOW: return &b->design_capacity_low;
-    case F_CYCLES: return &b->cycle_count;
-    case F_ACCURACY: return &b->measurement_accuracy;
-    case F_MAX_SAMPLING: return &b->max_sampling_time;
-    case F_MIN_SAMPLING: return &b->min_sampling_time;
-    case F_MAX_AVERAGING: return &b->max_averaging_interval;
-    case F_MIN_AVERAGING: return &b->min_averaging_interval;
-    case F_GRANULARITY_1: return &b->granularity_1;
-    case F_GRANULARITY_2: return &b->granularity_2;
-    case F_SWAPPING: return &b->swapping_capability;
-    default: return NULL;
+    switch (state) {
+    case ACPI_BATTERY_FIELD_VALID: return "valid";
+    case ACPI_BATTERY_FIELD_UNKNOWN: return "unknown";
+    case ACPI_BATTERY_FIELD_MISSING: return "missing";
+    case ACPI_BATTERY_FIELD_WRONG_TYPE: return "wrong type";
+    case ACPI_BATTERY_FIELD_CONVERTED: return "converted";
+    case ACPI_BATTERY_FIELD_TRUNCATED: return "truncated";
+    case ACPI_BATTERY_FIELD_NOT_PROVIDED: return "not provided";
     }
+    return "invalid field state";
 }
 
-static char *text_field(struct acpi_aml_battery_info *b, enum field f)
+/* ---- finding the devices ------------------------------------------------------ */
+
+/* The child of `dev` named exactly `name` (4 characters): no upward search, a
+ * battery's _STA is its own or absent. */
+static const struct acpi_aml_node *child_named(const struct acpi_aml_node *dev, const char *name)
 {
-    switch (f) {
-    case F_MODEL: return b->model_number;
-    case F_SERIAL: return b->serial_number;
-    case F_TYPE: return b->battery_type;
-    case F_OEM: return b->oem_information;
-    default: return NULL;
+    for (const struct acpi_aml_node *c = acpi_aml_node_first_child(dev); c != NULL;
+         c = acpi_aml_node_next_sibling(c)) {
+        const char *n = acpi_aml_node_name(c);
+        if (n[0] == name[0] && n[1] == name[1] && n[2] == name[2] && n[3] == name[3]) {
+            return c;
+        }
     }
+    return NULL;
 }
 
-/* A String, or a Buffer holding characters up to a NUL; an Integer 0 is an
- * empty string (firmware writes Zero for "no OEM information"; ACPICA repairs
- * it into "" the same way). */
-static bool copy_text(const struct acpi_aml_value *v, char *out)
+static enum acpi_status eval_child(struct acpi_aml *aml, const struct acpi_aml_node *dev,
+                                   const char *name, const struct acpi_aml_value *args,
+                                   uint32_t argc, struct acpi_aml_value *out)
 {
-    const char *s;
-    uint32_t len;
-    if (v->type == ACPI_AML_TYPE_INTEGER && v->u.integer == 0) {
-        out[0] = '\0';
-        return true;
+    const struct acpi_aml_node *n = child_named(dev, name);
+    if (n == NULL) {
+        return ACPI_NOT_FOUND;
+    }
+    return acpi_aml_evaluate(aml, n, args, argc, out);
+}
+
+/* EISA ID text "PNP0C0A" as the compressed integer of ACPI 6.5, 6.1.5: three
+ * 5-bit letters ('A' = 1) then four hex digits, stored byte-swapped. */
+static uint32_t eisa_id(const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    uint32_t v = ((uint32_t)(s[0] - '@') << 26) | ((uint32_t)(s[1] - '@') << 21) |
+                 ((uint32_t)(s[2] - '@') << 16);
+    for (unsigned i = 0; i < 4; i++) {
+        for (uint32_t d = 0; d < 16; d++) {
+            if (hex[d] == s[3 + i]) {
+                v |= d << (12 - 4 * i);
+            }
+        }
+    }
+    return ((v & 0xFFu) << 24) | ((v & 0xFF00u) << 8) | ((v >> 8) & 0xFF00u) | (v >> 24);
+}
+
+static bool str_equal(const char *a, uint32_t alen, const char *b)
+{
+    uint32_t i = 0;
+    for (; i < alen && b[i] != '\0'; i++) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    /* A string object may carry its NUL inside its length. */
+    return b[i] == '\0' && (i == alen || a[i] == '\0');
+}
+
+/* An ID value (6.1.5: EISA ID integer or string) equal to `id`. */
+static bool id_matches(const struct acpi_aml_value *v, const char *id)
+{
+    if (v->type == ACPI_AML_TYPE_INTEGER) {
+        return v->u.integer == eisa_id(id);
     }
     if (v->type == ACPI_AML_TYPE_STRING) {
-        s = v->u.string.ptr;
-        len = v->u.string.len;
-    } else if (v->type == ACPI_AML_TYPE_BUFFER) {
-        s = (const char *)v->u.buffer.ptr;
-        len = v->u.buffer.len;
-    } else {
-        return false;
+        return str_equal(v->u.string.ptr, v->u.string.len, id);
     }
-    uint32_t n = 0;
-    for (; n < len && n + 1 < ACPI_AML_BATTERY_TEXT_LEN && s[n] != '\0'; n++) {
-        out[n] = s[n];
-    }
-    out[n] = '\0';
-    return true;
+    return false;
 }
 
-static enum acpi_status fill(struct acpi_aml_battery_info *out, const struct acpi_aml_value *pkg,
-                             const int8_t *index, uint32_t needed)
+/* _CID: one ID or a package of them (6.1.2). */
+static bool cid_matches(const struct acpi_aml_value *v, const char *id)
 {
-    if (pkg->type != ACPI_AML_TYPE_PACKAGE || pkg->u.package.count < needed) {
-        return ACPI_AML_BAD_OPERAND;
+    if (v->type != ACPI_AML_TYPE_PACKAGE) {
+        return id_matches(v, id);
     }
-    for (int f = 0; f < F_COUNT; f++) {
-        if (index[f] < 0 || (uint32_t)index[f] >= pkg->u.package.count) {
+    uint32_t n = v->u.package.count < CID_MAX ? v->u.package.count : CID_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        if (id_matches(&v->u.package.elements[i], id)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char *const kind_id[] = {
+    [ACPI_POWER_SOURCE_BATTERY] = "PNP0C0A",
+    [ACPI_POWER_SOURCE_AC_ADAPTER] = "ACPI0003",
+};
+
+/* Which kind `dev` is, by _HID then _CID; false when neither. */
+static bool device_kind(struct acpi_aml *aml, const struct acpi_aml_node *dev,
+                        enum acpi_power_source_kind *kind, bool *by_cid)
+{
+    static const char *const names[] = { "_HID", "_CID" };
+    for (unsigned which = 0; which < 2; which++) {
+        struct acpi_aml_value v;
+        if (eval_child(aml, dev, names[which], NULL, 0, &v) != ACPI_OK) {
             continue;
         }
-        const struct acpi_aml_value *e = &pkg->u.package.elements[index[f]];
-        uint32_t *i = integer_field(out, (enum field)f);
-        if (i != NULL) {
-            if (e->type != ACPI_AML_TYPE_INTEGER) {
-                return ACPI_AML_BAD_OPERAND;
+        bool hit = false;
+        for (unsigned k = 0; k < 2 && !hit; k++) {
+            hit = which == 0 ? id_matches(&v, kind_id[k]) : cid_matches(&v, kind_id[k]);
+            if (hit) {
+                *kind = (enum acpi_power_source_kind)k;
             }
-            *i = (uint32_t)e->u.integer;
-        } else if (!copy_text(e, text_field(out, (enum field)f))) {
-            return ACPI_AML_BAD_OPERAND;
+        }
+        acpi_aml_value_release(aml, &v);
+        if (hit) {
+            *by_cid = which == 1;
+            return true;
         }
     }
+    return false;
+}
+
+static void read_uid(struct acpi_aml *aml, struct acpi_power_source *out)
+{
+    struct acpi_aml_value v;
+    if (eval_child(aml, out->node, "_UID", NULL, 0, &v) != ACPI_OK) {
+        return;
+    }
+    if (v.type == ACPI_AML_TYPE_INTEGER) {
+        out->has_uid = true;
+        out->uid = v.u.integer;
+    } else if (v.type == ACPI_AML_TYPE_STRING) {
+        out->has_uid = true;
+        out->uid_is_string = true;
+        uint32_t i = 0;
+        for (; i < v.u.string.len && i + 1 < sizeof out->uid_string && v.u.string.ptr[i] != '\0';
+             i++) {
+            out->uid_string[i] = v.u.string.ptr[i];
+        }
+        out->uid_string[i] = '\0';
+    }
+    acpi_aml_value_release(aml, &v);
+}
+
+static void read_sta(struct acpi_aml *aml, struct acpi_power_source *out)
+{
+    struct acpi_aml_value v;
+    out->sta = STA_DEFAULT;
+    out->sta_status = eval_child(aml, out->node, "_STA", NULL, 0, &v);
+    if (out->sta_status == ACPI_NOT_FOUND) {
+        out->sta_status = ACPI_OK;
+    } else if (out->sta_status == ACPI_OK) {
+        out->has_sta = true;
+        if (v.type == ACPI_AML_TYPE_INTEGER) {
+            out->sta = (uint32_t)v.u.integer;
+        } else {
+            out->sta_status = ACPI_AML_BAD_OPERAND;
+            out->sta = 0;
+        }
+        acpi_aml_value_release(aml, &v);
+    } else {
+        out->sta = 0;
+    }
+    uint32_t bit = out->kind == ACPI_POWER_SOURCE_BATTERY ? ACPI_BATTERY_STA_BATTERY_PRESENT
+                                                          : ACPI_BATTERY_STA_PRESENT;
+    out->present = (out->sta & bit) != 0;
+}
+
+void acpi_power_source_iter_init(struct acpi_power_source_iter *it, struct acpi_aml *aml)
+{
+    it->aml = aml;
+    it->next = aml != NULL ? acpi_aml_root(aml) : NULL;
+}
+
+enum acpi_status acpi_power_source_next(struct acpi_power_source_iter *it,
+                                        struct acpi_power_source *out)
+{
+    if (it == NULL || out == NULL || it->aml == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    /* acpi_aml_node_next visits each node once, so this ends after the last. */
+    while (it->next != NULL) {
+        const struct acpi_aml_node *dev = it->next;
+        it->next = acpi_aml_node_next(dev);
+        if (acpi_aml_node_type(dev) != ACPI_AML_TYPE_DEVICE) {
+            continue;
+        }
+        enum acpi_power_source_kind kind;
+        bool by_cid;
+        if (!device_kind(it->aml, dev, &kind, &by_cid)) {
+            continue;
+        }
+        *out = (struct acpi_power_source){ .node = dev, .kind = kind, .matched_by_cid = by_cid };
+        read_sta(it->aml, out);
+        read_uid(it->aml, out);
+        return ACPI_OK;
+    }
+    return ACPI_END;
+}
+
+/* ---- package elements --------------------------------------------------------- */
+
+struct decoder {
+    const struct acpi_aml_value *pkg;
+    uint8_t *states;
+    enum acpi_status status;
+    /* With an interpreter, an element that names an object (ACPI 6.5,
+     * 19.6.102: a NameString in a package is a reference to it, not its
+     * value) is read through it once, as ACPICA resolves such elements. */
+    struct acpi_aml *aml;
+    struct acpi_aml_value tmp;
+    bool have_tmp;
+};
+
+/* Element `index` of the package, its reference resolved when it has one:
+ * NULL past the end. Valid until the next call. */
+static const struct acpi_aml_value *element(struct decoder *d, uint32_t index)
+{
+    if (d->have_tmp) {
+        acpi_aml_value_release(d->aml, &d->tmp);
+        d->have_tmp = false;
+    }
+    if (index >= d->pkg->u.package.count) {
+        return NULL;
+    }
+    const struct acpi_aml_value *e = &d->pkg->u.package.elements[index];
+    if (e->type == ACPI_AML_TYPE_REFERENCE && e->u.node != NULL && d->aml != NULL &&
+        acpi_aml_evaluate(d->aml, e->u.node, NULL, 0, &d->tmp) == ACPI_OK) {
+        d->have_tmp = true;
+        return &d->tmp;
+    }
+    return e;
+}
+
+static enum acpi_status finish(struct decoder *d)
+{
+    (void)element(d, UINT32_MAX);
+    return d->status;
+}
+
+static void worse(struct decoder *d, enum acpi_status s)
+{
+    /* A type error outranks a short package: both are reported, the first
+     * kind of trouble that the caller must not ignore wins. */
+    if (d->status == ACPI_OK || (s == ACPI_BAD_ENTRY && d->status == ACPI_TRUNCATED)) {
+        d->status = s;
+    }
+}
+
+/* Element `index` as a 32-bit integer into field `field`; `may_be_unknown`
+ * for the values the spec lets be 0xFFFFFFFF. */
+static uint32_t get_int(struct decoder *d, uint32_t index, unsigned field, bool may_be_unknown)
+{
+    const struct acpi_aml_value *e = element(d, index);
+    if (e == NULL) {
+        d->states[field] = ACPI_BATTERY_FIELD_MISSING;
+        worse(d, ACPI_TRUNCATED);
+        return 0;
+    }
+    if (e->type != ACPI_AML_TYPE_INTEGER) {
+        d->states[field] = ACPI_BATTERY_FIELD_WRONG_TYPE;
+        worse(d, ACPI_BAD_ENTRY);
+        return 0;
+    }
+    uint32_t v = (uint32_t)e->u.integer;
+    /* The fields are DWORDs (10.2.2.1); a wider value cannot be meant. */
+    if (e->u.integer > 0xFFFFFFFFu) {
+        d->states[field] = ACPI_BATTERY_FIELD_TRUNCATED;
+        worse(d, ACPI_BAD_ENTRY);
+    } else if (may_be_unknown && v == ACPI_BATTERY_UNKNOWN) {
+        d->states[field] = ACPI_BATTERY_FIELD_UNKNOWN;
+    } else {
+        d->states[field] = ACPI_BATTERY_FIELD_VALID;
+    }
+    return v;
+}
+
+/* A small integer field whose values are 0..max (power unit, technology). */
+static uint32_t get_enum(struct decoder *d, uint32_t index, unsigned field, uint32_t max)
+{
+    uint32_t v = get_int(d, index, field, false);
+    if (d->states[field] == ACPI_BATTERY_FIELD_VALID && v > max) {
+        worse(d, ACPI_BAD_ENTRY);
+    }
+    return v;
+}
+
+static void put_char(char *dst, uint32_t *n, char c, bool *cut)
+{
+    if (*n + 1 < ACPI_BATTERY_STRING_MAX) {
+        dst[(*n)++] = c;
+    } else {
+        *cut = true;
+    }
+}
+
+/* Element `index` as a string, repaired as ACPICA's nsconvert.c does: a
+ * buffer keeps its bytes before the first NUL; an integer 0 is "", another
+ * integer its 16 upper-case hex digits. */
+static void get_str(struct decoder *d, uint32_t index, unsigned field, char *dst)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    uint32_t n = 0;
+    bool cut = false;
+    dst[0] = '\0';
+    const struct acpi_aml_value *e = element(d, index);
+    if (e == NULL) {
+        d->states[field] = ACPI_BATTERY_FIELD_MISSING;
+        worse(d, ACPI_TRUNCATED);
+        return;
+    }
+    d->states[field] = ACPI_BATTERY_FIELD_CONVERTED;
+    if (e->type == ACPI_AML_TYPE_STRING) {
+        d->states[field] = ACPI_BATTERY_FIELD_VALID;
+        for (uint32_t i = 0; i < e->u.string.len && e->u.string.ptr[i] != '\0'; i++) {
+            put_char(dst, &n, e->u.string.ptr[i], &cut);
+        }
+    } else if (e->type == ACPI_AML_TYPE_BUFFER) {
+        for (uint32_t i = 0; i < e->u.buffer.len && e->u.buffer.ptr[i] != 0; i++) {
+            put_char(dst, &n, (char)e->u.buffer.ptr[i], &cut);
+        }
+    } else if (e->type == ACPI_AML_TYPE_INTEGER) {
+        for (int shift = 60; e->u.integer != 0 && shift >= 0; shift -= 4) {
+            put_char(dst, &n, hex[(e->u.integer >> shift) & 0xFu], &cut);
+        }
+    } else {
+        d->states[field] = ACPI_BATTERY_FIELD_WRONG_TYPE;
+        worse(d, ACPI_BAD_ENTRY);
+    }
+    dst[n] = '\0';
+    if (cut) {
+        d->states[field] = ACPI_BATTERY_FIELD_TRUNCATED;
+    }
+}
+
+static bool start(struct decoder *d, struct acpi_aml *aml, const struct acpi_aml_value *pkg,
+                  uint8_t *states, unsigned fields)
+{
+    *d = (struct decoder){ .pkg = pkg, .states = states, .status = ACPI_OK, .aml = aml };
+    for (unsigned i = 0; i < fields; i++) {
+        states[i] = ACPI_BATTERY_FIELD_NOT_PROVIDED;
+    }
+    return pkg->type == ACPI_AML_TYPE_PACKAGE;
+}
+
+/* ---- _BIF and _BIX -------------------------------------------------------------- */
+
+/* The fields _BIF and _BIX share, from element `at` on (_BIF: 0, _BIX: 1):
+ * power unit up to design capacity of low. */
+static void decode_capacities(struct decoder *d, uint32_t at, struct acpi_battery_info *out)
+{
+    out->power_unit = (enum acpi_battery_power_unit)get_enum(d, at, ACPI_BATTERY_INFO_POWER_UNIT, 1);
+    out->design_capacity = get_int(d, at + 1, ACPI_BATTERY_INFO_DESIGN_CAPACITY, true);
+    out->last_full_charge_capacity =
+        get_int(d, at + 2, ACPI_BATTERY_INFO_LAST_FULL_CHARGE_CAPACITY, true);
+    out->technology = get_enum(d, at + 3, ACPI_BATTERY_INFO_TECHNOLOGY, 1);
+    out->design_voltage = get_int(d, at + 4, ACPI_BATTERY_INFO_DESIGN_VOLTAGE, true);
+    out->design_capacity_warning =
+        get_int(d, at + 5, ACPI_BATTERY_INFO_DESIGN_CAPACITY_WARNING, false);
+    out->design_capacity_low = get_int(d, at + 6, ACPI_BATTERY_INFO_DESIGN_CAPACITY_LOW, false);
+}
+
+/* The granularities and the four strings, from element `at` on (_BIF: 7,
+ * _BIX: 14). */
+static void decode_strings(struct decoder *d, uint32_t at, struct acpi_battery_info *out)
+{
+    out->granularity_1 = get_int(d, at, ACPI_BATTERY_INFO_GRANULARITY_1, false);
+    out->granularity_2 = get_int(d, at + 1, ACPI_BATTERY_INFO_GRANULARITY_2, false);
+    get_str(d, at + 2, ACPI_BATTERY_INFO_MODEL_NUMBER, out->model_number);
+    get_str(d, at + 3, ACPI_BATTERY_INFO_SERIAL_NUMBER, out->serial_number);
+    get_str(d, at + 4, ACPI_BATTERY_INFO_BATTERY_TYPE, out->battery_type);
+    get_str(d, at + 5, ACPI_BATTERY_INFO_OEM_INFORMATION, out->oem_information);
+}
+
+/* The checks both decoders begin with: ACPI_OK when `pkg` is a package. */
+static enum acpi_status info_start(struct decoder *d, struct acpi_aml *aml,
+                                   const struct acpi_aml_value *pkg,
+                                   struct acpi_battery_info *out, bool extended)
+{
+    if (pkg == NULL || out == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    *out = (struct acpi_battery_info){ .extended = extended };
+    if (!start(d, aml, pkg, out->state, ACPI_BATTERY_INFO_FIELDS)) {
+        return ACPI_AML_BAD_OPERAND;
+    }
+    out->element_count = pkg->u.package.count;
     return ACPI_OK;
 }
 
-enum acpi_status acpi_aml_battery_info(struct acpi_aml *aml, const struct acpi_aml_node *battery,
-                                       struct acpi_aml_battery_info *out)
+enum acpi_status acpi_battery_decode_bif(struct acpi_aml *aml, const struct acpi_aml_value *bif,
+                                         struct acpi_battery_info *out)
 {
-    *out = (struct acpi_aml_battery_info){ 0 };
+    struct decoder d;
+    enum acpi_status s = info_start(&d, aml, bif, out, false);
+    if (s != ACPI_OK) {
+        return s;
+    }
+    /* 10.2.2.1: the 13 elements of _BIF. */
+    decode_capacities(&d, 0, out);
+    decode_strings(&d, 7, out);
+    return finish(&d);
+}
+
+enum acpi_status acpi_battery_decode_bix(struct acpi_aml *aml, const struct acpi_aml_value *bix,
+                                         struct acpi_battery_info *out)
+{
+    struct decoder d;
+    enum acpi_status s = info_start(&d, aml, bix, out, true);
+    if (s != ACPI_OK) {
+        return s;
+    }
+    /* 10.2.2.2: revision, then _BIF's first seven fields, then cycle count to
+     * min averaging interval, then _BIF's last six, then (revision 1, ACPI
+     * 6.0) the swapping capability. */
+    out->revision = get_int(&d, 0, ACPI_BATTERY_INFO_REVISION, false);
+    decode_capacities(&d, 1, out);
+    out->cycle_count = get_int(&d, 8, ACPI_BATTERY_INFO_CYCLE_COUNT, true);
+    out->measurement_accuracy = get_int(&d, 9, ACPI_BATTERY_INFO_MEASUREMENT_ACCURACY, false);
+    out->max_sampling_time = get_int(&d, 10, ACPI_BATTERY_INFO_MAX_SAMPLING_TIME, false);
+    out->min_sampling_time = get_int(&d, 11, ACPI_BATTERY_INFO_MIN_SAMPLING_TIME, false);
+    out->max_averaging_interval = get_int(&d, 12, ACPI_BATTERY_INFO_MAX_AVERAGING_INTERVAL, false);
+    out->min_averaging_interval = get_int(&d, 13, ACPI_BATTERY_INFO_MIN_AVERAGING_INTERVAL, false);
+    decode_strings(&d, 14, out);
+    /* A revision 0 package has no swapping capability; firmware that says
+     * revision 0 but gives 21 elements gets the 21st decoded too. */
+    if (out->revision >= 1 || bix->u.package.count >= BIX_REV1_ELEMENTS) {
+        out->swapping_capability =
+            get_int(&d, BIX_REV1_ELEMENTS - 1, ACPI_BATTERY_INFO_SWAPPING_CAPABILITY, false);
+    }
+    return finish(&d);
+}
+
+enum acpi_status acpi_battery_read_info(struct acpi_aml *aml, const struct acpi_aml_node *battery,
+                                        struct acpi_battery_info *out)
+{
+    if (aml == NULL || battery == NULL || out == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
     struct acpi_aml_value v;
     bool extended = true;
-    enum acpi_status st = acpi_aml_device_eval(aml, battery, "_BIX", NULL, 0, &v);
-    if (st == ACPI_NOT_FOUND) {
+    enum acpi_status s = eval_child(aml, battery, "_BIX", NULL, 0, &v);
+    if (s == ACPI_NOT_FOUND) {
         extended = false;
-        st = acpi_aml_device_eval(aml, battery, "_BIF", NULL, 0, &v);
+        s = eval_child(aml, battery, "_BIF", NULL, 0, &v);
     }
-    if (st != ACPI_OK) {
-        return st;
+    if (s != ACPI_OK) {
+        return s;
     }
-    out->extended = extended;
-    st = extended ? fill(out, &v, bix_index, 20) : fill(out, &v, bif_index, 13);
-    if (st == ACPI_OK && extended && out->revision == 0) {
-        out->swapping_capability = 0;   /* a 21st element is not part of revision 0 */
-    }
+    s = extended ? acpi_battery_decode_bix(aml, &v, out) : acpi_battery_decode_bif(aml, &v, out);
     acpi_aml_value_release(aml, &v);
-    return st;
+    return s;
 }
 
-enum acpi_status acpi_aml_battery_status(struct acpi_aml *aml, const struct acpi_aml_node *battery,
-                                         struct acpi_aml_battery_status *out)
+/* ---- _BST, _BTP, _PSR ----------------------------------------------------------- */
+
+enum acpi_status acpi_battery_decode_bst(struct acpi_aml *aml, const struct acpi_aml_value *bst,
+                                         enum acpi_battery_power_unit unit,
+                                         struct acpi_battery_status *out)
 {
+    if (bst == NULL || out == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    *out = (struct acpi_battery_status){ .power_unit = unit };
+    struct decoder d;
+    if (!start(&d, aml, bst, out->state_of, ACPI_BATTERY_STATUS_FIELDS)) {
+        return ACPI_AML_BAD_OPERAND;
+    }
+    /* 10.2.2.7: state, present rate, remaining capacity, present voltage. */
+    out->state = get_int(&d, 0, ACPI_BATTERY_STATUS_STATE, false);
+    out->present_rate = get_int(&d, 1, ACPI_BATTERY_STATUS_PRESENT_RATE, true);
+    out->remaining_capacity = get_int(&d, 2, ACPI_BATTERY_STATUS_REMAINING_CAPACITY, true);
+    out->present_voltage = get_int(&d, 3, ACPI_BATTERY_STATUS_PRESENT_VOLTAGE, true);
+    out->discharging = (out->state & ACPI_BATTERY_STATE_DISCHARGING) != 0;
+    out->charging = (out->state & ACPI_BATTERY_STATE_CHARGING) != 0;
+    out->critical = (out->state & ACPI_BATTERY_STATE_CRITICAL) != 0;
+    out->charge_limiting = (out->state & ACPI_BATTERY_STATE_CHARGE_LIMITING) != 0;
+    /* "Bit [0] and Bit [1] are mutually exclusive." */
+    if (out->discharging && out->charging) {
+        worse(&d, ACPI_BAD_ENTRY);
+    }
+    return finish(&d);
+}
+
+enum acpi_status acpi_battery_read_status(struct acpi_aml *aml, const struct acpi_aml_node *battery,
+                                          enum acpi_battery_power_unit unit,
+                                          struct acpi_battery_status *out)
+{
+    if (aml == NULL || battery == NULL || out == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
     struct acpi_aml_value v;
-    enum acpi_status st = acpi_aml_device_eval(aml, battery, "_BST", NULL, 0, &v);
-    if (st != ACPI_OK) {
-        return st;
+    enum acpi_status s = eval_child(aml, battery, "_BST", NULL, 0, &v);
+    if (s != ACPI_OK) {
+        return s;
     }
-    uint32_t f[4] = { 0 };
-    if (v.type != ACPI_AML_TYPE_PACKAGE || v.u.package.count < 4) {
-        st = ACPI_AML_BAD_OPERAND;
-    }
-    for (uint32_t i = 0; i < 4 && st == ACPI_OK; i++) {
-        const struct acpi_aml_value *e = &v.u.package.elements[i];
-        if (e->type != ACPI_AML_TYPE_INTEGER) {
-            st = ACPI_AML_BAD_OPERAND;
-        } else {
-            f[i] = (uint32_t)e->u.integer;
-        }
-    }
+    s = acpi_battery_decode_bst(aml, &v, unit, out);
     acpi_aml_value_release(aml, &v);
-    if (st == ACPI_OK) {
-        *out = (struct acpi_aml_battery_status){ .state = f[0], .present_rate = f[1],
-                                                 .remaining_capacity = f[2],
-                                                 .present_voltage = f[3] };
-    }
-    return st;
+    return s;
 }
 
-enum acpi_status acpi_aml_power_source_online(struct acpi_aml *aml,
-                                              const struct acpi_aml_node *adapter, bool *online)
+enum acpi_status acpi_battery_set_trip_point(struct acpi_aml *aml,
+                                             const struct acpi_aml_node *battery, uint32_t level)
 {
-    uint64_t v;
-    enum acpi_status st = acpi_aml_device_eval_integer(aml, adapter, "_PSR", &v);
-    if (st == ACPI_OK) {
-        *online = v != 0;   /* 10.3.1: 0 off-line, 1 on-line */
+    if (aml == NULL || battery == NULL) {
+        return ACPI_INVALID_ARGUMENT;
     }
-    return st;
+    struct acpi_aml_value arg = { .type = ACPI_AML_TYPE_INTEGER };
+    arg.u.integer = level;
+    struct acpi_aml_value v;
+    enum acpi_status s = eval_child(aml, battery, "_BTP", &arg, 1, &v);
+    if (s == ACPI_OK) {
+        acpi_aml_value_release(aml, &v);
+    }
+    return s;
+}
+
+enum acpi_status acpi_ac_adapter_decode_psr(const struct acpi_aml_value *psr, bool *online)
+{
+    if (psr == NULL || online == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    *online = false;
+    if (psr->type != ACPI_AML_TYPE_INTEGER) {
+        return ACPI_AML_BAD_OPERAND;
+    }
+    *online = psr->u.integer != 0;
+    return psr->u.integer <= 1 ? ACPI_OK : ACPI_BAD_ENTRY;
+}
+
+enum acpi_status acpi_ac_adapter_read_psr(struct acpi_aml *aml, const struct acpi_aml_node *adapter,
+                                          bool *online)
+{
+    if (aml == NULL || adapter == NULL || online == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    struct acpi_aml_value v;
+    enum acpi_status s = eval_child(aml, adapter, "_PSR", NULL, 0, &v);
+    if (s != ACPI_OK) {
+        *online = false;
+        return s;
+    }
+    s = acpi_ac_adapter_decode_psr(&v, online);
+    acpi_aml_value_release(aml, &v);
+    return s;
 }
