@@ -8,10 +8,10 @@
 
 #include "acpi/aml_battery.h"
 #include "acpi/aml_device.h"
+#include "acpi/aml_events.h"
 #include "acpi/aml_pci_root.h"
 #include "acpi/aml_prt.h"
 #include "acpi/aml_resources.h"
-#include "acpi/aml_sleep_state.h"
 #include "json.h"
 
 #define MAX_ROUTES 8192u
@@ -165,13 +165,75 @@ static bool json_crs(struct json *j, struct acpi_aml *aml, const struct acpi_aml
     return st == ACPI_OK;
 }
 
-/* Batteries (PNP0C0A): "battery": {"info": {...} or status, "bst": {...}};
- * AC adapters (ACPI0003): "psr". */
+/* The decoders' statuses that still fill the structure: every element the
+ * package has is decoded (acpi/aml_battery.h). */
+static bool battery_decoded(enum acpi_status st)
+{
+    return st == ACPI_OK || st == ACPI_TRUNCATED || st == ACPI_BAD_ENTRY;
+}
+
+/* key: {field: state} for each element that did not decode as valid. */
+static void json_field_states(struct json *j, const char *key, const uint8_t *states,
+                              size_t count, const char *const *names)
+{
+    json_key(j, key);
+    json_begin_object(j);
+    for (size_t i = 0; i < count; i++) {
+        if (states[i] != ACPI_BATTERY_FIELD_VALID) {
+            json_kv_string(j, names[i],
+                           acpi_battery_field_state_str((enum acpi_battery_field_state)states[i]));
+        }
+    }
+    json_end_object(j);
+}
+
+static void json_battery_info(struct json *j, const struct acpi_battery_info *b)
+{
+    /* In the order of enum acpi_battery_info_field (_BIX's, 10.2.2.2). */
+    static const char *const names[ACPI_BATTERY_INFO_FIELDS] = {
+        "revision", "power_unit", "design_capacity", "last_full_charge_capacity",
+        "technology", "design_voltage", "design_capacity_warning", "design_capacity_low",
+        "cycle_count", "measurement_accuracy", "max_sampling_time", "min_sampling_time",
+        "max_averaging_interval", "min_averaging_interval", "granularity_1",
+        "granularity_2", "model_number", "serial_number", "battery_type",
+        "oem_information", "swapping_capability",
+    };
+    const uint32_t ints[ACPI_BATTERY_INFO_FIELDS] = {
+        b->revision, (uint32_t)b->power_unit, b->design_capacity,
+        b->last_full_charge_capacity, b->technology, b->design_voltage,
+        b->design_capacity_warning, b->design_capacity_low, b->cycle_count,
+        b->measurement_accuracy, b->max_sampling_time, b->min_sampling_time,
+        b->max_averaging_interval, b->min_averaging_interval, b->granularity_1,
+        b->granularity_2, 0, 0, 0, 0, b->swapping_capability,
+    };
+    const char *const strings[ACPI_BATTERY_INFO_FIELDS] = {
+        [ACPI_BATTERY_INFO_MODEL_NUMBER] = b->model_number,
+        [ACPI_BATTERY_INFO_SERIAL_NUMBER] = b->serial_number,
+        [ACPI_BATTERY_INFO_BATTERY_TYPE] = b->battery_type,
+        [ACPI_BATTERY_INFO_OEM_INFORMATION] = b->oem_information,
+    };
+    json_kv_string(j, "source", b->extended ? "_BIX" : "_BIF");
+    json_kv_uint(j, "elements", b->element_count);
+    for (size_t i = 0; i < ACPI_BATTERY_INFO_FIELDS; i++) {
+        if (b->state[i] == ACPI_BATTERY_FIELD_NOT_PROVIDED) {
+            continue;
+        }
+        if (strings[i] != NULL) {
+            json_kv_string(j, names[i], strings[i]);
+        } else {
+            json_kv_uint(j, names[i], ints[i]);
+        }
+    }
+    json_field_states(j, "field_states", b->state, ACPI_BATTERY_INFO_FIELDS, names);
+}
+
+/* Batteries (PNP0C0A): "battery": {"info_status", the _BIX/_BIF fields,
+ * "bst_status", "bst"}; AC adapters (ACPI0003): "psr". */
 static void json_power(struct json *j, struct acpi_aml *aml, const struct acpi_aml_device_info *d)
 {
     if (acpi_aml_device_matches(d, "ACPI0003")) {
         bool online = false;
-        enum acpi_status st = acpi_aml_power_source_online(aml, d->node, &online);
+        enum acpi_status st = acpi_ac_adapter_read_psr(aml, d->node, &online);
         if (st == ACPI_OK) json_kv_bool(j, "psr", online);
         else if (st != ACPI_NOT_FOUND) json_kv_string(j, "psr", acpi_status_str(st));
     }
@@ -180,37 +242,21 @@ static void json_power(struct json *j, struct acpi_aml *aml, const struct acpi_a
     }
     json_key(j, "battery");
     json_begin_object(j);
-    struct acpi_aml_battery_info b;
-    enum acpi_status st = acpi_aml_battery_info(aml, d->node, &b);
+    struct acpi_battery_info b;
+    enum acpi_status st = acpi_battery_read_info(aml, d->node, &b);
     json_kv_string(j, "info_status", acpi_status_str(st));
-    if (st == ACPI_OK) {
-        json_kv_string(j, "source", b.extended ? "_BIX" : "_BIF");
-        const uint32_t ints[] = {
-            b.revision, b.power_unit, b.design_capacity, b.last_full_charge_capacity,
-            b.technology, b.design_voltage, b.design_capacity_warning, b.design_capacity_low,
-            b.cycle_count, b.measurement_accuracy, b.max_sampling_time, b.min_sampling_time,
-            b.max_averaging_interval, b.min_averaging_interval, b.granularity_1,
-            b.granularity_2, b.swapping_capability,
-        };
-        static const char *const names[] = {
-            "revision", "power_unit", "design_capacity", "last_full_charge_capacity",
-            "technology", "design_voltage", "design_capacity_warning", "design_capacity_low",
-            "cycle_count", "measurement_accuracy", "max_sampling_time", "min_sampling_time",
-            "max_averaging_interval", "min_averaging_interval", "granularity_1",
-            "granularity_2", "swapping_capability",
-        };
-        for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
-            json_kv_uint(j, names[i], ints[i]);
-        }
-        json_kv_string(j, "model_number", b.model_number);
-        json_kv_string(j, "serial_number", b.serial_number);
-        json_kv_string(j, "battery_type", b.battery_type);
-        json_kv_string(j, "oem_information", b.oem_information);
+    enum acpi_battery_power_unit unit = ACPI_BATTERY_UNIT_MW;
+    if (battery_decoded(st)) {
+        json_battery_info(j, &b);
+        unit = b.power_unit;
     }
-    struct acpi_aml_battery_status bst;
-    st = acpi_aml_battery_status(aml, d->node, &bst);
+    static const char *const bst_names[ACPI_BATTERY_STATUS_FIELDS] = {
+        "state", "present_rate", "remaining_capacity", "present_voltage",
+    };
+    struct acpi_battery_status bst;
+    st = acpi_battery_read_status(aml, d->node, unit, &bst);
     json_kv_string(j, "bst_status", acpi_status_str(st));
-    if (st == ACPI_OK) {
+    if (battery_decoded(st)) {
         json_key(j, "bst");
         json_begin_array(j);
         json_uint(j, bst.state);
@@ -218,6 +264,7 @@ static void json_power(struct json *j, struct acpi_aml *aml, const struct acpi_a
         json_uint(j, bst.remaining_capacity);
         json_uint(j, bst.present_voltage);
         json_end_array(j);
+        json_field_states(j, "bst_states", bst.state_of, ACPI_BATTERY_STATUS_FIELDS, bst_names);
     }
     json_end_object(j);
 }
@@ -455,14 +502,14 @@ static int report_sleep(struct json *j, struct acpi_aml *aml)
         json_begin_array(j);
     }
     for (uint8_t s = 0; s <= 5; s++) {
-        struct acpi_aml_sleep_type t;
+        struct acpi_sleep_type t;
         enum acpi_status st = acpi_aml_sleep_type(aml, s, &t);
         if (st != ACPI_OK && st != ACPI_NOT_FOUND) {
             status = 1;
         }
         if (j == NULL) {
             if (st == ACPI_OK) {
-                printf("\\_S%u: SLP_TYPa %u SLP_TYPb %u\n", s, t.slp_typ_a, t.slp_typ_b);
+                printf("\\_S%u: SLP_TYPa %u SLP_TYPb %u\n", s, t.a, t.b);
             } else {
                 printf("\\_S%u: %s\n", s, acpi_status_str(st));
             }
@@ -472,9 +519,8 @@ static int report_sleep(struct json *j, struct acpi_aml *aml)
         json_kv_uint(j, "state", s);
         json_kv_string(j, "status", acpi_status_str(st));
         if (st == ACPI_OK) {
-            json_kv_uint(j, "slp_typ_a", t.slp_typ_a);
-            json_kv_uint(j, "slp_typ_b", t.slp_typ_b);
-            json_kv_uint(j, "elements", t.elements);
+            json_kv_uint(j, "slp_typ_a", t.a);
+            json_kv_uint(j, "slp_typ_b", t.b);
         }
         json_end_object(j);
     }

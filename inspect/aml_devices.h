@@ -1,6 +1,6 @@
 /* inspect/aml_devices.h - the --devices, --prt and --sleep reports of
  * osdev-inspect aml (the device layer: acpi/aml_device.h, aml_resources.h,
- * aml_pci_root.h, aml_prt.h, aml_sleep_state.h). */
+ * aml_pci_root.h, aml_prt.h, aml_events.h). */
 #ifndef INSPECT_AML_DEVICES_H
 #define INSPECT_AML_DEVICES_H
 

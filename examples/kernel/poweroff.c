@@ -1,6 +1,6 @@
 /* See aml_report.h (aml_poweroff). The soft-off sequence of ACPI 6.5, 7.4.2
  * (\_S5 package), 7.4.1 (_PTS) and 16.1.7 (S5: SLP_TYP with SLP_EN). */
-#include "acpi/aml_sleep_state.h"
+#include "acpi/aml_events.h"
 #include "acpi/event.h"
 #include "aml_report.h"
 #include "console.h"
@@ -30,7 +30,7 @@ static enum acpi_status prepare_to_sleep(const struct aml_state *s)
 
 void aml_poweroff(struct aml_state *s, const struct acpi_hw_host *hw, void (*before_off)(void))
 {
-    struct acpi_aml_sleep_type type = {0};
+    struct acpi_sleep_type type = {0, 0};
     const struct acpi_hw_wait wait = {&s->khost, aml_kernel_stall_us, 1000u, ACPI_ENABLE_POLLS};
 
     if (s->aml == NULL || !s->have_fadt) {
@@ -39,8 +39,8 @@ void aml_poweroff(struct aml_state *s, const struct acpi_hw_host *hw, void (*bef
     }
     /* \_S5: SLP_TYPa, SLP_TYPb and two reserved integers (7.4.2). */
     enum acpi_status st = acpi_aml_sleep_type(s->aml, 5, &type);
-    if (!console_check(st == ACPI_OK, "s5", "\\_S5 SLP_TYPa=%u SLP_TYPb=%u (%u elements): %s",
-                       type.slp_typ_a, type.slp_typ_b, type.elements, acpi_status_str(st))) {
+    if (!console_check(st == ACPI_OK, "s5", "\\_S5 SLP_TYPa=%u SLP_TYPb=%u: %s", type.a,
+                       type.b, acpi_status_str(st))) {
         return;
     }
     st = prepare_to_sleep(s);
@@ -58,9 +58,9 @@ void aml_poweroff(struct aml_state *s, const struct acpi_hw_host *hw, void (*bef
     }
     console_printf("poweroff slp_typ_a=%u slp_typ_b=%u acpi_mode=\"%s\": all checks passed, "
                    "powering off\n",
-                   type.slp_typ_a, type.slp_typ_b, acpi_status_str(st));
+                   type.a, type.b, acpi_status_str(st));
     before_off();
-    st = acpi_hw_sleep(hw, &s->fadt, type.slp_typ_a, type.slp_typ_b);
+    st = acpi_hw_sleep(hw, &s->fadt, type.a, type.b);
     aml_kernel_stall_us(&s->khost, OFF_WAIT_US);
     console_check(false, "poweroff", "still running 1 s after SLP_EN: %s", acpi_status_str(st));
 }

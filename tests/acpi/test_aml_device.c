@@ -1,5 +1,5 @@
 /* The device layer (acpi/aml_device.h, aml_resources.h, aml_pci_root.h,
- * aml_prt.h, aml_sleep_state.h) on QEMU's DSDTs, with the PCI configuration
+ * aml_prt.h, aml_events.h's \_Sx) on QEMU's DSDTs, with the PCI configuration
  * spaces QEMU had (fixtures/qemu/<machine>/pci/) behind the interpreter's
  * PCI_Config regions, so the link devices read the PIRQ routing registers
  * SeaBIOS programmed. Expected values: QEMU's `info pci` (pci.txt: each
@@ -21,7 +21,7 @@
 #include "acpi/aml_pci_root.h"
 #include "acpi/aml_prt.h"
 #include "acpi/aml_resources.h"
-#include "acpi/aml_sleep_state.h"
+#include "acpi/aml_events.h"
 #include "acpi/mcfg.h"
 #include "mock_pci.h"
 #include "support.h"
@@ -273,17 +273,17 @@ static void test_sleep_states(void **state)
         struct machine *m = boot(machines[k]);
         for (unsigned s = 0; s <= 5; s++) {
             unsigned want[2];
-            struct acpi_aml_sleep_type t;
+            struct acpi_sleep_type t;
             enum acpi_status st = acpi_aml_sleep_type(m->aml, (uint8_t)s, &t);
             if (dsl_sleep_values(m->dsl, s, want) != 0) {
                 assert_int_equal(st, ACPI_NOT_FOUND);
                 continue;
             }
             assert_int_equal(st, ACPI_OK);
-            assert_int_equal(t.slp_typ_a, want[0]);
-            assert_int_equal(t.slp_typ_b, want[1]);
+            assert_int_equal(t.a, want[0]);
+            assert_int_equal(t.b, want[1]);
         }
-        struct acpi_aml_sleep_type t;
+        struct acpi_sleep_type t;
         assert_int_equal(acpi_aml_sleep_type(m->aml, 6, &t), ACPI_INVALID_ARGUMENT);
         shutdown_machine(m);
     }

@@ -95,9 +95,9 @@ CASES = {
     Name (\\_S4, 4)
     Method (\\_S5) { While (One) { } }
 ''', lambda r: [
-        [s["status"] for s in r["sleep"]] == ["not found", "AML: wrong operand type",
-                                             "AML: wrong operand type", "ok",
-                                             "AML: wrong operand type", "AML: loop timeout"],
+        [s["status"] for s in r["sleep"]] == ["not found", "malformed entry",
+                                             "malformed entry", "ok",
+                                             "malformed entry", "AML: loop timeout"],
         r["sleep"][3]["slp_typ_a"] == 5 and r["sleep"][3]["slp_typ_b"] == 7,
     ]),
     # Battery packages too short or with wrong element types.

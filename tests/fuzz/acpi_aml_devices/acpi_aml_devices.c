@@ -1,5 +1,5 @@
 /* Fuzz harness: the device layer (acpi/aml_device.h, aml_resources.h,
- * aml_pci_root.h, aml_prt.h, aml_sleep_state.h, aml_battery.h) over whatever namespace
+ * aml_pci_root.h, aml_prt.h, aml_events.h's \_Sx, aml_battery.h) over whatever namespace
  * arbitrary AML defines. As in the acpi_aml harness, the first byte picks the
  * DefinitionBlock revision and the rest is the AML after a DSDT header built
  * here; the interpreter runs on its fake clock with an arena over a static
@@ -22,7 +22,7 @@
 #include "acpi/aml_pci_root.h"
 #include "acpi/aml_prt.h"
 #include "acpi/aml_resources.h"
-#include "acpi/aml_sleep_state.h"
+#include "acpi/aml_events.h"
 #include "acpi/mcfg.h"
 
 int fuzz_one(const uint8_t *data, size_t size);
@@ -174,15 +174,16 @@ static void devices(struct acpi_aml *aml)
         }
         uint32_t sta;
         consume(acpi_aml_device_status(aml, d, &sta));
-        struct acpi_aml_battery_info bat;
-        if (acpi_aml_battery_info(aml, d, &bat) == ACPI_OK) {
+        struct acpi_battery_info bat;
+        enum acpi_status bs = acpi_battery_read_info(aml, d, &bat);
+        if (bs == ACPI_OK || bs == ACPI_TRUNCATED || bs == ACPI_BAD_ENTRY) {
             check(memchr(bat.model_number, 0, sizeof bat.model_number) != NULL &&
                   memchr(bat.oem_information, 0, sizeof bat.oem_information) != NULL);
         }
-        struct acpi_aml_battery_status bst;
-        consume(acpi_aml_battery_status(aml, d, &bst));
+        struct acpi_battery_status bst;
+        consume(acpi_battery_read_status(aml, d, ACPI_BATTERY_UNIT_MW, &bst));
         bool online;
-        consume(acpi_aml_power_source_online(aml, d, &online));
+        consume(acpi_ac_adapter_read_psr(aml, d, &online));
     }
     consume(acpi_aml_device_find(aml, NULL, "PNP0C0F", NULL) != NULL);
 }
@@ -218,9 +219,9 @@ static void routing(struct acpi_aml *aml, const struct acpi_aml_host *host)
         }
     }
     for (uint8_t s = 0; s <= 5; s++) {
-        struct acpi_aml_sleep_type t;
+        struct acpi_sleep_type t;
         if (acpi_aml_sleep_type(aml, s, &t) == ACPI_OK) {
-            check(t.slp_typ_a <= 7 && t.slp_typ_b <= 7 && t.elements >= 1);
+            check(t.a <= 7 && t.b <= 7);
         }
     }
 }
