@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 
+#include "acpi/aml_device.h"
+#include "acpi/shift.h"
+
 /* 0x1F: what an absent _STA means (ACPI 6.5, 6.3.7). */
 #define STA_DEFAULT 0x1Fu
 /* Elements of a revision 1 _BIX (10.2.2.2); revision 0 has 20. */
@@ -27,70 +30,18 @@ const char *acpi_battery_field_state_str(enum acpi_battery_field_state state)
 
 /* ---- finding the devices ------------------------------------------------------ */
 
-/* The child of `dev` named exactly `name` (4 characters): no upward search, a
- * battery's _STA is its own or absent. */
-static const struct acpi_aml_node *child_named(const struct acpi_aml_node *dev, const char *name)
-{
-    for (const struct acpi_aml_node *c = acpi_aml_node_first_child(dev); c != NULL;
-         c = acpi_aml_node_next_sibling(c)) {
-        const char *n = acpi_aml_node_name(c);
-        if (n[0] == name[0] && n[1] == name[1] && n[2] == name[2] && n[3] == name[3]) {
-            return c;
-        }
-    }
-    return NULL;
-}
-
-static enum acpi_status eval_child(struct acpi_aml *aml, const struct acpi_aml_node *dev,
-                                   const char *name, const struct acpi_aml_value *args,
-                                   uint32_t argc, struct acpi_aml_value *out)
-{
-    const struct acpi_aml_node *n = child_named(dev, name);
-    if (n == NULL) {
-        return ACPI_NOT_FOUND;
-    }
-    return acpi_aml_evaluate(aml, n, args, argc, out);
-}
-
-/* EISA ID text "PNP0C0A" as the compressed integer of ACPI 6.5, 6.1.5: three
- * 5-bit letters ('A' = 1) then four hex digits, stored byte-swapped. */
-static uint32_t eisa_id(const char *s)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    uint32_t v = ((uint32_t)(s[0] - '@') << 26) | ((uint32_t)(s[1] - '@') << 21) |
-                 ((uint32_t)(s[2] - '@') << 16);
-    for (unsigned i = 0; i < 4; i++) {
-        for (uint32_t d = 0; d < 16; d++) {
-            if (hex[d] == s[3 + i]) {
-                v |= d << (12 - 4 * i);
-            }
-        }
-    }
-    return ((v & 0xFFu) << 24) | ((v & 0xFF00u) << 8) | ((v >> 8) & 0xFF00u) | (v >> 24);
-}
-
-static bool str_equal(const char *a, uint32_t alen, const char *b)
-{
-    uint32_t i = 0;
-    for (; i < alen && b[i] != '\0'; i++) {
-        if (a[i] != b[i]) {
-            return false;
-        }
-    }
-    /* A string object may carry its NUL inside its length. */
-    return b[i] == '\0' && (i == alen || a[i] == '\0');
-}
-
-/* An ID value (6.1.5: EISA ID integer or string) equal to `id`. */
+/* An ID value (6.1.5: EISA ID integer or string) equal to `id`, through the
+ * device layer's text form of it. */
 static bool id_matches(const struct acpi_aml_value *v, const char *id)
 {
-    if (v->type == ACPI_AML_TYPE_INTEGER) {
-        return v->u.integer == eisa_id(id);
+    char text[ACPI_AML_ID_LEN];
+    if (acpi_aml_id_text(v, text) != ACPI_OK) {
+        return false;
     }
-    if (v->type == ACPI_AML_TYPE_STRING) {
-        return str_equal(v->u.string.ptr, v->u.string.len, id);
+    size_t i = 0;
+    for (; text[i] != '\0' && text[i] == id[i]; i++) {
     }
-    return false;
+    return text[i] == id[i];
 }
 
 /* _CID: one ID or a package of them (6.1.2). */
@@ -120,7 +71,7 @@ static bool device_kind(struct acpi_aml *aml, const struct acpi_aml_node *dev,
     static const char *const names[] = { "_HID", "_CID" };
     for (unsigned which = 0; which < 2; which++) {
         struct acpi_aml_value v;
-        if (eval_child(aml, dev, names[which], NULL, 0, &v) != ACPI_OK) {
+        if (acpi_aml_device_eval(aml, dev, names[which], NULL, 0, &v) != ACPI_OK) {
             continue;
         }
         bool hit = false;
@@ -142,7 +93,7 @@ static bool device_kind(struct acpi_aml *aml, const struct acpi_aml_node *dev,
 static void read_uid(struct acpi_aml *aml, struct acpi_power_source *out)
 {
     struct acpi_aml_value v;
-    if (eval_child(aml, out->node, "_UID", NULL, 0, &v) != ACPI_OK) {
+    if (acpi_aml_device_eval(aml, out->node, "_UID", NULL, 0, &v) != ACPI_OK) {
         return;
     }
     if (v.type == ACPI_AML_TYPE_INTEGER) {
@@ -165,7 +116,7 @@ static void read_sta(struct acpi_aml *aml, struct acpi_power_source *out)
 {
     struct acpi_aml_value v;
     out->sta = STA_DEFAULT;
-    out->sta_status = eval_child(aml, out->node, "_STA", NULL, 0, &v);
+    out->sta_status = acpi_aml_device_eval(aml, out->node, "_STA", NULL, 0, &v);
     if (out->sta_status == ACPI_NOT_FOUND) {
         out->sta_status = ACPI_OK;
     } else if (out->sta_status == ACPI_OK) {
@@ -340,7 +291,7 @@ static void get_str(struct decoder *d, uint32_t index, unsigned field, char *dst
         }
     } else if (e->type == ACPI_AML_TYPE_INTEGER) {
         for (int shift = 60; e->u.integer != 0 && shift >= 0; shift -= 4) {
-            put_char(dst, &n, hex[(e->u.integer >> shift) & 0xFu], &cut);
+            put_char(dst, &n, hex[shr64(e->u.integer, shift) & 0xFu], &cut);
         }
     } else {
         d->states[field] = ACPI_BATTERY_FIELD_WRONG_TYPE;
@@ -458,10 +409,10 @@ enum acpi_status acpi_battery_read_info(struct acpi_aml *aml, const struct acpi_
     }
     struct acpi_aml_value v;
     bool extended = true;
-    enum acpi_status s = eval_child(aml, battery, "_BIX", NULL, 0, &v);
+    enum acpi_status s = acpi_aml_device_eval(aml, battery, "_BIX", NULL, 0, &v);
     if (s == ACPI_NOT_FOUND) {
         extended = false;
-        s = eval_child(aml, battery, "_BIF", NULL, 0, &v);
+        s = acpi_aml_device_eval(aml, battery, "_BIF", NULL, 0, &v);
     }
     if (s != ACPI_OK) {
         return s;
@@ -509,7 +460,7 @@ enum acpi_status acpi_battery_read_status(struct acpi_aml *aml, const struct acp
         return ACPI_INVALID_ARGUMENT;
     }
     struct acpi_aml_value v;
-    enum acpi_status s = eval_child(aml, battery, "_BST", NULL, 0, &v);
+    enum acpi_status s = acpi_aml_device_eval(aml, battery, "_BST", NULL, 0, &v);
     if (s != ACPI_OK) {
         return s;
     }
@@ -527,7 +478,7 @@ enum acpi_status acpi_battery_set_trip_point(struct acpi_aml *aml,
     struct acpi_aml_value arg = { .type = ACPI_AML_TYPE_INTEGER };
     arg.u.integer = level;
     struct acpi_aml_value v;
-    enum acpi_status s = eval_child(aml, battery, "_BTP", &arg, 1, &v);
+    enum acpi_status s = acpi_aml_device_eval(aml, battery, "_BTP", &arg, 1, &v);
     if (s == ACPI_OK) {
         acpi_aml_value_release(aml, &v);
     }
@@ -554,7 +505,7 @@ enum acpi_status acpi_ac_adapter_read_psr(struct acpi_aml *aml, const struct acp
         return ACPI_INVALID_ARGUMENT;
     }
     struct acpi_aml_value v;
-    enum acpi_status s = eval_child(aml, adapter, "_PSR", NULL, 0, &v);
+    enum acpi_status s = acpi_aml_device_eval(aml, adapter, "_PSR", NULL, 0, &v);
     if (s != ACPI_OK) {
         *online = false;
         return s;

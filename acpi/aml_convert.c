@@ -3,6 +3,7 @@
 #include "acpi/aml_convert.h"
 
 #include "acpi/aml_region.h"
+#include "acpi/shift.h"
 
 static bool width32(struct acpi_aml *aml)
 {
@@ -174,7 +175,7 @@ enum acpi_status acpi_aml_to_integer(struct acpi_aml *aml, struct aml_object *in
     case ACPI_AML_TYPE_BUFFER: {
         uint32_t n = o->u.buffer.len < 8 ? o->u.buffer.len : 8;
         for (uint32_t i = 0; i < n; i++) {
-            v |= (uint64_t)o->u.buffer.data[i] << (8 * i);
+            v |= shl64(o->u.buffer.data[i], 8 * (uint64_t)i);
         }
         break;
     }
@@ -224,7 +225,7 @@ enum acpi_status acpi_aml_to_buffer(struct acpi_aml *aml, struct aml_object *in,
     case ACPI_AML_TYPE_INTEGER: {
         uint8_t b[8];
         for (int i = 0; i < 8; i++) {
-            b[i] = (uint8_t)(o->u.integer >> (8 * i));
+            b[i] = (uint8_t)shr64(o->u.integer, 8 * (uint64_t)i);
         }
         *out = acpi_aml_obj_buffer(&aml->mem, b, width32(aml) ? 4 : 8);
         break;
@@ -257,7 +258,7 @@ enum acpi_status acpi_aml_to_string(struct acpi_aml *aml, struct aml_object *in,
         uint32_t digits = width32(aml) ? 8 : 16;
         char s[16];
         for (uint32_t i = 0; i < digits; i++) {
-            s[i] = hexchars[(o->u.integer >> (4 * (digits - 1 - i))) & 0xF];
+            s[i] = hexchars[shr64(o->u.integer, 4 * (uint64_t)(digits - 1 - i)) & 0xF];
         }
         *out = acpi_aml_obj_string(&aml->mem, s, digits);
         break;

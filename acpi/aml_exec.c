@@ -5,6 +5,7 @@
  * and argument decoding live here; operators in aml_ops_*.c, named objects in
  * aml_named.c. */
 #include "acpi/aml_exec.h"
+#include "acpi/shift.h"
 
 #include "acpi/aml_convert.h"
 #include "acpi/aml_parse.h"
@@ -520,7 +521,7 @@ static enum acpi_status parse_imm(struct aml_frame *f, const uint8_t *end, char 
     }
     uint64_t v = 0;
     for (unsigned i = 0; i < n; i++) {
-        v |= (uint64_t)f->pc[i] << (8 * i);
+        v |= shl64(f->pc[i], 8 * (uint64_t)i);
     }
     f->pc += n;
     *out = v;

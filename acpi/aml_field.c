@@ -4,12 +4,13 @@
  * and bank selection, and results as Integer or Buffer by size. */
 #include "acpi/aml_convert.h"
 #include "acpi/aml_region.h"
+#include "acpi/shift.h"
 
 #define FIELD_MAX_DEPTH 4   /* IndexField data fields that are IndexFields ... */
 
 static uint64_t bit_mask(uint32_t bits)
 {
-    return bits >= 64 ? ~0ull : (1ull << bits) - 1;
+    return bits >= 64 ? ~0ull : shl64(1, bits) - 1;
 }
 
 /* Bits [bit, bit + n) of bytes (n <= 64). */
@@ -18,7 +19,7 @@ static uint64_t get_bits(const uint8_t *bytes, uint64_t bit, uint32_t n)
     uint64_t v = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint64_t b = bit + i;
-        v |= (uint64_t)((bytes[b / 8] >> (b % 8)) & 1) << i;
+        v |= shl64((bytes[b / 8] >> (b % 8)) & 1u, i);
     }
     return v;
 }
@@ -28,7 +29,7 @@ static void put_bits(uint8_t *bytes, uint64_t bit, uint32_t n, uint64_t v)
     for (uint32_t i = 0; i < n; i++) {
         uint64_t b = bit + i;
         uint8_t m = (uint8_t)(1u << (b % 8));
-        bytes[b / 8] = (uint8_t)(((v >> i) & 1) != 0 ? bytes[b / 8] | m : bytes[b / 8] & ~m);
+        bytes[b / 8] = (uint8_t)((shr64(v, i) & 1) != 0 ? bytes[b / 8] | m : bytes[b / 8] & ~m);
     }
 }
 
@@ -47,7 +48,7 @@ static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *val
     if (r->type == ACPI_AML_TYPE_INTEGER) {
         uint8_t b[8];
         for (int i = 0; i < 8; i++) {
-            b[i] = (uint8_t)(r->u.integer >> (8 * i));
+            b[i] = (uint8_t)shr64(r->u.integer, 8 * i);
         }
         *buf = acpi_aml_obj_buffer(&aml->mem, b, 8);
         st = *buf != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
@@ -87,7 +88,7 @@ static enum acpi_status field_io(struct acpi_aml *aml, struct aml_object *f, uin
     uint64_t first = f->u.field.bit_offset >> wshift;
     uint64_t last = f->u.field.bit_length == 0
                         ? first
-                        : ((uint64_t)f->u.field.bit_offset + f->u.field.bit_length - 1) >> wshift;
+                        : shr64((uint64_t)f->u.field.bit_offset + f->u.field.bit_length - 1, wshift);
     if (f->u.field.bit_length == 0) {
         return ACPI_OK;
     }
@@ -109,7 +110,7 @@ static enum acpi_status field_io(struct acpi_aml *aml, struct aml_object *f, uin
         if (!write) {
             st = unit_access(aml, f, u * f->u.field.access_bytes, false, &v, depth);
             if (st == ACPI_OK) {
-                put_bits(data, src_bit, n, (v >> shift) & bit_mask(n));
+                put_bits(data, src_bit, n, shr64(v, shift) & bit_mask(n));
             }
             continue;
         }
@@ -123,8 +124,8 @@ static enum acpi_status field_io(struct acpi_aml *aml, struct aml_object *f, uin
             }
         }
         if (st == ACPI_OK) {
-            uint64_t m = bit_mask(n) << shift;
-            v = (v & ~m) | ((part << shift) & m);
+            uint64_t m = shl64(bit_mask(n), shift);
+            v = (v & ~m) | (shl64(part, shift) & m);
             v &= bit_mask(wbits);
             st = unit_access(aml, f, u * f->u.field.access_bytes, true, &v, depth);
         }
@@ -144,7 +145,7 @@ static enum acpi_status write_int_field(struct acpi_aml *aml, struct acpi_aml_no
     }
     uint8_t b[8];
     for (int i = 0; i < 8; i++) {
-        b[i] = (uint8_t)(v >> (8 * i));
+        b[i] = (uint8_t)shr64(v, 8 * i);
     }
     if (f->u.field.bit_length > 64) {
         return ACPI_AML_BAD_OPERAND;
@@ -185,7 +186,7 @@ static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, 
         uint8_t b[8] = { 0 };
         if (write) {
             for (int i = 0; i < 8; i++) {
-                b[i] = (uint8_t)(*v >> (8 * i));
+                b[i] = (uint8_t)shr64(*v, 8 * i);
             }
             return field_io(aml, d, b, true, depth + 1);
         }
@@ -321,7 +322,7 @@ enum acpi_status acpi_aml_bfield_write(struct acpi_aml *aml, struct aml_object *
         for (uint32_t k = 0; k < n; k++) {
             uint64_t sb = (uint64_t)i + k;
             if (sb / 8 < b->u.buffer.len) {
-                v |= (uint64_t)((b->u.buffer.data[sb / 8] >> (sb % 8)) & 1) << k;
+                v |= shl64((b->u.buffer.data[sb / 8] >> (sb % 8)) & 1u, k);
             }
         }
         put_bits(buf->u.buffer.data, (uint64_t)bf->u.bfield.bit_offset + i, n, v);

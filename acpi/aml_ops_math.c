@@ -2,6 +2,7 @@
  * Subtract, Multiply, Divide, Mod, shifts, bitwise, Not, FindSet*Bit, BCD,
  * Increment/Decrement, LAnd/LOr/LNot/LEqual/LGreater/LLess). */
 #include "acpi/aml_convert.h"
+#include "acpi/shift.h"
 
 static enum acpi_status result(struct acpi_aml *aml, struct aml_item *it, uint64_t v,
                                int target, struct aml_object **out)
@@ -28,10 +29,10 @@ uint64_t acpi_aml_udiv64(uint64_t n, uint64_t d, uint64_t *rem)
     /* Shift and subtract, one quotient bit per step. */
     uint64_t q = 0, r = 0;
     for (int i = 63; i >= 0; i--) {
-        r = (r << 1) | ((n >> i) & 1);
+        r = (r << 1) | (shr64(n, (uint64_t)i) & 1);
         if (r >= d) {
             r -= d;
-            q |= 1ull << i;
+            q |= shl64(1, (uint64_t)i);
         }
     }
     if (rem != NULL) {
@@ -63,7 +64,7 @@ static uint64_t to_bcd(uint64_t v)
     for (int i = 0; i < 16 && v != 0; i++) {
         uint64_t digit;
         v = acpi_aml_udiv64(v, 10, &digit);
-        r |= digit << (4 * i);
+        r |= shl64(digit, 4u * (unsigned)i);
     }
     return r;
 }
@@ -115,8 +116,8 @@ enum acpi_status acpi_aml_ops_math(struct acpi_aml *aml, struct aml_item *it, st
     case AML_OR: return result(aml, it, a | b, 2, out);
     case AML_NOR: return result(aml, it, ~(a | b), 2, out);
     case AML_XOR: return result(aml, it, a ^ b, 2, out);
-    case AML_SHIFT_LEFT: return result(aml, it, b >= 64 ? 0 : a << b, 2, out);
-    case AML_SHIFT_RIGHT: return result(aml, it, b >= 64 ? 0 : (a & ones) >> b, 2, out);
+    case AML_SHIFT_LEFT: return result(aml, it, shl64(a, b), 2, out);
+    case AML_SHIFT_RIGHT: return result(aml, it, shr64(a & ones, b), 2, out);
     case AML_MOD:
         if (b == 0) {
             return ACPI_AML_DIVIDE_BY_ZERO;
@@ -142,7 +143,7 @@ enum acpi_status acpi_aml_ops_math(struct acpi_aml *aml, struct aml_item *it, st
         uint64_t n = 0;
         a &= ones;
         for (int i = 63; i >= 0; i--) {
-            if ((a >> i) & 1) {
+            if (shr64(a, (uint64_t)i) & 1) {
                 n = (uint64_t)i + 1;
                 break;
             }
@@ -153,7 +154,7 @@ enum acpi_status acpi_aml_ops_math(struct acpi_aml *aml, struct aml_item *it, st
         uint64_t n = 0;
         a &= ones;
         for (int i = 0; i < 64; i++) {
-            if ((a >> i) & 1) {
+            if (shr64(a, (uint64_t)i) & 1) {
                 n = (uint64_t)i + 1;
                 break;
             }

@@ -3,6 +3,7 @@
  * and PCI_Config handlers over the host callbacks, DataTableRegion reads, the
  * PCI address of a region (_ADR, _BBN, _SEG) and _REG. */
 #include "acpi/aml_region.h"
+#include "acpi/shift.h"
 
 #include "acpi/aml_convert.h"
 #include "acpi/aml_parse.h"
@@ -159,12 +160,12 @@ static enum acpi_status memory_bytes(void *p, uint8_t width, bool write, uint64_
     volatile uint8_t *b = p;
     if (write) {
         for (unsigned i = 0; i < width; i++) {
-            b[i] = (uint8_t)(*value >> (8 * i));
+            b[i] = (uint8_t)shr64(*value, 8 * (uint64_t)i);
         }
     } else {
         uint64_t v = 0;
         for (unsigned i = 0; i < width; i++) {
-            v |= (uint64_t)b[i] << (8 * i);
+            v |= shl64(b[i], 8 * (uint64_t)i);
         }
         *value = v;
     }
@@ -224,7 +225,7 @@ static enum acpi_status default_access(struct acpi_aml *aml, struct aml_object *
         }
         uint64_t v = 0;
         for (unsigned i = 0; i < a->width; i++) {
-            v |= (uint64_t)r->u.region.data[a->address + i] << (8 * i);
+            v |= shl64(r->u.region.data[a->address + i], 8 * (uint64_t)i);
         }
         *a->value = v;
         return ACPI_OK;

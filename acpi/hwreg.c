@@ -1,6 +1,7 @@
 /* acpi/hwreg.c - register access through a GAS (ACPI 6.5, 5.2.3.2), reset,
  * sleep and the PM timer. */
 #include "acpi/hwreg.h"
+#include "acpi/shift.h"
 
 #include "volatile/access.h"
 #include "x86_64/port.h"
@@ -10,34 +11,6 @@ struct geometry {
     unsigned unit;
     unsigned units;
 };
-
-/* 64-bit shifts by a variable count, built from 32-bit halves so that 32-bit
- * targets need no libgcc helper (__ashldi3/__lshrdi3). n < 64. */
-static uint64_t shl64(uint64_t v, unsigned n)
-{
-    uint32_t lo = (uint32_t)v, hi = (uint32_t)(v >> 32);
-    if (n >= 32) {
-        hi = lo << (n - 32);
-        lo = 0;
-    } else if (n > 0) {
-        hi = (hi << n) | (lo >> (32 - n));
-        lo <<= n;
-    }
-    return ((uint64_t)hi << 32) | lo;
-}
-
-static uint64_t shr64(uint64_t v, unsigned n)
-{
-    uint32_t lo = (uint32_t)v, hi = (uint32_t)(v >> 32);
-    if (n >= 32) {
-        lo = hi >> (n - 32);
-        hi = 0;
-    } else if (n > 0) {
-        lo = (lo >> n) | (hi << (32 - n));
-        hi >>= n;
-    }
-    return ((uint64_t)hi << 32) | lo;
-}
 
 static uint64_t low_mask(unsigned bits)
 {

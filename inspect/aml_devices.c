@@ -179,7 +179,8 @@ static void json_field_states(struct json *j, const char *key, const uint8_t *st
     json_key(j, key);
     json_begin_object(j);
     for (size_t i = 0; i < count; i++) {
-        if (states[i] != ACPI_BATTERY_FIELD_VALID) {
+        if (states[i] != ACPI_BATTERY_FIELD_VALID &&
+            states[i] != ACPI_BATTERY_FIELD_NOT_PROVIDED) {
             json_kv_string(j, names[i],
                            acpi_battery_field_state_str((enum acpi_battery_field_state)states[i]));
         }

@@ -86,14 +86,38 @@ BIF_FIELDS = ["power_unit", "design_capacity", "last_full_charge_capacity", "tec
               "battery_type", "oem_information"]
 
 
-def element_value(v):
+STRING_FIELDS = {"model_number", "serial_number", "battery_type", "oem_information"}
+
+
+def element_value(v, field=None):
+    """What acpi/aml_battery.h makes of acpiexec's element: integers to 32 bits,
+    strings to 63 characters; in a string field a buffer up to its first NUL and
+    an integer as "" (0) or 16 upper-case hex digits (ACPICA's nsconvert.c)."""
     kind, value = v
+    if kind == "integer" and field in STRING_FIELDS:
+        return "" if value == 0 else "%016X" % value
     if kind == "integer":
         return value & 0xFFFFFFFF
     if kind in ("string", "buffer"):
         text = value if kind == "string" else value.split(b"\0")[0].decode("latin-1")
-        return text[:31]
+        return text[:63]
     return None
+
+
+def info_statuses(pkg, names):
+    """The statuses acpi/aml_battery.h gives a well-formed package (10.2.2.1-2):
+    malformed entry for a power unit or technology outside 0-1 or an integer
+    above 32 bits (its low 32 kept), truncated for a _BIX of revision 1 or above
+    with revision 0's 20 elements."""
+    out = set()
+    if any(kind == "integer" and value > 0xFFFFFFFF for kind, value in pkg[:len(names)]):
+        out.add("malformed entry")
+    for field in ("power_unit", "technology"):
+        if element_value(pkg[names.index(field)]) > 1:
+            out.add("malformed entry")
+    if names[0] == "revision" and pkg[0][1] >= 1 and len(pkg) < 21:
+        out.add("truncated")
+    return out or {"ok"}
 
 
 def battery_problems(dev, ref):
@@ -116,12 +140,13 @@ def battery_problems(dev, ref):
     elif len(pkg) < len(names) or any(element_value(e) is None for e in pkg[:len(names)]):
         if bat["info_status"] == "ok":
             out.append("battery info: ours ok, acpiexec's package is malformed: %r" % (pkg,))
-    elif bat["info_status"] != "ok":
+    elif bat["info_status"] not in info_statuses(pkg, names):
         out.append("battery info: ours %s, acpiexec %r" % (bat["info_status"], pkg))
     else:
         for field, e in zip(names, pkg):
-            if bat.get(field) != element_value(e):
-                out.append("battery %s: ours %r, acpiexec %r" % (field, bat.get(field), element_value(e)))
+            if bat.get(field) != element_value(e, field):
+                out.append("battery %s: ours %r, acpiexec %r" % (field, bat.get(field),
+                                                                 element_value(e, field)))
     bst = ref.get(dev["path"] + "._BST")
     if bst is not None and bst[0] == "package" and len(bst[1]) >= 4 and \
             all(e[0] == "integer" for e in bst[1][:4]):

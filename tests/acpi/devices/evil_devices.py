@@ -110,9 +110,14 @@ CASES = {
                                  Package () { }, "s", "t", "o" }) }
     Device (\\_SB.AC0) { Name (_HID, "ACPI0003") Name (_PSR, "on") }
 ''', lambda r: [
-        dev(r, "\\_SB_.BAT0")["battery"]["info_status"] == "AML: wrong operand type",
-        dev(r, "\\_SB_.BAT0")["battery"]["bst_status"] == "AML: wrong operand type",
-        dev(r, "\\_SB_.BAT1")["battery"]["info_status"] == "AML: wrong operand type",
+        # _BIF of 2 elements: decoded as far as it goes (acpi/aml_battery.h).
+        dev(r, "\\_SB_.BAT0")["battery"]["info_status"] == "truncated",
+        dev(r, "\\_SB_.BAT0")["battery"]["design_capacity"] == 2,
+        dev(r, "\\_SB_.BAT0")["battery"]["field_states"]["oem_information"] == "missing",
+        dev(r, "\\_SB_.BAT0")["battery"]["bst_status"] == "malformed entry",
+        dev(r, "\\_SB_.BAT0")["battery"]["bst_states"] == {"present_voltage": "wrong type"},
+        dev(r, "\\_SB_.BAT1")["battery"]["info_status"] == "malformed entry",
+        dev(r, "\\_SB_.BAT1")["battery"]["field_states"]["model_number"] == "wrong type",
         dev(r, "\\_SB_.BAT1")["battery"]["bst_status"] == "not found",
         dev(r, "\\_SB_.AC0_")["psr"] == "AML: wrong operand type",
     ]),
