@@ -48,7 +48,7 @@ static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *val
     if (r->type == ACPI_AML_TYPE_INTEGER) {
         uint8_t b[8];
         for (int i = 0; i < 8; i++) {
-            b[i] = (uint8_t)shr64(r->u.integer, 8 * i);
+            b[i] = (uint8_t)shr64(r->u.integer, 8 * (uint64_t)i);
         }
         *buf = acpi_aml_obj_buffer(&aml->mem, b, 8);
         st = *buf != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
@@ -88,7 +88,8 @@ static enum acpi_status field_io(struct acpi_aml *aml, struct aml_object *f, uin
     uint64_t first = f->u.field.bit_offset >> wshift;
     uint64_t last = f->u.field.bit_length == 0
                         ? first
-                        : shr64((uint64_t)f->u.field.bit_offset + f->u.field.bit_length - 1, wshift);
+                        : shr64((uint64_t)f->u.field.bit_offset + f->u.field.bit_length - 1,
+                                wshift);
     if (f->u.field.bit_length == 0) {
         return ACPI_OK;
     }
@@ -145,7 +146,7 @@ static enum acpi_status write_int_field(struct acpi_aml *aml, struct acpi_aml_no
     }
     uint8_t b[8];
     for (int i = 0; i < 8; i++) {
-        b[i] = (uint8_t)shr64(v, 8 * i);
+        b[i] = (uint8_t)shr64(v, 8 * (uint64_t)i);
     }
     if (f->u.field.bit_length > 64) {
         return ACPI_AML_BAD_OPERAND;
@@ -186,7 +187,7 @@ static enum acpi_status unit_access(struct acpi_aml *aml, struct aml_object *f, 
         uint8_t b[8] = { 0 };
         if (write) {
             for (int i = 0; i < 8; i++) {
-                b[i] = (uint8_t)shr64(*v, 8 * i);
+                b[i] = (uint8_t)shr64(*v, 8 * (uint64_t)i);
             }
             return field_io(aml, d, b, true, depth + 1);
         }

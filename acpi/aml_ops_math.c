@@ -64,7 +64,7 @@ static uint64_t to_bcd(uint64_t v)
     for (int i = 0; i < 16 && v != 0; i++) {
         uint64_t digit;
         v = acpi_aml_udiv64(v, 10, &digit);
-        r |= shl64(digit, 4u * (unsigned)i);
+        r |= shl64(digit, 4 * (uint64_t)i);
     }
     return r;
 }
