@@ -30,56 +30,6 @@ static void host_unmap(void *ctx, void *virt, size_t len)
     (void)len;
 }
 
-/* One load or store of exactly the field's access width: device registers
- * (QEMU's HPET among them) refuse narrower accesses. Unaligned addresses go
- * byte by byte, since no device register is unaligned. */
-enum acpi_status aml_kernel_memory_handler(void *ctx, const struct acpi_aml_region_access *a)
-{
-    uintptr_t p = (uintptr_t)host_map(ctx, a->address, a->width);
-    uint64_t v = a->write ? *a->value : 0;
-
-    if (p == 0) {
-        return ACPI_MAP_FAILED;
-    }
-    if ((p & (a->width - 1u)) != 0 ||
-        (a->width != 1 && a->width != 2 && a->width != 4 && a->width != 8)) {
-        volatile uint8_t *b = (volatile uint8_t *)p;
-        for (unsigned i = 0; i < a->width; i++) {
-            if (a->write) {
-                b[i] = (uint8_t)(v >> (8 * i));
-            } else {
-                v |= (uint64_t)b[i] << (8 * i);
-            }
-        }
-    } else if (a->width == 1) {
-        if (a->write) {
-            *(volatile uint8_t *)p = (uint8_t)v;
-        } else {
-            v = *(volatile uint8_t *)p;
-        }
-    } else if (a->width == 2) {
-        if (a->write) {
-            *(volatile uint16_t *)p = (uint16_t)v;
-        } else {
-            v = *(volatile uint16_t *)p;
-        }
-    } else if (a->width == 4) {
-        if (a->write) {
-            *(volatile uint32_t *)p = (uint32_t)v;
-        } else {
-            v = *(volatile uint32_t *)p;
-        }
-    } else if (a->write) {
-        *(volatile uint64_t *)p = v;
-    } else {
-        v = *(volatile uint64_t *)p;
-    }
-    if (!a->write) {
-        *a->value = v;
-    }
-    return ACPI_OK;
-}
-
 static uint32_t host_port_read(void *ctx, uint16_t port, uint8_t width)
 {
     (void)ctx;

@@ -33,10 +33,6 @@ struct aml_kernel_host {
 void aml_kernel_host_init(struct aml_kernel_host *k, struct acpi_aml_host *host,
                           const struct acpi_hw_host *hw, const struct acpi_pm_timer *timer);
 
-/* A SystemMemory region handler with width-exact accesses (the interpreter's
- * default reads MMIO byte by byte; see /work/wt/aml-feedback.md). */
-enum acpi_status aml_kernel_memory_handler(void *ctx, const struct acpi_aml_region_access *a);
-
 /* Busy-waits US microseconds on the PM timer (bounded without one). */
 void aml_kernel_stall_us(void *ctx, uint32_t us);
 

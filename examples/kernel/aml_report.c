@@ -374,10 +374,6 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
     if (st == ACPI_OK) {
         st = acpi_aml_create(&s->host, &s->mem, &s->aml);
     }
-    if (st == ACPI_OK) {
-        st = acpi_aml_install_region_handler(s->aml, NULL, ACPI_AML_SPACE_SYSTEM_MEMORY,
-                                             aml_kernel_memory_handler, &s->khost);
-    }
     if (!console_check(st == ACPI_OK, "aml-create", "arena of %u bytes (static): %s",
                        AML_ARENA_BYTES, acpi_status_str(st))) {
         s->aml = NULL;
