@@ -31,6 +31,7 @@ import zlib
 
 import e2e_aml
 import e2e_apic
+import e2e_pci_irq
 
 REPORT_BEGIN = "@@OSDEV-REPORT-BEGIN"
 REPORT_END = "@@OSDEV-REPORT-END"
@@ -62,12 +63,16 @@ MACHINES = {
                  "-device", "pcie-root-port,id=rp1,bus=pcie.0,addr=0x4,chassis=1,slot=1",
                  "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0,bus=rp1,addr=0x0",
                  "-drive", "file={disk},format=raw,if=none,id=disk0",
-                 "-device", "ide-hd,drive=disk0,bus=ide.0"],
+                 "-device", "ide-hd,drive=disk0,bus=ide.0",
+                 # e1000e (82574L) on the root complex: its INTx proves APIC-mode routing
+                 # (e2e_pci_irq.py); no option ROM, so the firmware leaves it alone.
+                 "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=pcie.0,addr=0x5,romfile="],
     },
     "q35-ovmf": {
         "title": "q35 + OVMF (UEFI), 4 CPUs, 512 MiB",
         "smp": 4, "mem_mib": 512, "firmware": "ovmf", "usable_min": 0.60,
-        "args": ["-machine", "q35", "-net", "none"],
+        "args": ["-machine", "q35", "-net", "none",
+                 "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=pcie.0,addr=0x5,romfile="],
     },
 }
 ALIASES = {"1": "i440fx-seabios", "2": "q35-seabios", "3": "q35-ovmf"}
@@ -331,7 +336,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     serial = Serial(proc, echo)
     qmp = None
     view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None,
-            "typed": False, "apic": None, "events": []}
+            "typed": False, "apic": None, "events": [], "irq_before": None, "irq": None}
     try:
         try:
             qmp = Qmp(qmp_path, deadline, proc)
@@ -348,6 +353,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
         if qmp and serial.wait_for(lambda s: any(l.startswith((e2e_apic.KEYS_MARKER, WAIT_MARKER))
                                                  for l in s.lines), deadline) \
                 and any(l.startswith(e2e_apic.KEYS_MARKER) for l in serial.lines):
+            view["irq_before"] = qmp.hmp("info irq")    # e2e_pci_irq.py: counts before the NIC's INTx
             view["typed"] = e2e_apic.type_keys(qmp, serial, deadline)
         if qmp and serial.wait_for(lambda s: any(l.startswith(WAIT_MARKER) for l in s.lines),
                                    deadline):
@@ -355,6 +361,7 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
             view["pci"] = qmp.hmp("info pci")
             view["mtree"] = qmp.hmp("info mtree -f")
             view["qtree"] = qmp.hmp("info qtree")
+            view["irq"] = qmp.hmp("info irq")
             ppm = os.path.join(workdir, "screen.ppm")
             qmp.execute("screendump", filename=ppm)
             view["screen_ppm"] = ppm
@@ -691,6 +698,7 @@ def evaluate(name, cfg, status, serial, view):
                  "; ".join(kernel_failed) or r.get("status", "no status line"))
 
     e2e_aml.evaluate(checks, machine, lines, fields, view, status, parse_info_pci, explain_status)
+    e2e_pci_irq.evaluate(checks, machine, lines, fields, view, parse_info_pci, e2e_apic.parse_info_pic)
     return checks
 
 
