@@ -10,6 +10,7 @@
 #include "acpi/aml_resources.h"
 #include "acpi/discovery.h"
 #include "acpi/mcfg.h"
+#include "aml_tables.h"
 #include "console.h"
 #include "pci_types/enumerate.h"
 #include "pci_types/header.h"
@@ -369,6 +370,7 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
     }
     keep_fadt(s, &facts->root);
     aml_kernel_host_init(&s->khost, &s->host, hw, facts->have_pm_timer ? &facts->pm_timer : NULL);
+    aml_tables_attach(&s->host, &facts->root); /* LoadTable */
     uint64_t t0 = now_ns(s);
     enum acpi_status st = acpi_aml_arena_init(aml_arena, sizeof aml_arena, &s->mem);
     if (st == ACPI_OK) {

@@ -55,7 +55,7 @@ MACHINES = {
         "args": ["-machine", "pc", "-netdev", "user,id=n0", "-device", "e1000,netdev=n0"],
     },
     "q35-seabios": {
-        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net behind a PCIe root port, AHCI disk",
+        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net behind a PCIe root port, AHCI disk, e1000e",
         "smp": 4, "mem_mib": 512, "firmware": "seabios", "usable_min": 0.85,
         # x2APIC on this machine: QEMU 7.2's TCG lacks it (it warns and drops the
         # flag, the kernel then stays in xAPIC mode); KVM offers it.
@@ -69,7 +69,7 @@ MACHINES = {
                  "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=pcie.0,addr=0x5,romfile="],
     },
     "q35-ovmf": {
-        "title": "q35 + OVMF (UEFI), 4 CPUs, 512 MiB",
+        "title": "q35 + OVMF (UEFI), 4 CPUs, 512 MiB, e1000e",
         "smp": 4, "mem_mib": 512, "firmware": "ovmf", "usable_min": 0.60,
         "args": ["-machine", "q35", "-net", "none",
                  "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=pcie.0,addr=0x5,romfile="],
