@@ -437,6 +437,7 @@ void kernel_main(uint32_t magic, uint64_t mbi)
     apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &kernel_hw, x86_read_cr3(),
               serial_marker);
     aml_survey(&kernel.aml, &kernel.acpi, &kernel_hw);
+
     aml_tables_report();
     pci_irq_demo(&kernel.pci_irq, &kernel.aml, &kernel.apic, &kernel.acpi, &kernel_hw);
 

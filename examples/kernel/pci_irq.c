@@ -55,7 +55,9 @@ static const char *trigger_name(enum apic_trigger t)
 
 /* ---------------------------------------------------------------- the NIC */
 
-/* The first supported NIC, through Mechanism #1 (the firmware assigned its BARs). */
+/* The first supported NIC on the root bus, through Mechanism #1 (the firmware
+ * assigned its BARs). Root bus only: its _PRT entry answers without the
+ * bridge swizzle (aml-pci-irq covers that against the Interrupt Lines). */
 static bool find_nic(struct pci_irq *p)
 {
     struct pci_enum e;
@@ -67,7 +69,7 @@ static bool find_nic(struct pci_irq *p)
     pci_enum_init_recursive(&e, &p->access, 0, 0, 255);
     while (pci_enum_next(&e, &entry) == PCI_OK) {
         const char *model = e1000_model(entry.header.vendor_id, entry.header.device_id);
-        if (model != NULL && entry.header.header_type == 0) {
+        if (model != NULL && entry.header.header_type == 0 && entry.function.address.bus == 0) {
             p->nic = (struct e1000_nic){
                 .fn = pci_function_make(&p->access, entry.function.address),
                 .device_id = entry.header.device_id,
@@ -122,7 +124,7 @@ static bool prepare_device(struct pci_irq *p)
     p->nic.bar0 = bar.address;
     p->nic.regs = (volatile uint32_t *)(uintptr_t)bar.address;
     uint8_t pin = interrupt_pin(p);
-    ok = ok && pin >= 1 && pin <= 4 && fn->address.bus == 0; /* root bus: no swizzle */
+    ok = ok && pin >= 1 && pin <= 4;
     console_serial_printf("pci-intx-device bdf=%02x:%02x.%x id=8086:%04x model=%s pin=%c "
                           "bar0=0x%llx command=0x%04x msi=%s msix=%s\n",
                           fn->address.bus, fn->address.device, fn->address.function,
@@ -401,7 +403,7 @@ void pci_irq_demo(struct pci_irq *p, struct aml_state *aml, const struct apic_re
         return;
     }
     if (!find_nic(p)) {
-        console_serial_printf("pci-intx none (no 82540EM or 82574L NIC)\n");
+        console_serial_printf("pci-intx none (no 82540EM or 82574L NIC on bus 0)\n");
         return;
     }
     pm_clock_init(&p->clock, hw, &facts->pm_timer);
