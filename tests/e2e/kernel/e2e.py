@@ -336,7 +336,8 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     serial = Serial(proc, echo)
     qmp = None
     view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None,
-            "typed": False, "apic": None, "events": [], "irq_before": None, "irq": None}
+            "typed": False, "apic": None, "events": [], "irq_before": None, "irq": None,
+            "typed_ppm": None}
     try:
         try:
             qmp = Qmp(qmp_path, deadline, proc)
@@ -355,6 +356,13 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
                 and any(l.startswith(e2e_apic.KEYS_MARKER) for l in serial.lines):
             view["irq_before"] = qmp.hmp("info irq")    # e2e_pci_irq.py: counts before the NIC's INTx
             view["typed"] = e2e_apic.type_keys(qmp, serial, deadline)
+            # The typed line as drawn, before the later report (PCI, AML, INTx lines)
+            # can scroll it off the screen: once the kernel reported the keys.
+            if view["typed"] and serial.wait_for(
+                    lambda s: any(l.startswith("keyboard text=") for l in s.lines),
+                    min(deadline, time.monotonic() + 30)):
+                view["typed_ppm"] = os.path.join(workdir, "typed.ppm")
+                qmp.execute("screendump", filename=view["typed_ppm"])
         if qmp and serial.wait_for(lambda s: any(l.startswith(WAIT_MARKER) for l in s.lines),
                                    deadline):
             view["apic"] = e2e_apic.qemu_view(qmp, machine["smp"])
@@ -688,7 +696,8 @@ def evaluate(name, cfg, status, serial, view):
                  f"passed checks {shares.get(FB_CHECK_OK, 0):.2%} of the pixels")
 
     typed = "typed: " + e2e_apic.TYPED_TEXT + "  "   # two blank cells: nothing more was drawn
-    screen = bool(view["screen_ppm"]) and e2e_apic.screen_shows(ppm_read, view["screen_ppm"], typed,
+    typed_ppm = view.get("typed_ppm") or view["screen_ppm"]
+    screen = bool(typed_ppm) and e2e_apic.screen_shows(ppm_read, typed_ppm, typed,
                                                                 FB_TEXT, FB_BACKGROUND)
     e2e_apic.evaluate(checks, machine, lines, fields, view, view["typed"], screen)
 
