@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "console.h"
+#include "format.h"
 
 /* The callback's state (see aml_tables_attach). */
 static const struct acpi_root *tables_root;
@@ -57,17 +58,32 @@ enum acpi_status aml_tables_find(const struct acpi_root *root, const char sig[4]
     return ACPI_NOT_FOUND;
 }
 
+/* An ID as the AML gave it (up to its first NUL), escaped for the report. */
+static void escape_id(char *buf, size_t size, const char *id, size_t n)
+{
+    size_t len = 0;
+    while (len < n && id[len] != '\0') {
+        len++;
+    }
+    (void)format_escaped(buf, size, id, len);
+}
+
 static enum acpi_status find_table(void *ctx, const char sig[4], const char oem_id[6],
                                    const char oem_table_id[8], const uint8_t **bytes, size_t *len)
 {
+    char s[4 * 4 + 1], o[6 * 4 + 1], t[8 * 4 + 1]; /* at most \xNN for every byte */
+
     (void)ctx; /* aml_host.c's: the root is kept here */
     stats.requests++;
     enum acpi_status st = tables_root != NULL
                               ? aml_tables_find(tables_root, sig, oem_id, oem_table_id, bytes, len)
                               : ACPI_NOT_FOUND;
-    console_serial_printf("aml-load-table signature=\"%.4s\" oem_id=\"%.6s\" oem_table_id=\"%.8s\" "
-                   "status=\"%s\"\n",
-                   sig, oem_id, oem_table_id, acpi_status_str(st));
+    escape_id(s, sizeof s, sig, 4);
+    escape_id(o, sizeof o, oem_id, 6);
+    escape_id(t, sizeof t, oem_table_id, 8);
+    console_serial_printf("aml-load-table signature=\"%s\" oem_id=\"%s\" oem_table_id=\"%s\" "
+                          "status=\"%s\"\n",
+                          s, o, t, acpi_status_str(st));
     stats.found += st == ACPI_OK ? 1u : 0u;
     return st;
 }
