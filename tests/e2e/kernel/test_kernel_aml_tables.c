@@ -5,7 +5,8 @@
  *   signature and OEM IDs of the fixture's own tables/<SIG>.dat, which the
  *   callback must hand back byte for byte; ACPICA's matching rules
  *   (AcpiTbFindTable: NUL-padded IDs compared whole, empty ones match any)
- *   for the misses. QEMU's AML itself never calls LoadTable.
+ *   for the misses; damaged entries (a broken checksum, a zeroed RSDT entry)
+ *   skipped. QEMU's AML itself never calls LoadTable.
  * - A real computer whose firmware does (corpus 4B645993A72D, whose SSDT4
  *   runs LoadTable ("OEM1", "INTEL", "CPU EIST", "", "", Zero) in ISTT): its
  *   tables placed in mock memory as an XSDT lists them, the DSDT where the
@@ -171,6 +172,44 @@ static void test_qemu_misses(void **state)
     mock_mem_free(&q.m);
 }
 
+/* Damaged firmware: one byte of the real APIC table flipped (its checksum now
+ * fails) and the RSDT's HPET entry zeroed: under the strict checksum policy
+ * both are skipped (not found, no map outside memory), the other tables are
+ * still found. The RSDT's own checksum is repaired so the root stays valid. */
+static void test_qemu_damaged_entries(void **state)
+{
+    (void)state;
+    static const char none6[6], none8[8];
+    const uint8_t *bytes = NULL;
+    size_t len = 0;
+    struct qemu_root q;
+    qemu_root(&q);
+    struct acpi_table_iter it;
+    struct acpi_table_ref ref;
+    uint32_t index = 0;
+    acpi_table_iter_init(&it, &q.root);
+    while (acpi_table_next(&it, &ref) != ACPI_END) {
+        uint8_t *rsdt = mock_mem_at(&q.m, q.root.address, q.root.header.length);
+        assert_non_null(rsdt);
+        if (memcmp(ref.header.signature, "APIC", 4) == 0) {
+            uint8_t *apic = mock_mem_at(&q.m, ref.address, ref.header.length);
+            assert_non_null(apic);
+            apic[ref.header.length - 1] ^= 0xFF;
+        } else if (memcmp(ref.header.signature, "HPET", 4) == 0) {
+            put_le32(rsdt + 36 + 4 * index, 0);
+            fix_checksum(rsdt, q.root.header.length);
+        }
+        index++;
+    }
+    assert_int_equal(aml_tables_find(&q.root, "APIC", none6, none8, &bytes, &len), ACPI_NOT_FOUND);
+    assert_int_equal(aml_tables_find(&q.root, "HPET", none6, none8, &bytes, &len), ACPI_NOT_FOUND);
+    assert_int_equal(aml_tables_find(&q.root, "WAET", none6, none8, &bytes, &len), ACPI_OK);
+    mock_mem_unmap(&q.m, bytes, len);
+    assert_int_equal(q.m.bad_maps, 0);
+    assert_true(mock_mem_clean(&q.m));
+    mock_mem_free(&q.m);
+}
+
 /* ---------------------------------------------------------------- LoadTable */
 
 #define COMPUTER "corpus/acpi/4B645993A72D"
@@ -325,6 +364,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_qemu_every_root_table),
         cmocka_unit_test(test_qemu_misses),
+        cmocka_unit_test(test_qemu_damaged_entries),
         cmocka_unit_test(test_load_table_on_real_firmware),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
