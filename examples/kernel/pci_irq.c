@@ -55,11 +55,11 @@ static const char *trigger_name(enum apic_trigger t)
 
 /* ---------------------------------------------------------------- the NIC */
 
-/* The first supported NIC on the root bus, through Mechanism #1 (the firmware
- * assigned its BARs). Root bus only: its _PRT entry answers without the
- * bridge swizzle (aml-pci-irq covers that against the Interrupt Lines). */
+/* The first supported NIC below bus 0, through Mechanism #1 (the firmware
+ * assigned its BARs), with its path through the bridges the walk met first. */
 static bool find_nic(struct pci_irq *p)
 {
+    struct pci_path_bridges bridges = {0};
     struct pci_enum e;
     struct pci_enum_entry entry;
 
@@ -68,13 +68,16 @@ static bool find_nic(struct pci_irq *p)
     }
     pci_enum_init_recursive(&e, &p->access, 0, 0, 255);
     while (pci_enum_next(&e, &entry) == PCI_OK) {
+        pci_path_note(&bridges, &entry);
         const char *model = e1000_model(entry.header.vendor_id, entry.header.device_id);
-        if (model != NULL && entry.header.header_type == 0 && entry.function.address.bus == 0) {
+        const struct pci_address *a = &entry.function.address;
+        if (model != NULL && entry.header.header_type == 0) {
             p->nic = (struct e1000_nic){
-                .fn = pci_function_make(&p->access, entry.function.address),
+                .fn = pci_function_make(&p->access, *a),
                 .device_id = entry.header.device_id,
                 .model = model,
             };
+            p->nhops = pci_path_hops(&bridges, a->bus, a->device, p->hops);
             return true;
         }
     }
@@ -153,9 +156,12 @@ static enum acpi_status find_route(struct aml_state *aml, const struct pci_irq *
     if (count > MAX_ROUTES) {
         count = MAX_ROUTES;
     }
-    const struct acpi_aml_pci_hop hop = {a->bus, a->device};
+    if (p->nhops == 0) {
+        return ACPI_NOT_FOUND; /* no path from bus 0 */
+    }
+    /* Behind bridges without a _PRT the pin is swizzled on the way up. */
     if (st == ACPI_OK || st == ACPI_BUFFER_TOO_SMALL) {
-        st = acpi_aml_prt_lookup_path(routes, count, a->segment, &hop, 1,
+        st = acpi_aml_prt_lookup_path(routes, count, a->segment, p->hops, p->nhops,
                                       (uint8_t)(interrupt_pin(p) - 1u), &r);
     }
     if (st != ACPI_OK || r == NULL) {
@@ -336,9 +342,9 @@ static bool apic_route(struct pci_irq *p, struct aml_state *aml, struct intx_rou
             .pin = gsi - apic->ioapics[index].gsi_base,
         };
     }
-    console_serial_printf("pci-intx-route pin=%c link=%s number=%u gsi=%u polarity=%s trigger=%s "
-                          "overridden=%u ioapic=%u ioapic_pin=%u\n",
-                          'A' + interrupt_pin(p) - 1, r->link, r->number, gsi,
+    console_serial_printf("pci-intx-route pin=%c hops=%u link=%s number=%u gsi=%u polarity=%s "
+                          "trigger=%s overridden=%u ioapic=%u ioapic_pin=%u\n",
+                          'A' + interrupt_pin(p) - 1, p->nhops, r->link, r->number, gsi,
                           polarity_name(r->polarity), trigger_name(r->trigger), overridden,
                           (unsigned)index, p->line.pin);
     return console_check((pic == ACPI_OK || pic == ACPI_NOT_FOUND) && st == ACPI_OK && agrees &&
@@ -403,7 +409,7 @@ void pci_irq_demo(struct pci_irq *p, struct aml_state *aml, const struct apic_re
         return;
     }
     if (!find_nic(p)) {
-        console_serial_printf("pci-intx none (no 82540EM or 82574L NIC on bus 0)\n");
+        console_serial_printf("pci-intx none (no 82540EM or 82574L NIC)\n");
         return;
     }
     pm_clock_init(&p->clock, hw, &facts->pm_timer);

@@ -33,6 +33,7 @@
 #include "aml_report.h"
 #include "apic_report.h"
 #include "e1000_intr.h"
+#include "pci_path.h"
 #include "pci_types/legacy.h"
 #include "timer.h"
 
@@ -52,6 +53,8 @@ struct pci_irq {
     struct pci_legacy legacy;
     struct pci_config_access access;
     struct e1000_nic nic;
+    struct acpi_aml_pci_hop hops[PCI_PATH_MAX_HOPS]; /* bus 0 down to the NIC */
+    uint32_t nhops;
     const struct apic_report *apic;
     struct pci_irq_line line;     /* the one under test */
     struct pm_clock clock;

@@ -55,7 +55,7 @@ MACHINES = {
         "args": ["-machine", "pc", "-netdev", "user,id=n0", "-device", "e1000,netdev=n0"],
     },
     "q35-seabios": {
-        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net behind a PCIe root port, AHCI disk, e1000e",
+        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net and e1000e behind PCIe root ports, AHCI disk",
         "smp": 4, "mem_mib": 512, "firmware": "seabios", "usable_min": 0.85,
         # x2APIC on this machine: QEMU 7.2's TCG lacks it (it warns and drops the
         # flag, the kernel then stays in xAPIC mode); KVM offers it.
@@ -64,9 +64,11 @@ MACHINES = {
                  "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0,bus=rp1,addr=0x0",
                  "-drive", "file={disk},format=raw,if=none,id=disk0",
                  "-device", "ide-hd,drive=disk0,bus=ide.0",
-                 # e1000e (82574L) on the root complex: its INTx proves APIC-mode routing
-                 # (e2e_pci_irq.py); no option ROM, so the firmware leaves it alone.
-                 "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=pcie.0,addr=0x5,romfile="],
+                 # e1000e (82574L) behind a second root port: its INTx proves the routing
+                 # through the bridge swizzle (e2e_pci_irq.py); no option ROM, so the
+                 # firmware leaves it alone.
+                 "-device", "pcie-root-port,id=rp2,bus=pcie.0,addr=0x5,chassis=2,slot=2",
+                 "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=rp2,addr=0x0,romfile="],
     },
     "q35-ovmf": {
         "title": "q35 + OVMF (UEFI), 4 CPUs, 512 MiB, e1000e",
