@@ -13,7 +13,10 @@
  *   FADT points, loaded and initialised as the kernel does, then that same
  *   LoadTable run from a small test method: the OEM1 table is found through
  *   the root table and its objects appear (Scope (\_SB.SCK0.CP00) with _PPC,
- *   _PCT and _PSS, as `iasl -d oem1.dat` disassembles it). */
+ *   _PCT and _PSS, as `iasl -d oem1.dat` disassembles it).
+ * - Corpus 01ACEA39AAB2's LoadTable ("PRAD", "PRADID", "PRADTID"): the lookup
+ *   returns its prad.dat whole (the interpreter's refusal of that signature
+ *   is a library gap, written up in /work/wt/aml-feedback.md). */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -230,12 +233,12 @@ static const uint8_t main_method[] = {
     0x0D, 0x00, 0x0D, 0x00, 0x00,
 };
 
-/* The computer's tables in M as its XSDT would list them (every table file but
+/* COMPUTER's tables in M as its XSDT would list them (every table file but
  * the DSDT and the FACS), the DSDT at the FADT's X_DSDT. */
-static void corpus_memory(struct mock_mem *m, struct rsdp_info *rsdp)
+static void corpus_memory(struct mock_mem *m, struct rsdp_info *rsdp, const char *computer)
 {
     char dirpath[512];
-    snprintf(dirpath, sizeof dirpath, "%s", support_path(COMPUTER));
+    snprintf(dirpath, sizeof dirpath, "%s", support_path(computer));
     DIR *dir = opendir(dirpath);
     if (dir == NULL) {
         skip();
@@ -261,7 +264,7 @@ static void corpus_memory(struct mock_mem *m, struct rsdp_info *rsdp)
     for (size_t i = 0; i < count; i++) {
         char rel[128];
         size_t len = 0;
-        snprintf(rel, sizeof rel, "%s/%s", COMPUTER, names[i]);
+        snprintf(rel, sizeof rel, "%s/%s", computer, names[i]);
         uint8_t *t = read_file(rel, &len);
         uint64_t at = TABLES_BASE + i * TABLE_STRIDE;
         assert_int_equal(mock_mem_add_copy(m, at, t, len), 0);
@@ -278,7 +281,9 @@ static void corpus_memory(struct mock_mem *m, struct rsdp_info *rsdp)
     assert_int_equal(mock_mem_add_copy(m, XSDT_ADDRESS, xsdt, xsdt_len), 0);
     free(xsdt);
     size_t len = 0;
-    uint8_t *dsdt = read_file(COMPUTER "/dsdt.dat", &len);
+    char rel[128];
+    snprintf(rel, sizeof rel, "%s/dsdt.dat", computer);
+    uint8_t *dsdt = read_file(rel, &len);
     assert_true(dsdt_address != 0);
     assert_int_equal(mock_mem_add_copy(m, dsdt_address, dsdt, len), 0);
     free(dsdt);
@@ -292,7 +297,7 @@ static void test_load_table_on_real_firmware(void **state)
     struct rsdp_info rsdp;
     struct acpi_root root;
     mock_mem_init(&m);
-    corpus_memory(&m, &rsdp);
+    corpus_memory(&m, &rsdp, COMPUTER);
     struct acpi_host ah = {&m, mock_mem_map, mock_mem_unmap};
     assert_int_equal(acpi_root_init(&root, &ah, &rsdp, ACPI_CHECKSUM_STRICT), ACPI_OK);
     assert_true(root.xsdt);
@@ -359,6 +364,35 @@ static void test_load_table_on_real_firmware(void **state)
     mock_mem_free(&m);
 }
 
+/* The other real LoadTable of the corpus: 01ACEA39AAB2's \_SB.PCI0.HEC2._INI
+ * asks for ("PRAD", "PRADID", "PRADTID"); the callback finds that table among
+ * the root's and returns it whole (prad.dat). (The interpreter then refuses
+ * the PRAD signature, which ACPICA loads: /work/wt/aml-feedback.md.) */
+static void test_corpus_prad_lookup(void **state)
+{
+    (void)state;
+    static const char oem[6] = {'P', 'R', 'A', 'D', 'I', 'D'};
+    static const char tid[8] = {'P', 'R', 'A', 'D', 'T', 'I', 'D', '\0'};
+    struct mock_mem m;
+    struct rsdp_info rsdp;
+    struct acpi_root root;
+    const uint8_t *bytes = NULL;
+    size_t got = 0;
+    size_t len = 0;
+    mock_mem_init(&m);
+    corpus_memory(&m, &rsdp, "corpus/acpi/01ACEA39AAB2");
+    struct acpi_host ah = {&m, mock_mem_map, mock_mem_unmap};
+    assert_int_equal(acpi_root_init(&root, &ah, &rsdp, ACPI_CHECKSUM_STRICT), ACPI_OK);
+    uint8_t *want = read_file("corpus/acpi/01ACEA39AAB2/prad.dat", &len);
+    assert_int_equal(aml_tables_find(&root, "PRAD", oem, tid, &bytes, &got), ACPI_OK);
+    assert_int_equal(got, len);
+    assert_memory_equal(bytes, want, len);
+    mock_mem_unmap(&m, bytes, got);
+    free(want);
+    assert_true(mock_mem_clean(&m));
+    mock_mem_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_qemu_misses),
         cmocka_unit_test(test_qemu_damaged_entries),
         cmocka_unit_test(test_load_table_on_real_firmware),
+        cmocka_unit_test(test_corpus_prad_lookup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
