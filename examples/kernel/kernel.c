@@ -427,10 +427,11 @@ void kernel_main(uint32_t magic, uint64_t mbi)
      * map calls available (e.g. what UEFI boot services used) may be reused. */
     acpi_report(&kernel.acpi, &kernel.boot, &host);
     setup_paging();
-    pci_report(&kernel.acpi);
     apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &kernel_hw, x86_read_cr3(),
               serial_marker);
     aml_survey(&kernel.aml, &kernel.acpi, &kernel_hw);
+    /* After the survey: it walks every host bridge the device layer found. */
+    pci_report(&kernel.acpi, &kernel.aml);
 
     unsigned failed = console_checks_failed();
     console_printf("summary checks=%u failed=%u: %s\n", console_checks_total(), failed,
