@@ -103,10 +103,14 @@ static uint8_t *read_page(const char *machine, const struct qemu_function *f, si
     return bytes;
 }
 
-/* The interpreter's host: PCI through the backend (its ctx), ports below. */
+/* The interpreter's host: PCI through the backend (its ctx), ports below.
+ * Reads are counted by width, to see the interpreter's QWordAcc arrive. */
+static unsigned reads_of_width[9];
+
 static uint64_t host_pci_read(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
                               uint16_t offset, uint8_t width)
 {
+    reads_of_width[width <= 8 ? width : 0]++;
     return acpi_aml_pci_read(ctx, seg, bus, dev, fn, offset, width);
 }
 
@@ -166,7 +170,7 @@ static void m_free(void *ctx, void *ptr, size_t size)
     free(ptr);
 }
 
-static struct capture *load(const char *machine)
+static struct capture *load_with(const char *machine, const uint8_t *ssdt, size_t ssdt_len)
 {
     struct capture *c = calloc(1, sizeof *c);
     assert_non_null(c);
@@ -231,6 +235,9 @@ static struct capture *load(const char *machine)
     struct acpi_aml_init_counts counts;
     assert_int_equal(acpi_aml_create(&host, &mem, &c->aml), ACPI_OK);
     assert_int_equal(acpi_aml_load_table(c->aml, c->dsdt, c->dsdt_len), ACPI_OK);
+    if (ssdt != NULL) {
+        assert_int_equal(acpi_aml_load_table(c->aml, ssdt, ssdt_len), ACPI_OK);
+    }
     enum acpi_status st = acpi_aml_initialize(c->aml, &counts);
     struct acpi_aml_error e;
     for (uint32_t i = 0; acpi_aml_error_get(c->aml, i, &e); i++) {
@@ -238,6 +245,11 @@ static struct capture *load(const char *machine)
     }
     assert_int_equal(st, ACPI_OK);
     return c;
+}
+
+static struct capture *load(const char *machine)
+{
+    return load_with(machine, NULL, 0);
 }
 
 static void unload(struct capture *c)
@@ -431,6 +443,92 @@ static void test_i440fx_pxb(void **state)
     assert_int_equal(c->pci.reads, reads);
     assert_int_equal(c->pci.bad_accesses, 0);
     unload(c);
+}
+
+/* PCI_Config regions above offset 0xFF on the expander's bus, from AML: an
+ * SSDT (compiled by iasl at test time) puts a device with _ADR 0 under
+ * \_SB.PC80 (_BBN 0x80), i.e. the root port 80:00.0, with fields over its
+ * extended configuration space. Expected: the captured page's bytes. */
+static const char pxb_asl[] =
+    "DefinitionBlock (\"\", \"SSDT\", 2, \"OSDEV\", \"PXBCFG\", 1)\n"
+    "{\n"
+    "    External (\\_SB.PC80, DeviceObj)\n"
+    "    Scope (\\_SB.PC80)\n"
+    "    {\n"
+    "        Device (OSRP)\n"
+    "        {\n"
+    "            Name (_ADR, Zero)\n"
+    "            OperationRegion (ECFG, PCI_Config, 0x100, 0x08)\n"
+    "            Field (ECFG, DWordAcc, NoLock, Preserve) { EXT0, 32, EXT1, 32 }\n"
+    "            Field (ECFG, QWordAcc, NoLock, Preserve) { EXTQ, 64 }\n"
+    "            Field (ECFG, ByteAcc, NoLock, Preserve) { Offset (2), EXTV, 4 }\n"
+    "            OperationRegion (HDR, PCI_Config, 0x00, 0x04)\n"
+    "            Field (HDR, WordAcc, NoLock, Preserve) { VID, 16, DID, 16 }\n"
+    "        }\n"
+    "    }\n"
+    "}\n";
+
+static uint8_t *compile_asl(const char *text, size_t *len)
+{
+    char dir[] = "/tmp/osdev_aml_host_pci_XXXXXX";
+    char path[128], cmd[256];
+    uint8_t *aml = NULL;
+    if (system("command -v iasl >/dev/null 2>&1") != 0 || mkdtemp(dir) == NULL) {
+        return NULL;
+    }
+    snprintf(path, sizeof path, "%s/t.asl", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "cd %s && iasl -p t t.asl >iasl.log 2>&1", dir);
+    int rc = system(cmd);
+    snprintf(path, sizeof path, "%s/t.aml", dir);
+    if (rc != 0 || support_read_file(path, &aml, len) != 0) {
+        aml = NULL;
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    rc = system(cmd);
+    (void)rc;
+    return aml;
+}
+
+static uint32_t page_dword(const char *machine, unsigned bus, unsigned offset)
+{
+    uint32_t v = 0;
+    for (unsigned b = 0; b < 4; b++) {
+        v |= (uint32_t)page_byte(machine, bus, 0, 0, offset + b) << (8 * b);
+    }
+    return v;
+}
+
+static void test_q35_pxb_pcie_aml_above_0xff(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    uint8_t *ssdt = compile_asl(pxb_asl, &len);
+    if (ssdt == NULL) {
+        print_message("skip: iasl missing or could not compile the SSDT\n");
+        skip();
+    }
+    struct capture *c = load_with("q35-pxb-pcie", ssdt, len);
+    const char *m = "q35-pxb-pcie";
+    uint32_t ext0 = page_dword(m, 0x80, 0x100);
+    uint32_t ext1 = page_dword(m, 0x80, 0x104);
+    assert_int_not_equal(ext0, UINT32_MAX);
+    assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXT0"), ext0);
+    assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXT1"), ext1);
+    unsigned qword_reads = reads_of_width[8];
+    assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXTQ"), (uint64_t)ext1 << 32 | ext0);
+    assert_int_equal(reads_of_width[8], qword_reads + 1);   /* one width-8 access */
+    /* PCIe Base 6.0, 7.6.3: capability version, bits 19:16 of the header. */
+    assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXTV"), (ext0 >> 16) & 0xFu);
+    /* info pci: 80:00.0 is PCI device 1b36:000c. */
+    assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.VID"), 0x1b36);
+    assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.DID"), 0x000c);
+    assert_true(mock_mem_clean(&c->mem));
+    unload(c);
+    free(ssdt);
 }
 
 /* ------------------------------------------------------------ hand-made edges */
@@ -643,6 +741,7 @@ int main(int argc, char **argv)
     capture_root = argv[1];
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_q35_pxb_pcie),
+        cmocka_unit_test(test_q35_pxb_pcie_aml_above_0xff),
         cmocka_unit_test(test_i440fx_pxb),
         cmocka_unit_test(test_window_widths),
         cmocka_unit_test(test_mapped_read_only),
