@@ -28,6 +28,7 @@
 #include "acpi/aml_host_pci.h"
 #include "acpi/aml_pci_root.h"
 #include "acpi/mcfg.h"
+#include "aml_host.h"
 #include "mock_mem.h"
 #include "mock_pci.h"
 #include "support.h"
@@ -56,6 +57,7 @@ struct capture {
     struct mock_mem mem;   /* ECAM pages (q35) */
     struct mock_pci pci;   /* Mechanism #1 spaces (i440fx) */
     struct acpi_aml_pci backend;
+    struct aml_fake *fake;
     struct acpi_aml *aml;
 };
 
@@ -103,71 +105,29 @@ static uint8_t *read_page(const char *machine, const struct qemu_function *f, si
     return bytes;
 }
 
-/* The interpreter's host: PCI through the backend (its ctx), ports below.
- * Reads are counted by width, to see the interpreter's QWordAcc arrive. */
+/* The interpreter's host: tests/support's machine without hardware (memory
+ * reads zeros until written, ports read zeros: QEMU's HPET._STA and hotplug
+ * registers), with PCI through the backend of the capture being run. Reads
+ * are counted by width, to see the interpreter's QWordAcc arrive. */
+static const struct acpi_aml_pci *current_backend;
 static unsigned reads_of_width[9];
 
 static uint64_t host_pci_read(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
                               uint16_t offset, uint8_t width)
 {
+    (void)ctx;
     reads_of_width[width <= 8 ? width : 0]++;
-    return acpi_aml_pci_read(ctx, seg, bus, dev, fn, offset, width);
+    return acpi_aml_pci_read(current_backend, seg, bus, dev, fn, offset, width);
 }
 
 static void host_pci_write(void *ctx, uint16_t seg, uint8_t bus, uint8_t dev, uint8_t fn,
                            uint16_t offset, uint8_t width, uint64_t value)
 {
+    (void)ctx;
     /* The AML sees no write status (acpi/aml_host.h). */
-    enum acpi_status st = acpi_aml_pci_write(ctx, seg, bus, dev, fn, offset, width, value);
+    enum acpi_status st =
+        acpi_aml_pci_write(current_backend, seg, bus, dev, fn, offset, width, value);
     (void)st;
-}
-
-/* Ports read zeros and drop writes (QEMU's hotplug and CPU registers). */
-static uint32_t host_port_read(void *ctx, uint16_t port, uint8_t width)
-{
-    (void)ctx;
-    (void)port;
-    (void)width;
-    return 0;
-}
-
-static void host_port_write(void *ctx, uint16_t port, uint8_t width, uint32_t value)
-{
-    (void)ctx;
-    (void)port;
-    (void)width;
-    (void)value;
-}
-
-/* SystemMemory reads zeros (HPET._STA reads the HPET's registers): every map
- * is one scratch page, nothing of the backend lives in it. */
-static uint8_t scratch_page[4096];
-
-static void *host_map(void *ctx, uint64_t phys, size_t len)
-{
-    (void)ctx;
-    (void)phys;
-    return len <= sizeof scratch_page ? scratch_page : NULL;
-}
-
-static void host_unmap(void *ctx, void *virt, size_t len)
-{
-    (void)ctx;
-    (void)virt;
-    (void)len;
-}
-
-static void *m_alloc(void *ctx, size_t size)
-{
-    (void)ctx;
-    return malloc(size);
-}
-
-static void m_free(void *ctx, void *ptr, size_t size)
-{
-    (void)ctx;
-    (void)size;
-    free(ptr);
 }
 
 static struct capture *load_with(const char *machine, const uint8_t *ssdt, size_t ssdt_len)
@@ -226,12 +186,15 @@ static struct capture *load_with(const char *machine, const uint8_t *ssdt, size_
     mock_pci_port_io(&c->pci, &io);
     assert_int_equal(acpi_aml_pci_set_legacy(&c->backend, &io), ACPI_OK);
 
-    const struct acpi_aml_host host = {
-        .ctx = &c->backend, .pci_read = host_pci_read, .pci_write = host_pci_write,
-        .port_read = host_port_read, .port_write = host_port_write,
-        .map = host_map, .unmap = host_unmap,
-    };
-    const struct acpi_aml_memory mem = {.alloc = m_alloc, .free = m_free};
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    c->fake = aml_fake_new();
+    assert_non_null(c->fake);
+    aml_fake_host(c->fake, &host);
+    aml_fake_memory(c->fake, &mem);
+    host.pci_read = host_pci_read;
+    host.pci_write = host_pci_write;
+    current_backend = &c->backend;
     struct acpi_aml_init_counts counts;
     assert_int_equal(acpi_aml_create(&host, &mem, &c->aml), ACPI_OK);
     assert_int_equal(acpi_aml_load_table(c->aml, c->dsdt, c->dsdt_len), ACPI_OK);
@@ -255,6 +218,8 @@ static struct capture *load(const char *machine)
 static void unload(struct capture *c)
 {
     acpi_aml_destroy(c->aml);
+    assert_int_equal(aml_fake_live(c->fake), 0);
+    aml_fake_free(c->fake);
     mock_mem_free(&c->mem);
     mock_pci_free(&c->pci);
     free(c->dsdt);
