@@ -128,10 +128,22 @@ const struct pci_config_access *acpi_aml_pci_access(const struct acpi_aml_pci *p
     return segment == 0 && p->have_legacy ? &p->legacy_access : NULL;
 }
 
-/* All ones of `width` bytes: what an absent function reads. */
+/* All ones of `width` bytes: what an absent function reads. (No variable
+ * 64-bit shift: on i686 that is a libgcc call, __ashldi3.) */
 static uint64_t all_ones(uint8_t width)
 {
-    return width >= 8 ? UINT64_MAX : (UINT64_C(1) << (8u * width)) - 1u;
+    switch (width) {
+    case 1:
+        return 0xFFu;
+    case 2:
+        return 0xFFFFu;
+    case 3:
+        return 0xFFFFFFu;
+    case 4:
+        return UINT32_MAX;
+    default:
+        return UINT64_MAX;
+    }
 }
 
 /* The function to access, or false when nothing reaches it or the width and
