@@ -41,14 +41,11 @@ enum acpi_status acpi_aml_pci_add_ecam_window(struct acpi_aml_pci *p, volatile v
     return ACPI_OK;
 }
 
-enum acpi_status acpi_aml_pci_add_ecam_mapped(struct acpi_aml_pci *p, uint64_t base,
-                                              uint16_t segment, uint8_t start_bus,
-                                              uint8_t end_bus,
-                                              const void *(*map)(void *ctx, uint64_t phys,
-                                                                 size_t len),
-                                              void (*unmap)(void *ctx, const void *virt,
-                                                            size_t len),
-                                              void *map_ctx)
+enum acpi_status
+acpi_aml_pci_add_ecam_mapped(struct acpi_aml_pci *p, uint64_t base, uint16_t segment,
+                             uint8_t start_bus, uint8_t end_bus,
+                             const void *(*map)(void *ctx, uint64_t phys, size_t len),
+                             void (*unmap)(void *ctx, const void *virt, size_t len), void *map_ctx)
 {
     enum acpi_status st = ACPI_INVALID_ARGUMENT;
     struct acpi_aml_pci_ecam *slot = p != NULL ? next_slot(p, &st) : NULL;
@@ -63,10 +60,9 @@ enum acpi_status acpi_aml_pci_add_ecam_mapped(struct acpi_aml_pci *p, uint64_t b
     return ACPI_OK;
 }
 
-enum acpi_status acpi_aml_pci_add_mcfg(struct acpi_aml_pci *p, const struct acpi_mcfg *mcfg,
-                                       volatile void *(*window)(void *ctx, uint64_t phys,
-                                                                uint64_t size),
-                                       void *ctx)
+enum acpi_status
+acpi_aml_pci_add_mcfg(struct acpi_aml_pci *p, const struct acpi_mcfg *mcfg,
+                      volatile void *(*window)(void *ctx, uint64_t phys, uint64_t size), void *ctx)
 {
     struct acpi_mcfg_allocation a;
     uint32_t skipped = 0;
@@ -115,8 +111,8 @@ static const struct acpi_aml_pci_ecam *find_ecam(const struct acpi_aml_pci *p, u
     return NULL;
 }
 
-const struct pci_config_access *acpi_aml_pci_access(const struct acpi_aml_pci *p,
-                                                    uint16_t segment, uint8_t bus)
+const struct pci_config_access *acpi_aml_pci_access(const struct acpi_aml_pci *p, uint16_t segment,
+                                                    uint8_t bus)
 {
     if (p == NULL) {
         return NULL;
@@ -169,8 +165,8 @@ uint64_t acpi_aml_pci_read(const struct acpi_aml_pci *p, uint16_t segment, uint8
 {
     struct pci_function f;
 
-    if (p == NULL || !target(p, pci_address_make(segment, bus, device, function), offset, width,
-                             &f)) {
+    if (p == NULL ||
+        !target(p, pci_address_make(segment, bus, device, function), offset, width, &f)) {
         return all_ones(width);
     }
     switch (width) {
@@ -226,9 +222,9 @@ enum acpi_status acpi_aml_pci_write(const struct acpi_aml_pci *p, uint16_t segme
         return from_pci(pci_write32(&f, offset, (uint32_t)value));
     default: {
         enum acpi_status st = from_pci(pci_write32(&f, offset, (uint32_t)value));
-        return st != ACPI_OK ? st
-                             : from_pci(pci_write32(&f, (uint16_t)(offset + 4u),
-                                                    (uint32_t)(value >> 32)));
+        return st != ACPI_OK
+                   ? st
+                   : from_pci(pci_write32(&f, (uint16_t)(offset + 4u), (uint32_t)(value >> 32)));
     }
     }
 }

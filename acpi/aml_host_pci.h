@@ -57,7 +57,7 @@ struct acpi_aml_pci_ecam {
 struct acpi_aml_pci {
     struct acpi_aml_pci_ecam ecam[ACPI_AML_PCI_ECAM_MAX];
     uint32_t ecam_count;
-    uint32_t ecam_skipped;   /* MCFG allocations not added (no window, table full, bad range) */
+    uint32_t ecam_skipped; /* MCFG allocations not added (no window, table full, bad range) */
     struct pci_legacy legacy;
     struct pci_config_access legacy_access;
     bool have_legacy;
@@ -72,17 +72,18 @@ void acpi_aml_pci_init(struct acpi_aml_pci *p);
  * end_bus < start_bus, ACPI_BUFFER_TOO_SMALL when ACPI_AML_PCI_ECAM_MAX
  * regions are held already. */
 ACPI_MUST_USE enum acpi_status acpi_aml_pci_add_ecam_window(struct acpi_aml_pci *p,
-                                                            volatile void *window,
-                                                            uint64_t base, uint16_t segment,
-                                                            uint8_t start_bus, uint8_t end_bus);
+                                                            volatile void *window, uint64_t base,
+                                                            uint16_t segment, uint8_t start_bus,
+                                                            uint8_t end_bus);
 
 /* One ECAM region through the read-only map contract (each access maps exactly
  * its bytes and unmaps them before returning, as pci_types/ecam.h does):
  * reads only, writes to the region are dropped. Statuses as above. */
-ACPI_MUST_USE enum acpi_status acpi_aml_pci_add_ecam_mapped(
-    struct acpi_aml_pci *p, uint64_t base, uint16_t segment, uint8_t start_bus,
-    uint8_t end_bus, const void *(*map)(void *ctx, uint64_t phys, size_t len),
-    void (*unmap)(void *ctx, const void *virt, size_t len), void *map_ctx);
+ACPI_MUST_USE enum acpi_status
+acpi_aml_pci_add_ecam_mapped(struct acpi_aml_pci *p, uint64_t base, uint16_t segment,
+                             uint8_t start_bus, uint8_t end_bus,
+                             const void *(*map)(void *ctx, uint64_t phys, size_t len),
+                             void (*unmap)(void *ctx, const void *virt, size_t len), void *map_ctx);
 
 /* Every allocation of the MCFG as a window: window(ctx, phys, size) maps
  * `size` bytes from `phys` (pci_ecam_window_phys/size of the allocation)
@@ -90,9 +91,9 @@ ACPI_MUST_USE enum acpi_status acpi_aml_pci_add_ecam_mapped(
  * Skipped or unaddable allocations count in p->ecam_skipped. ACPI_OK when
  * every allocation was added, ACPI_NOT_FOUND when some were skipped,
  * ACPI_INVALID_ARGUMENT for NULL arguments. */
-ACPI_MUST_USE enum acpi_status acpi_aml_pci_add_mcfg(
-    struct acpi_aml_pci *p, const struct acpi_mcfg *mcfg,
-    volatile void *(*window)(void *ctx, uint64_t phys, uint64_t size), void *ctx);
+ACPI_MUST_USE enum acpi_status
+acpi_aml_pci_add_mcfg(struct acpi_aml_pci *p, const struct acpi_mcfg *mcfg,
+                      volatile void *(*window)(void *ctx, uint64_t phys, uint64_t size), void *ctx);
 
 /* Mechanism #1 for segment 0 where no ECAM region covers the bus: io gives the
  * port I/O (copied); NULL selects x86 in/out (ACPI_UNSUPPORTED elsewhere). */
@@ -101,8 +102,8 @@ ACPI_MUST_USE enum acpi_status acpi_aml_pci_set_legacy(struct acpi_aml_pci *p,
 
 /* The pci_types/ access that reaches (segment, bus): the first ECAM region
  * covering it, else Mechanism #1 for segment 0, else NULL. Borrowed from p. */
-const struct pci_config_access *acpi_aml_pci_access(const struct acpi_aml_pci *p,
-                                                    uint16_t segment, uint8_t bus);
+const struct pci_config_access *acpi_aml_pci_access(const struct acpi_aml_pci *p, uint16_t segment,
+                                                    uint8_t bus);
 
 /* The AML host's pci_read: width 1, 2, 4 or 8 bytes at offset 0-0xFFF; all
  * ones (of the width) for what nothing reaches, a bad width or offset. */
@@ -114,11 +115,9 @@ uint64_t acpi_aml_pci_read(const struct acpi_aml_pci *p, uint16_t segment, uint8
  * backend reaches); ACPI_NOT_FOUND (nothing reaches segment and bus);
  * ACPI_UNSUPPORTED (a read-only mapped ECAM region). Nothing is written
  * unless ACPI_OK (both dwords of a width-8 write are checked first). */
-ACPI_MUST_USE enum acpi_status acpi_aml_pci_write(const struct acpi_aml_pci *p,
-                                                  uint16_t segment, uint8_t bus,
-                                                  uint8_t device, uint8_t function,
-                                                  uint16_t offset, uint8_t width,
-                                                  uint64_t value);
+ACPI_MUST_USE enum acpi_status acpi_aml_pci_write(const struct acpi_aml_pci *p, uint16_t segment,
+                                                  uint8_t bus, uint8_t device, uint8_t function,
+                                                  uint16_t offset, uint8_t width, uint64_t value);
 
 /* Enumeration below one host bridge (acpi/aml_pci_root.h): recursive from its
  * root bus (bus_start) through bridges to buses up to bus_end, through the
@@ -138,9 +137,9 @@ ACPI_MUST_USE enum acpi_status acpi_aml_pci_root_enum_init(struct pci_enum *e,
  * NULL). */
 typedef bool (*acpi_aml_pci_visitor)(void *ctx, const struct acpi_aml_pci_root *root,
                                      const struct pci_enum_entry *entry);
-ACPI_MUST_USE enum acpi_status acpi_aml_pci_enumerate_roots(
-    struct acpi_aml *aml, const struct acpi_mcfg *mcfg, const struct acpi_aml_pci *p,
-    struct acpi_aml_pci_root *root, acpi_aml_pci_visitor visit, void *ctx,
-    uint32_t *unreached);
+ACPI_MUST_USE enum acpi_status
+acpi_aml_pci_enumerate_roots(struct acpi_aml *aml, const struct acpi_mcfg *mcfg,
+                             const struct acpi_aml_pci *p, struct acpi_aml_pci_root *root,
+                             acpi_aml_pci_visitor visit, void *ctx, uint32_t *unreached);
 
 #endif

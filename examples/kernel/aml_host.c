@@ -179,8 +179,8 @@ void aml_kernel_host_init(struct aml_kernel_host *k, struct acpi_aml_host *host,
          * real hardware wants these pages mapped uncached. */
         if (size != 0 && phys < MEMORY_IDENTITY_LIMIT && size <= MEMORY_IDENTITY_LIMIT - phys) {
             enum acpi_status st = acpi_aml_pci_add_ecam_window(
-                &k->pci, (volatile void *)(uintptr_t)phys, a->base_address,
-                a->pci_segment_group, a->start_bus, a->end_bus);
+                &k->pci, (volatile void *)(uintptr_t)phys, a->base_address, a->pci_segment_group,
+                a->start_bus, a->end_bus);
             (void)st; /* a full table leaves the region to Mechanism #1 */
         }
     }

@@ -75,21 +75,21 @@ static bool print_function(const struct pci_function *f, const char *root)
                                               f->address.function), where);
     const char *bdf = where + 5;
     (void)pci_class_describe(pci_header_class24(&h), cls, sizeof cls);
-    console_serial_printf("pci %s id=%04x:%04x class=%02x.%02x.%02x rev=%u header=%u", bdf, h.vendor_id,
-                   h.device_id, h.class_code, h.subclass, h.prog_if, h.revision_id,
-                   h.header_type);
+    console_serial_printf("pci %s id=%04x:%04x class=%02x.%02x.%02x rev=%u header=%u", bdf,
+                          h.vendor_id, h.device_id, h.class_code, h.subclass, h.prog_if,
+                          h.revision_id, h.header_type);
     if (h.header_type == 0) {
         struct pci_header_type0 t0;
         if (pci_header_read_type0(f, &t0) == PCI_OK) {
             console_serial_printf(" subsystem=%04x:%04x irq=%u pin=%u", t0.subsystem_vendor_id,
-                           t0.subsystem_id, t0.interrupt_line, t0.interrupt_pin);
+                                  t0.subsystem_id, t0.interrupt_line, t0.interrupt_pin);
         }
     } else if (h.header_type == 1) {
         struct pci_header_type1 t1;
         if (pci_header_read_type1(f, &t1) == PCI_OK) {
             console_serial_printf(" irq=%u pin=%u primary=%u secondary=%u subordinate=%u",
-                           t1.interrupt_line, t1.interrupt_pin, t1.primary_bus, t1.secondary_bus,
-                           t1.subordinate_bus);
+                                  t1.interrupt_line, t1.interrupt_pin, t1.primary_bus,
+                                  t1.secondary_bus, t1.subordinate_bus);
         }
     }
     console_serial_printf(" root=%s name=\"%s\"\n", root, cls);
@@ -102,9 +102,10 @@ static bool print_function(const struct pci_function *f, const char *root)
         if (bar.kind == PCI_BAR_UNUSED) {
             continue;
         }
-        console_serial_printf("bar %s index=%u kind=%s address=0x%llx size=0x%llx prefetchable=%u\n", bdf,
-                       bar.index, bar_kind(bar.kind), (unsigned long long)bar.address,
-                       (unsigned long long)bar.size, bar.prefetchable ? 1u : 0u);
+        console_serial_printf(
+            "bar %s index=%u kind=%s address=0x%llx size=0x%llx prefetchable=%u\n", bdf, bar.index,
+            bar_kind(bar.kind), (unsigned long long)bar.address, (unsigned long long)bar.size,
+            bar.prefetchable ? 1u : 0u);
     }
     bool ok = st == PCI_END;
 
@@ -112,8 +113,8 @@ static bool print_function(const struct pci_function *f, const char *root)
     struct pci_capability cap;
     pci_cap_iter_init(&caps, f);
     while ((st = pci_cap_next(&caps, &cap)) == PCI_OK) {
-        console_serial_printf("cap %s offset=0x%02x id=0x%02x name=\"%s\"\n", bdf, cap.offset, cap.id,
-                       pci_cap_name(cap.id));
+        console_serial_printf("cap %s offset=0x%02x id=0x%02x name=\"%s\"\n", bdf, cap.offset,
+                              cap.id, pci_cap_name(cap.id));
     }
     return ok && st == PCI_END;
 }
@@ -200,8 +201,9 @@ static void compare_ecam(const struct pci_config_access *legacy, const struct fu
         (void)pci_address_format(via_ecam.addr[i], where);
         pci_ext_cap_iter_init(&ext, &f);
         while (pci_ext_cap_next(&ext, &ecap) == PCI_OK) {
-            console_serial_printf("ext-cap %s offset=0x%03x id=0x%04x version=%u name=\"%s\"\n", where + 5,
-                           ecap.offset, ecap.id, ecap.version, pci_ext_cap_name(ecap.id));
+            console_serial_printf("ext-cap %s offset=0x%03x id=0x%04x version=%u name=\"%s\"\n",
+                                  where + 5, ecap.offset, ecap.id, ecap.version,
+                                  pci_ext_cap_name(ecap.id));
         }
     }
 }
@@ -265,9 +267,9 @@ static bool report_host_bridges(const struct aml_state *aml, const struct acpi_f
         console_printf("pci-root path=%s segment=%u bus_start=%u bus_end=%u access=%s "
                        "functions=%u\n",
                        path, root.segment, root.bus_start, root.bus_end,
-                       acc == NULL                      ? "none"
+                       acc == NULL                            ? "none"
                        : acc == &aml->khost.pci.legacy_access ? "cf8"
-                                                        : "ecam",
+                                                              : "ecam",
                        count);
     }
     if (bridges == 0) {

@@ -54,8 +54,8 @@ struct capture {
     size_t mcfg_len;
     struct acpi_mcfg mcfg;
     int have_mcfg;
-    struct mock_mem mem;   /* ECAM pages (q35) */
-    struct mock_pci pci;   /* Mechanism #1 spaces (i440fx) */
+    struct mock_mem mem; /* ECAM pages (q35) */
+    struct mock_pci pci; /* Mechanism #1 spaces (i440fx) */
     struct acpi_aml_pci backend;
     struct aml_fake *fake;
     struct acpi_aml *aml;
@@ -135,10 +135,10 @@ static struct capture *load_with(const char *machine, const uint8_t *ssdt, size_
     struct capture *c = calloc(1, sizeof *c);
     assert_non_null(c);
     parse_info_pci(c, machine);
-    assert_int_equal(support_read_file(path_in(machine, "tables/DSDT.dat"), &c->dsdt,
-                                       &c->dsdt_len), 0);
-    c->have_mcfg = support_read_file(path_in(machine, "tables/MCFG.dat"), &c->mcfg_bytes,
-                                     &c->mcfg_len) == 0;
+    assert_int_equal(support_read_file(path_in(machine, "tables/DSDT.dat"), &c->dsdt, &c->dsdt_len),
+                     0);
+    c->have_mcfg =
+        support_read_file(path_in(machine, "tables/MCFG.dat"), &c->mcfg_bytes, &c->mcfg_len) == 0;
     mock_mem_init(&c->mem);
     mock_pci_init(&c->pci, 256);
     acpi_aml_pci_init(&c->backend);
@@ -157,16 +157,15 @@ static struct capture *load_with(const char *machine, const uint8_t *ssdt, size_
             size_t len = 0;
             uint8_t *page = read_page(machine, &c->f[i], &len);
             assert_int_equal(len, 4096);
-            uint64_t phys = bus_base + ((uint64_t)c->f[i].device << 15) +
-                            ((uint64_t)c->f[i].function << 12);
+            uint64_t phys =
+                bus_base + ((uint64_t)c->f[i].device << 15) + ((uint64_t)c->f[i].function << 12);
             memcpy(mock_mem_at(&c->mem, phys, 4096), page, 4096);
             free(page);
         }
         for (uint32_t i = 0; acpi_mcfg_allocation(&c->mcfg, i, &a) == ACPI_OK; i++) {
-            assert_int_equal(acpi_aml_pci_add_ecam_mapped(&c->backend, a.base_address,
-                                                          a.pci_segment_group, a.start_bus,
-                                                          a.end_bus, mock_mem_map, mock_mem_unmap,
-                                                          &c->mem),
+            assert_int_equal(acpi_aml_pci_add_ecam_mapped(
+                                 &c->backend, a.base_address, a.pci_segment_group, a.start_bus,
+                                 a.end_bus, mock_mem_map, mock_mem_unmap, &c->mem),
                              ACPI_OK);
         }
     } else {
@@ -174,11 +173,11 @@ static struct capture *load_with(const char *machine, const uint8_t *ssdt, size_
             size_t len = 0;
             uint8_t *bytes = read_page(machine, &c->f[i], &len);
             assert_int_equal(len, 256);
-            assert_non_null(mock_pci_add(&c->pci,
-                                         pci_address_make(0, (uint8_t)c->f[i].bus,
-                                                          (uint8_t)c->f[i].device,
-                                                          (uint8_t)c->f[i].function),
-                                         bytes, len));
+            assert_non_null(
+                mock_pci_add(&c->pci,
+                             pci_address_make(0, (uint8_t)c->f[i].bus, (uint8_t)c->f[i].device,
+                                              (uint8_t)c->f[i].function),
+                             bytes, len));
             free(bytes);
         }
     }
@@ -274,8 +273,8 @@ static bool visit(void *ctx, const struct acpi_aml_pci_root *root,
         }
     }
     if (want == NULL || strcmp(want->path, path) != 0) {
-        print_message("%02x:%02x.%x found under %s, expected %s\n", a->bus, a->device,
-                      a->function, path, want != NULL ? want->path : "none");
+        print_message("%02x:%02x.%x found under %s, expected %s\n", a->bus, a->device, a->function,
+                      path, want != NULL ? want->path : "none");
         w->misattributed++;
     }
     return true;
@@ -378,7 +377,8 @@ static void test_q35_pxb_pcie(void **state)
         uint32_t want = 0;
         for (unsigned b = 0; b < 4; b++) {
             want |= (uint32_t)page_byte("q35-pxb-pcie", where[i][0], where[i][1], where[i][2],
-                                        0x100 + b) << (8 * b);
+                                        0x100 + b)
+                    << (8 * b);
         }
         assert_int_equal(acpi_aml_pci_read(&c->backend, 0, (uint8_t)where[i][0],
                                            (uint8_t)where[i][1], (uint8_t)where[i][2], 0x100, 4),
@@ -387,7 +387,7 @@ static void test_q35_pxb_pcie(void **state)
     }
     /* Every access went to a captured bus and was unmapped. */
     assert_true(mock_mem_clean(&c->mem));
-    assert_int_equal(c->pci.reads, 0);   /* ECAM covers every bus: no port access */
+    assert_int_equal(c->pci.reads, 0); /* ECAM covers every bus: no port access */
     unload(c);
 }
 
@@ -485,7 +485,7 @@ static void test_q35_pxb_pcie_aml_above_0xff(void **state)
     assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXT1"), ext1);
     unsigned qword_reads = reads_of_width[8];
     assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXTQ"), (uint64_t)ext1 << 32 | ext0);
-    assert_int_equal(reads_of_width[8], qword_reads + 1);   /* one width-8 access */
+    assert_int_equal(reads_of_width[8], qword_reads + 1); /* one width-8 access */
     /* PCIe Base 6.0, 7.6.3: capability version, bits 19:16 of the header. */
     assert_int_equal(eval_integer(c, "\\_SB.PC80.OSRP.EXTV"), (ext0 >> 16) & 0xFu);
     /* info pci: 80:00.0 is PCI device 1b36:000c. */
@@ -522,7 +522,7 @@ static void test_window_widths(void **state)
     assert_int_equal(acpi_aml_pci_add_ecam_window(&f.p, f.window, W_BASE, 1, 0x80, 0x81), ACPI_OK);
     assert_ptr_equal(acpi_aml_pci_access(&f.p, 1, 0x81), &f.p.ecam[0].access);
     assert_null(acpi_aml_pci_access(&f.p, 1, 0x7F));
-    assert_null(acpi_aml_pci_access(&f.p, 0, 0x80));   /* no legacy fallback set */
+    assert_null(acpi_aml_pci_access(&f.p, 0, 0x80)); /* no legacy fallback set */
 
     /* Writes land at (bus - start) << 20 | dev << 15 | fn << 12 | offset. */
     assert_int_equal(acpi_aml_pci_write(&f.p, 1, 0x81, 3, 5, 0xFFC, 4, 0x11223344u), ACPI_OK);
@@ -532,11 +532,9 @@ static void test_window_widths(void **state)
     assert_int_equal(acpi_aml_pci_write(&f.p, 1, 0x80, 0, 0, 0x2FE, 2, 0xBEEF), ACPI_OK);
     assert_memory_equal(f.window + w_off(0x80, 0, 0, 0x2FE), "\xEF\xBE", 2);
     /* Width 8: two dwords, low one at the offset. */
-    assert_int_equal(acpi_aml_pci_write(&f.p, 1, 0x81, 1, 0, 0x200, 8,
-                                        UINT64_C(0x0102030405060708)),
-                     ACPI_OK);
-    assert_memory_equal(f.window + w_off(0x81, 1, 0, 0x200), "\x08\x07\x06\x05\x04\x03\x02\x01",
-                        8);
+    assert_int_equal(
+        acpi_aml_pci_write(&f.p, 1, 0x81, 1, 0, 0x200, 8, UINT64_C(0x0102030405060708)), ACPI_OK);
+    assert_memory_equal(f.window + w_off(0x81, 1, 0, 0x200), "\x08\x07\x06\x05\x04\x03\x02\x01", 8);
     assert_int_equal(acpi_aml_pci_read(&f.p, 1, 0x81, 1, 0, 0x200, 8),
                      UINT64_C(0x0102030405060708));
     assert_int_equal(acpi_aml_pci_read(&f.p, 1, 0x81, 1, 0, 0x204, 4), 0x01020304u);
@@ -583,15 +581,15 @@ static void test_mapped_read_only(void **state)
         b[i] = (uint8_t)(i * 7u + 1u);
     }
     acpi_aml_pci_init(&p);
-    assert_int_equal(acpi_aml_pci_add_ecam_mapped(&p, UINT64_C(0xB0000000), 0, 0, 0xFF, mock_mem_map,
-                                                  mock_mem_unmap, &mem),
+    assert_int_equal(acpi_aml_pci_add_ecam_mapped(&p, UINT64_C(0xB0000000), 0, 0, 0xFF,
+                                                  mock_mem_map, mock_mem_unmap, &mem),
                      ACPI_OK);
     assert_int_equal(acpi_aml_pci_read(&p, 0, 0, 3, 1, 0xFF8, 4),
                      (uint32_t)b[0xFF8] | (uint32_t)b[0xFF9] << 8 | (uint32_t)b[0xFFA] << 16 |
                          (uint32_t)b[0xFFB] << 24);
     assert_int_equal(acpi_aml_pci_read(&p, 0, 0, 3, 1, 0x3, 1), b[3]);
     assert_int_equal(acpi_aml_pci_read(&p, 0, 0, 3, 1, 0x800, 8) & 0xFF, b[0x800]);
-    assert_int_equal(mem.largest_map, 4);   /* width 8 maps one dword at a time */
+    assert_int_equal(mem.largest_map, 4); /* width 8 maps one dword at a time */
     assert_true(mock_mem_clean(&mem));
     /* Read-only: refused before anything is written. */
     assert_int_equal(acpi_aml_pci_write(&p, 0, 0, 3, 1, 0x10, 4, 0), ACPI_UNSUPPORTED);
@@ -634,7 +632,7 @@ static void test_fallback_order(void **state)
     assert_true(pci.reads > 0);
     assert_int_equal(acpi_aml_pci_read(&p, 0, 5, 0, 0, 0x100, 1), 0xFFu);
     assert_int_equal(acpi_aml_pci_write(&p, 0, 5, 0, 0, 0x100, 4, 0), ACPI_INVALID_ARGUMENT);
-    assert_int_equal(acpi_aml_pci_read(&p, 3, 5, 0, 0, 0, 2), 0xFFFFu);   /* other segment */
+    assert_int_equal(acpi_aml_pci_read(&p, 3, 5, 0, 0, 0, 2), 0xFFFFu); /* other segment */
     assert_int_equal(pci.bad_accesses, 0);
 
     /* The table of regions is bounded. */
@@ -678,7 +676,8 @@ static void test_add_mcfg(void **state)
     struct acpi_aml_pci p;
     uint8_t dummy[16];
     struct window_request r = {.give = dummy};
-    assert_int_equal(support_read_file(path_in("q35-pxb-pcie", "tables/MCFG.dat"), &bytes, &len), 0);
+    assert_int_equal(support_read_file(path_in("q35-pxb-pcie", "tables/MCFG.dat"), &bytes, &len),
+                     0);
     assert_int_equal(acpi_mcfg_parse(bytes, len, &mcfg), ACPI_OK);
     acpi_aml_pci_init(&p);
     assert_int_equal(acpi_aml_pci_add_mcfg(&p, &mcfg, window_cb, &r), ACPI_OK);
@@ -705,12 +704,9 @@ int main(int argc, char **argv)
     }
     capture_root = argv[1];
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_q35_pxb_pcie),
-        cmocka_unit_test(test_q35_pxb_pcie_aml_above_0xff),
-        cmocka_unit_test(test_i440fx_pxb),
-        cmocka_unit_test(test_window_widths),
-        cmocka_unit_test(test_mapped_read_only),
-        cmocka_unit_test(test_fallback_order),
+        cmocka_unit_test(test_q35_pxb_pcie),     cmocka_unit_test(test_q35_pxb_pcie_aml_above_0xff),
+        cmocka_unit_test(test_i440fx_pxb),       cmocka_unit_test(test_window_widths),
+        cmocka_unit_test(test_mapped_read_only), cmocka_unit_test(test_fallback_order),
         cmocka_unit_test(test_add_mcfg),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

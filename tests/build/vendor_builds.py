@@ -77,8 +77,8 @@ def main():
                     failures += 1
                     print(f"FAIL {lib} on {cross}: {', '.join(bad)}")
                 else:
-                    print(f"ok   {lib} on {cross}: {len(sources)} files"
-                          + (f" (without optional {', '.join(sorted(optional))})" if optional else ""))
+                    left_out = f" (without optional {', '.join(sorted(optional))})" if optional else ""
+                    print(f"ok   {lib} on {cross}: {len(sources)} files{left_out}")
             for src, extra in sorted(optional.items()):
                 copy_in(root, scratch, declared, extra.get("deps", []), extra.get("headers", []),
                         True)

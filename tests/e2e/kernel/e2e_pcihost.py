@@ -104,10 +104,10 @@ def evaluate(status, serial, view):
                 problems.append(f"{fmt(bdf)} under {k.get('root')}, QEMU's root bus "
                                 f"{want if want is None else hex(want)}")
         per_root = {p: sum(1 for f in functions.values() if f.get("root") == p) for p in roots}
+        found = ", ".join(f"{p} {n}" for p, n in sorted(per_root.items()))
         checks.check("per-bridge enumeration equals QEMU's info pci (bus, device, function, "
                      "vendor:device, host bridge)", not problems,
-                     "; ".join(problems) if problems else
-                     f"{len(qemu)} functions: " + ", ".join(f"{p} {n}" for p, n in sorted(per_root.items())))
+                     "; ".join(problems) if problems else f"{len(qemu)} functions: {found}")
 
     failed = [c for c in kernel_checks if c.split()[2:3] != ["ok"]]
     checks.check("kernel's own checks passed", kernel_checks and not failed
@@ -125,7 +125,8 @@ def evaluate(status, serial, view):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--kernel", help="kernel ELF (default: $OSDEV_CROSS_X86_64_KERNEL/examples/kernel/kernel.elf)")
+    ap.add_argument("--kernel", help="kernel ELF (default: "
+                    "$OSDEV_CROSS_X86_64_KERNEL/examples/kernel/kernel.elf)")
     ap.add_argument("--demo", action="store_true", help="print the kernel's report as it arrives")
     ap.add_argument("--timeout", type=float, default=150, help="seconds for one boot")
     args = ap.parse_args()

@@ -49,7 +49,7 @@ static const void *ecam_map(void *ctx, uint64_t phys, size_t len)
 {
     struct input *in = ctx;
     if (len > sizeof page) {
-        abort();   /* the ECAM backend maps one access (at most a dword) */
+        abort(); /* the ECAM backend maps one access (at most a dword) */
     }
     for (size_t i = 0; i < len; i++) {
         page[i] = byte_at(in, phys + i);
@@ -180,7 +180,7 @@ int fuzz_one(const uint8_t *data, size_t size)
     struct input in = {.data = data, .size = size};
     struct pci_port_io io = {&in, in8, in16, in32, out8, out16, out32};
     for (size_t i = 0; i < 4096; i++) {
-        window[i] = data[i % size];   /* 00:00.0 of segment 1 from the input, the rest absent */
+        window[i] = data[i % size]; /* 00:00.0 of segment 1 from the input, the rest absent */
     }
     memset(window + 4096, 0xFF, WINDOW_BYTES - 4096);
 
@@ -200,7 +200,7 @@ int fuzz_one(const uint8_t *data, size_t size)
     check(acpi_aml_arena_init(arena, sizeof arena, &mem) == ACPI_OK &&
           acpi_aml_create(&host, &mem, &aml) == ACPI_OK);
     struct acpi_aml_limits *limits = acpi_aml_limits(aml);
-    limits->loop_timeout_s = 1;          /* short limits: the same code paths, faster */
+    limits->loop_timeout_s = 1; /* short limits: the same code paths, faster */
     limits->max_object_bytes = 1u << 20;
     consume(acpi_aml_load_table(aml, data, size));
     consume(acpi_aml_initialize(aml, &counts));
