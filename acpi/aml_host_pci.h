@@ -16,15 +16,17 @@
  * Widths 1, 2 and 4 are single accesses of that width at a naturally aligned
  * offset (misaligned: all ones, write dropped); width 8 (QWordAcc fields) is
  * two dword accesses, the low dword at `offset` (4-aligned) first, then
- * offset + 4: ACPICA hands the 64-bit width of such a field unchanged to its
- * OS layer (AcpiExPciConfigSpaceHandler, exregion.c), and the hosts that
- * serve it there split it into two dwords, since neither Mechanism #1 nor
- * every ECAM implementation does 8-byte configuration accesses.
+ * offset + 4. ACPICA hands the 64-bit width of such a field unchanged to its
+ * OS layer (AcpiExPciConfigSpaceHandler, exregion.c), where each host decides
+ * (FreeBSD's refuses it; others read two dwords); Mechanism #1 has no 8-byte
+ * access, so two dwords is what works on every backend here.
  *
  *     static struct acpi_aml_pci pci;
  *     acpi_aml_pci_init(&pci);
- *     (void)acpi_aml_pci_add_mcfg(&pci, &mcfg, my_ecam_window, NULL);  // uncached maps
- *     (void)acpi_aml_pci_set_legacy(&pci, NULL);                        // x86 in/out
+ *     if (acpi_aml_pci_add_mcfg(&pci, &mcfg, my_ecam_window, NULL) != ACPI_OK)
+ *         log("some MCFG regions not mapped");  // my_ecam_window: uncached maps
+ *     if (acpi_aml_pci_set_legacy(&pci, NULL) != ACPI_OK)  // x86 in/out
+ *         log("no Mechanism #1");
  *     // in the host's own callbacks (host.ctx is the kernel's):
  *     //   return acpi_aml_pci_read(&pci, seg, bus, dev, fn, offset, width);
  *
@@ -46,7 +48,8 @@
 #include "pci_types/enumerate.h"
 #include "pci_types/legacy.h"
 
-/* ECAM regions one backend holds (MCFG allocations; real machines have 1-8). */
+/* ECAM regions one backend holds (MCFG allocations: one on each of the 40
+ * corpus computers and QEMU's q35; multi-segment servers have a few). */
 #define ACPI_AML_PCI_ECAM_MAX 16u
 
 struct acpi_aml_pci_ecam {
