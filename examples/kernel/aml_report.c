@@ -326,7 +326,8 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
         return;
     }
     keep_fadt(s, &facts->root);
-    aml_kernel_host_init(&s->khost, &s->host, hw, facts->have_pm_timer ? &facts->pm_timer : NULL);
+    aml_kernel_host_init(&s->khost, &s->host, hw, facts->have_pm_timer ? &facts->pm_timer : NULL,
+                         facts->ecam, facts->ecam_count);
     uint64_t t0 = now_ns(s);
     aml_tables_attach(&s->host, &facts->root); /* LoadTable */
     enum acpi_status st = acpi_aml_arena_init(aml_arena, sizeof aml_arena, &s->mem);

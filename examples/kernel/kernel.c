@@ -433,10 +433,11 @@ void kernel_main(uint32_t magic, uint64_t mbi)
      * map calls available (e.g. what UEFI boot services used) may be reused. */
     acpi_report(&kernel.acpi, &kernel.boot, &host);
     setup_paging();
-    pci_report(&kernel.acpi);
     apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &kernel_hw, x86_read_cr3(),
               serial_marker);
     aml_survey(&kernel.aml, &kernel.acpi, &kernel_hw);
+    /* After the survey: it walks every host bridge the device layer found. */
+    pci_report(&kernel.acpi, &kernel.aml);
 
     aml_tables_report();
     pci_irq_demo(&kernel.pci_irq, &kernel.aml, &kernel.apic, &kernel.acpi, &kernel_hw);
