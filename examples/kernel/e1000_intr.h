@@ -7,9 +7,9 @@
  * Registers (memory BAR 0, 32-bit accesses), the same offsets on both:
  * PCI/PCI-X Family of Gigabit Ethernet Controllers Software Developer's
  * Manual (8254x) 13.4.17-13.4.21, 82574 GbE Controller Datasheet
- * 10.2.4.1-10.2.4.5:
- *   ICR 0xC0  Interrupt Cause Read: read-to-clear (the 82574 clears it on a
- *             read when MSI-X is off), which deasserts INTx;
+ * 10.2.4.1-10.2.4.5 (offsets as Linux's e1000 register headers give them):
+ *   ICR 0xC0  Interrupt Cause Read: read-to-clear (on the 82574 when MSI-X
+ *             is off, as QEMU's e1000e implements it), which deasserts INTx;
  *   ICS 0xC8  Interrupt Cause Set: write 1s to set cause bits, as if the
  *             event had happened; the interrupt is asserted when a set cause
  *             is enabled in IMS;
