@@ -97,6 +97,9 @@ enum acpi_status acpi_aml_gpe_block_decode(const uint8_t *crs, size_t len,
         return ACPI_INVALID_ARGUMENT;
     }
     *out = (struct acpi_aml_gpe_block_info){ 0 };
+    if (len == 0) {
+        return ACPI_BAD_ENTRY; /* Buffer (Zero) {}: an empty list, no registers */
+    }
     bool have_range = false;
     uint64_t length = 0;
     struct acpi_resource_iter it;

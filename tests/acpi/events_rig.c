@@ -94,6 +94,16 @@ void buffer_line(const char *line, void *ctx)
 {
     struct bytes *x = ctx;
     const char *p = line;
+    /* A buffer of up to 16 bytes is printed on its header line:
+     * "  [Buffer] Length 0A =     0000: 47 01 ..." */
+    const char *header = strstr(line, "[Buffer] Length");
+    if (header != NULL) {
+        p = strstr(header, "= ");
+        if (p == NULL) {
+            return;
+        }
+        p += 2;
+    }
     while (*p == ' ') {
         p++;
     }
@@ -137,6 +147,13 @@ struct rig *rig_new(const struct events_table *t, bool deferred)
     assert_non_null(r);
     r->m = hw_model_qemu("q35-seabios", &r->fadt);
     hw_model_io(r->m, 0x80, 1, HW_RAM);
+    /* The GPE block devices of test_aml_gpe.c's table (ACPI 6.5, 9.10): an
+     * I/O block at 0xFC00 and a memory one at RIG_GPE_MMIO, each 2 status then
+     * 2 (4 then 4) enable bytes. */
+    hw_model_io(r->m, 0xFC00, 2, HW_W1C);
+    hw_model_io(r->m, 0xFC02, 2, HW_RAM);
+    hw_model_mem(r->m, RIG_GPE_MMIO, 4, HW_W1C);
+    hw_model_mem(r->m, RIG_GPE_MMIO + 4, 4, HW_RAM);
     ec_model_init(&r->ecm);
     assert_int_equal(ec_model_attach(&r->ecm, &r->m->ports, 0x62, 0x66), 0);
     r->wait = hw_model_wait(r->m, 1000);

@@ -35,12 +35,16 @@ bool acpiexec_run(const char *dir, const char *files, const char *commands, acpi
 bool acpiexec_eval(const char *dir, const char *files, const char *path, acpiexec_line_fn fn,
                    void *ctx);
 
-/* The bytes of a Buffer result ("    0010: 79 00          // y."). */
+/* The bytes of a Buffer result ("    0010: 79 00          // y.", or on
+ * the "[Buffer] Length" line itself for a short one). */
 struct bytes {
     uint8_t b[512];
     size_t n;
 };
 void buffer_line(const char *line, void *ctx);
+
+/* The memory-mapped GPE block the rig's model serves (test_aml_gpe.c). */
+#define RIG_GPE_MMIO (HW_MODEL_MEM_BASE + 0x100u)
 
 struct rig {
     struct hw_model *m;
