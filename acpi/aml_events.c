@@ -530,29 +530,32 @@ struct acpi_aml_gpe_scope *acpi_aml_gpe_scope_of(struct acpi_aml_events *ae,
 
 /* ---- the SCI and the worker (5.6.4) ---- */
 
-void acpi_aml_events_set_deferred(struct acpi_aml_events *ae, bool deferred)
+/* ae's mode and lock onto every register state it uses. */
+static void apply_everywhere(struct acpi_aml_events *ae)
 {
-    if (ae == NULL) {
-        return;
+    acpi_events_set_deferred(ae->events, ae->deferred);
+    acpi_events_set_lock(ae->events, ae->lock);
+    if (ae->gpe != NULL) {
+        apply_mode(ae->gpe, ae);
     }
-    ae->deferred = deferred;
-    acpi_events_set_deferred(ae->events, deferred);
-    acpi_gpe_set_deferred(ae->gpe, deferred);
     for (unsigned i = 0; i < ae->gpe_device_count; i++) {
         apply_mode(&ae->gpe_devices[i].regs, ae);
     }
 }
 
+void acpi_aml_events_set_deferred(struct acpi_aml_events *ae, bool deferred)
+{
+    if (ae != NULL) {
+        ae->deferred = deferred;
+        apply_everywhere(ae);
+    }
+}
+
 void acpi_aml_events_set_lock(struct acpi_aml_events *ae, const struct acpi_sci_lock *lock)
 {
-    if (ae == NULL) {
-        return;
-    }
-    ae->lock = lock;
-    acpi_events_set_lock(ae->events, lock);
-    acpi_gpe_set_lock(ae->gpe, lock);
-    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
-        apply_mode(&ae->gpe_devices[i].regs, ae);
+    if (ae != NULL) {
+        ae->lock = lock;
+        apply_everywhere(ae);
     }
 }
 

@@ -245,18 +245,6 @@ void acpi_events_set_lock(struct acpi_events *ev, const struct acpi_sci_lock *lo
         ev->lock = lock;
 }
 
-static void lock(const struct acpi_events *ev)
-{
-    if (ev->lock != NULL)
-        ev->lock->acquire(ev->lock->ctx);
-}
-
-static void unlock(const struct acpi_events *ev)
-{
-    if (ev->lock != NULL)
-        ev->lock->release(ev->lock->ctx);
-}
-
 /* The fixed-event half of the SCI; *count the events acknowledged. */
 static enum acpi_status fixed_events(struct acpi_events *ev, unsigned *count)
 {
@@ -295,9 +283,9 @@ enum acpi_status acpi_sci_handle(struct acpi_events *ev, unsigned *handled)
     unsigned count = 0;
     enum acpi_status st = ACPI_OK;
     if (ev->blocks != 0) {
-        lock(ev);
+        acpi_sci_lock_acquire(ev->lock);
         st = fixed_events(ev, &count);
-        unlock(ev);
+        acpi_sci_lock_release(ev->lock);
     }
     unsigned gpes = 0;
     if (st == ACPI_OK && ev->gpe != NULL)
@@ -311,10 +299,10 @@ unsigned acpi_fixed_events_run_deferred(struct acpi_events *ev)
 {
     if (ev == NULL)
         return 0;
-    lock(ev);
+    acpi_sci_lock_acquire(ev->lock);
     uint16_t take = ev->pending;
     ev->pending = 0;
-    unlock(ev);
+    acpi_sci_lock_release(ev->lock);
     unsigned ran = 0;
     for (unsigned e = 0; e < ACPI_EVENT_COUNT; e++) {
         if ((take & event_bits[e]) && ev->handler[e] != NULL) {

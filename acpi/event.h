@@ -144,7 +144,7 @@ ACPI_MUST_USE enum acpi_status acpi_enable_acpi_mode(const struct acpi_hw_host *
 /* Deferred mode (off after acpi_events_init): acpi_sci_handle acknowledges
  * a fixed event and records it instead of calling its handler;
  * acpi_fixed_events_run_deferred calls the handlers later, from a worker.
- * The lock (NULL: none; see acpi/gpe.h) is held by acpi_sci_handle while it
+ * The lock (NULL: none; acpi/sci_lock.h) is held by acpi_sci_handle while it
  * handles the fixed events and by the worker call while it takes the
  * pending set; set the same one on the attached GPE state. */
 void acpi_events_set_deferred(struct acpi_events *ev, bool deferred);

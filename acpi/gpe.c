@@ -199,18 +199,6 @@ void acpi_gpe_set_lock(struct acpi_gpe *gpe, const struct acpi_sci_lock *lock)
         gpe->lock = lock;
 }
 
-static void lock(const struct acpi_gpe *gpe)
-{
-    if (gpe->lock != NULL)
-        gpe->lock->acquire(gpe->lock->ctx);
-}
-
-static void unlock(const struct acpi_gpe *gpe)
-{
-    if (gpe->lock != NULL)
-        gpe->lock->release(gpe->lock->ctx);
-}
-
 void acpi_gpe_set_handler(struct acpi_gpe *gpe, acpi_gpe_handler handler, void *ctx)
 {
     if (gpe == NULL)
@@ -361,13 +349,13 @@ enum acpi_status acpi_gpe_finish(struct acpi_gpe *gpe, uint16_t gpe_number)
     struct gpe_place p;
     if (!place(gpe, gpe_number, &p))
         return ACPI_INVALID_ARGUMENT;
-    lock(gpe);
+    acpi_sci_lock_acquire(gpe->lock);
     enum acpi_status st = ACPI_OK;
     if (!get_bit(gpe->edge, gpe_number))
         st = write_byte(gpe, p.block, p.reg, false, p.bit);
     if (st == ACPI_OK && get_bit(gpe->runtime, gpe_number))
         st = hw_enable(gpe, &p, true);
-    unlock(gpe);
+    acpi_sci_lock_release(gpe->lock);
     return st;
 }
 
@@ -378,12 +366,12 @@ enum acpi_status acpi_gpe_run_deferred(struct acpi_gpe *gpe, unsigned *ran)
     if (gpe == NULL)
         return ACPI_INVALID_ARGUMENT;
     uint8_t take[ACPI_GPE_MAX / 8];
-    lock(gpe);
+    acpi_sci_lock_acquire(gpe->lock);
     for (unsigned i = 0; i < sizeof take; i++) {
         take[i] = gpe->pending[i];
         gpe->pending[i] = 0;
     }
-    unlock(gpe);
+    acpi_sci_lock_release(gpe->lock);
     for (unsigned n = 0; n < ACPI_GPE_MAX; n++) {
         if (!get_bit(take, (uint16_t)n))
             continue;
@@ -396,11 +384,11 @@ enum acpi_status acpi_gpe_run_deferred(struct acpi_gpe *gpe, unsigned *ran)
         enum acpi_status st = r == ACPI_GPE_DONE ? acpi_gpe_finish(gpe, (uint16_t)n) : ACPI_OK;
         if (st != ACPI_OK) {
             /* Keep the rest for the next call. */
-            lock(gpe);
+            acpi_sci_lock_acquire(gpe->lock);
             for (unsigned m = n + 1; m < ACPI_GPE_MAX; m++)
                 if (get_bit(take, (uint16_t)m))
                     set_bit(gpe->pending, (uint16_t)m, true);
-            unlock(gpe);
+            acpi_sci_lock_release(gpe->lock);
             return st;
         }
     }
@@ -447,8 +435,8 @@ enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled)
         *handled = 0;
     if (gpe == NULL)
         return ACPI_INVALID_ARGUMENT;
-    lock(gpe);
+    acpi_sci_lock_acquire(gpe->lock);
     enum acpi_status st = dispatch_locked(gpe, handled);
-    unlock(gpe);
+    acpi_sci_lock_release(gpe->lock);
     return st;
 }

@@ -37,6 +37,7 @@
 #include "acpi/fadt.h"
 #include "acpi/gas.h"
 #include "acpi/hwreg.h"
+#include "acpi/sci_lock.h"
 #include "acpi/status.h"
 
 #define ACPI_GPE_MAX 256u
@@ -59,14 +60,6 @@ enum acpi_gpe_result {
  * ACPICA does for level GPEs). */
 typedef enum acpi_gpe_result (*acpi_gpe_handler)(void *ctx, uint16_t gpe,
                                                  enum acpi_gpe_trigger trigger);
-
-/* A lock the kernel provides (a spinlock that also masks interrupts on
- * the CPU that holds it, as the SCI handler takes it too); not recursive. */
-struct acpi_sci_lock {
-    void *ctx;
-    void (*acquire)(void *ctx);
-    void (*release)(void *ctx);
-};
 
 struct acpi_gpe_block {
     struct acpi_gas status; /* the first status byte; enable bytes follow the status half */

@@ -230,3 +230,36 @@ void record(void *ctx, const struct acpi_aml_node *n, uint64_t value)
     }
     s->count++;
 }
+
+struct ints {
+    uint64_t *out;
+    int max, n;
+};
+
+static void int_line(const char *line, void *ctx)
+{
+    struct ints *x = ctx;
+    const char *i = strstr(line, "[Integer] = ");
+    if (i != NULL && x->n < x->max) {
+        x->out[x->n++] = strtoull(i + 12, NULL, 16);
+    }
+}
+
+int acpiexec_ints(const char *dir, const char *path, uint64_t *out, int max)
+{
+    struct ints x = { out, max, 0 };
+    return acpiexec_eval(dir, "t.aml", path, int_line, &x) ? x.n : -1;
+}
+
+int events_table_prepare(struct events_table *t, const char *asl)
+{
+    if (system("command -v iasl >/dev/null 2>&1 && command -v acpiexec >/dev/null 2>&1") != 0) {
+        printf("skip: iasl or acpiexec missing (acpica-tools)\n");
+        return 77;
+    }
+    if (events_table_compile(t, asl) != 0) {
+        printf("skip: iasl could not compile the test table\n");
+        return 77;
+    }
+    return 0;
+}

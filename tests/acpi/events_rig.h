@@ -24,6 +24,9 @@ struct events_table {
 /* 0, or -1 when iasl could not compile it. */
 int events_table_compile(struct events_table *t, const char *asl);
 void events_table_remove(struct events_table *t);
+/* For main(): 0 when acpica-tools are there and the table compiled, else
+ * 77 (a skip) with the reason printed. */
+int events_table_prepare(struct events_table *t, const char *asl);
 
 /* Run acpiexec in DIR on FILES (shell words) with the batch COMMANDS
  * ("evaluate X;evaluate Y"), every output line to fn. False when it could
@@ -34,6 +37,10 @@ bool acpiexec_run(const char *dir, const char *files, const char *commands, acpi
 /* One evaluation, the lines after its result to fn; whether it returned. */
 bool acpiexec_eval(const char *dir, const char *files, const char *path, acpiexec_line_fn fn,
                    void *ctx);
+
+/* acpiexec's evaluation of PATH in dir/t.aml: the integers of the result
+ * ("[Integer] = " lines, in order); their count, or -1. */
+int acpiexec_ints(const char *dir, const char *path, uint64_t *out, int max);
 
 /* The bytes of a Buffer result ("    0010: 79 00          // y.", or on
  * the "[Buffer] Length" line itself for a short one). */

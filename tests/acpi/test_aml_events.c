@@ -161,27 +161,6 @@ static int ex_at(const struct ex_eval *e, unsigned from, unsigned indent, unsign
     return -1;
 }
 
-struct ints {
-    uint64_t *out;
-    int max, n;
-};
-
-static void int_line(const char *line, void *ctx)
-{
-    struct ints *x = ctx;
-    const char *i = strstr(line, "[Integer] = ");
-    if (i != NULL && x->n < x->max) {
-        x->out[x->n++] = strtoull(i + 12, NULL, 16);
-    }
-}
-
-/* acpiexec's evaluation of PATH in the compiled table: the integers of the
- * result ("[Integer] = " lines, in order); their count, or -1. */
-static int acpiexec_ints(const char *path, uint64_t *out, int max)
-{
-    struct ints x = { out, max, 0 };
-    return acpiexec_eval(table.dir, "t.aml", path, int_line, &x) ? x.n : -1;
-}
 
 
 
@@ -203,7 +182,7 @@ static void test_scan(void **state)
         char path[64];
         uint64_t want[4];
         snprintf(path, sizeof path, "%s._PRW", prw[i]);
-        assert_int_equal(acpiexec_ints(path, want, 4), 2);
+        assert_int_equal(acpiexec_ints(table.dir, path, want, 4), 2);
         const struct acpi_aml_wake *w = acpi_aml_wake_find(&r->ae, node(r, prw[i]));
         assert_non_null(w);
         assert_null(w->gpe_device);
@@ -214,7 +193,7 @@ static void test_scan(void **state)
     }
     /* The block-device form: {\_SB.GPB1, 5}, S3, one power resource. */
     uint64_t lid[4];
-    assert_int_equal(acpiexec_ints("\\_SB.LID0._PRW", lid, 4), 2);
+    assert_int_equal(acpiexec_ints(table.dir, "\\_SB.LID0._PRW", lid, 4), 2);
     const struct acpi_aml_wake *w = acpi_aml_wake_find(&r->ae, node(r, "\\_SB.LID0"));
     assert_non_null(w);
     assert_ptr_equal(w->gpe_device, node(r, "\\_SB.GPB1"));
@@ -472,7 +451,7 @@ static void test_sleep_types(void **state)
         char path[8];
         uint64_t want[4];
         snprintf(path, sizeof path, "\\_S%u_", x);
-        int n = acpiexec_ints(path, want, 4);
+        int n = acpiexec_ints(table.dir, path, want, 4);
         struct acpi_sleep_type t;
         enum acpi_status st = acpi_aml_sleep_type(r->aml, x, &t);
         if (n < 0) { /* acpiexec: no such object */
@@ -898,13 +877,9 @@ static void test_corpus(void **state)
 
 int main(void)
 {
-    if (system("command -v iasl >/dev/null 2>&1 && command -v acpiexec >/dev/null 2>&1") != 0) {
-        printf("skip: iasl or acpiexec missing (acpica-tools)\n");
-        return 77;
-    }
-    if (events_table_compile(&table, asl_text) != 0) {
-        printf("skip: iasl could not compile the test table\n");
-        return 77;
+    int prepared = events_table_prepare(&table, asl_text);
+    if (prepared != 0) {
+        return prepared;
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scan),        cmocka_unit_test(test_gpe_notify),

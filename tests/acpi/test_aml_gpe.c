@@ -112,28 +112,6 @@ static void acpiexec_crs(const char *path, struct bytes *out)
     assert_true(acpiexec_eval(table.dir, "t.aml", p, buffer_line, out));
 }
 
-struct ints {
-    uint64_t v[8];
-    unsigned n;
-};
-
-static void int_line(const char *line, void *ctx)
-{
-    struct ints *x = ctx;
-    const char *i = strstr(line, "[Integer] = ");
-    if (i != NULL && x->n < 8) {
-        x->v[x->n++] = strtoull(i + 12, NULL, 16);
-    }
-}
-
-/* The integers of acpiexec's evaluation of PATH, in order. */
-static unsigned acpiexec_ints(const char *path, uint64_t *out)
-{
-    struct ints x = { .n = 0 };
-    assert_true(acpiexec_eval(table.dir, "t.aml", path, int_line, &x));
-    memcpy(out, x.v, sizeof x.v);
-    return x.n;
-}
 
 static const struct acpi_aml_gpe_device *device(struct rig *r, const char *path)
 {
@@ -192,13 +170,13 @@ static void test_block_devices_found(void **state)
     /* _PRW {\_SB.PCI0.GPE1, 2} (acpiexec: index 2, S3): GPE1's GPE 2 is a
      * wake GPE; {\_SB.GPE0, 1}: the stand-in, so FADT GPE 1. */
     uint64_t v[8];
-    assert_int_equal(acpiexec_ints("\\_SB.LID0._PRW", v), 2);
+    assert_int_equal(acpiexec_ints(table.dir, "\\_SB.LID0._PRW", v, 8), 2);
     const struct acpi_aml_wake *w = acpi_aml_wake_find(&r->ae, node(r, "\\_SB.LID0"));
     assert_non_null(w);
     assert_ptr_equal(w->gpe_device, node(r, "\\_SB.PCI0.GPE1"));
     assert_int_equal(w->gpe, v[0]);
     assert_true(bit(g1->regs.wake, (unsigned)v[0]));
-    assert_int_equal(acpiexec_ints("\\_SB.SLPB._PRW", v), 2);
+    assert_int_equal(acpiexec_ints(table.dir, "\\_SB.SLPB._PRW", v, 8), 2);
     assert_true(bit(r->gpe.wake, (unsigned)v[0]));
     assert_int_equal(r->ae.prw_outside, 0);
     /* Run-time GPEs: methods that are not wake GPEs (ACPICA's rule) in each
@@ -265,7 +243,7 @@ static void test_ec_gpe_package(void **state)
     struct acpi_aml_ec_info info;
     assert_int_equal(acpi_aml_ec_find(r->aml, NULL, &info), ACPI_OK);
     uint64_t v[8];
-    assert_int_equal(acpiexec_ints("\\_SB.EC0._GPE", v), 1);
+    assert_int_equal(acpiexec_ints(table.dir, "\\_SB.EC0._GPE", v, 8), 1);
     assert_true(info.has_gpe);
     assert_ptr_equal(info.gpe_device, node(r, "\\_SB.GPE2"));
     assert_int_equal(info.gpe, v[0]);
@@ -301,27 +279,6 @@ static void test_ec_gpe_package(void **state)
     rig_free(r);
 }
 
-struct counting_lock {
-    unsigned acquired, released;
-    bool held;
-};
-
-static void lock_acquire(void *ctx)
-{
-    struct counting_lock *l = ctx;
-    assert_false(l->held);
-    l->held = true;
-    l->acquired++;
-}
-
-static void lock_release(void *ctx)
-{
-    struct counting_lock *l = ctx;
-    assert_true(l->held);
-    l->held = false;
-    l->released++;
-}
-
 /* Deferred mode: the SCI acknowledges and masks, records; the worker runs
  * the methods, the EC query and the fixed power button, clears the level
  * GPE after its method and unmasks. */
@@ -329,8 +286,8 @@ static void test_deferred_split(void **state)
 {
     (void)state;
     struct rig *r = rig_new(&table, true);
-    struct counting_lock lock = { 0 };
-    struct acpi_sci_lock sci_lock = { &lock, lock_acquire, lock_release };
+    struct hw_lock lock = { 0 };
+    struct acpi_sci_lock sci_lock = hw_lock_sci(&lock);
     acpi_aml_events_set_lock(&r->ae, &sci_lock);
     struct acpi_aml_ec_info info;
     assert_int_equal(acpi_aml_ec_find(r->aml, NULL, &info), ACPI_OK);
@@ -427,13 +384,9 @@ static void test_block_decode_evil(void **state)
 
 int main(void)
 {
-    if (system("command -v iasl >/dev/null 2>&1 && command -v acpiexec >/dev/null 2>&1") != 0) {
-        printf("skip: iasl or acpiexec missing (acpica-tools)\n");
-        return 77;
-    }
-    if (events_table_compile(&table, asl_text) != 0) {
-        printf("skip: iasl could not compile the test table\n");
-        return 77;
+    int prepared = events_table_prepare(&table, asl_text);
+    if (prepared != 0) {
+        return prepared;
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_devices_found), cmocka_unit_test(test_block_dispatch),

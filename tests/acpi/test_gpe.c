@@ -244,31 +244,9 @@ static void deferred_level_gpe(void **state)
     hw_model_free(m);
 }
 
-/* A lock that counts and says whether it is held (the handler checks). */
-struct test_lock {
-    unsigned acquired, released;
-    bool held;
-};
-
-static void lock_acquire(void *ctx)
-{
-    struct test_lock *l = ctx;
-    assert_false(l->held); /* not recursive */
-    l->held = true;
-    l->acquired++;
-}
-
-static void lock_release(void *ctx)
-{
-    struct test_lock *l = ctx;
-    assert_true(l->held);
-    l->held = false;
-    l->released++;
-}
-
 struct locked_calls {
     struct calls c;
-    struct test_lock *lock;
+    struct hw_lock *lock;
     bool held_at_call[16];
 };
 
@@ -289,8 +267,8 @@ static void deferred_mode_split(void **state)
     struct hw_model *m = hw_model_qemu("q35-seabios", &fadt);
     struct acpi_gpe gpe;
     assert_int_equal(acpi_gpe_init(&gpe, &m->host, &fadt), ACPI_OK);
-    struct test_lock lock = {0};
-    struct acpi_sci_lock sci_lock = {&lock, lock_acquire, lock_release};
+    struct hw_lock lock = {0};
+    struct acpi_sci_lock sci_lock = hw_lock_sci(&lock);
     struct locked_calls lc = {.c = {.m = m}, .lock = &lock};
     acpi_gpe_set_handler(&gpe, record_locked, &lc);
     acpi_gpe_set_lock(&gpe, &sci_lock);
