@@ -904,7 +904,11 @@ enum acpi_status acpi_aml_sleep_prepare(struct acpi_aml_events *ae, uint8_t stat
     call_optional(ae, "\\_SI._SST",
                   state == 4 ? SST_CONTEXT : (state >= 1 && state <= 3 ? SST_SLEEPING : SST_OFF));
     (void)acpi_aml_events_deliver(ae);
-    return ACPI_OK;
+    /* acpi_sleep_enter arms the FADT blocks; the block devices here. */
+    for (unsigned i = 0; st == ACPI_OK && i < ae->gpe_device_count; i++) {
+        st = acpi_gpe_arm_wake(&ae->gpe_devices[i].regs);
+    }
+    return st;
 }
 
 enum acpi_status acpi_aml_sleep_wake(struct acpi_aml_events *ae, uint8_t state)
@@ -917,6 +921,10 @@ enum acpi_status acpi_aml_sleep_wake(struct acpi_aml_events *ae, uint8_t state)
         s0 = (struct acpi_sleep_type){ 0, 0 };
     }
     enum acpi_status st = acpi_sleep_leave(ae->events, ae->gpe, s0);
+    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
+        enum acpi_status bst = acpi_gpe_restore_runtime(&ae->gpe_devices[i].regs);
+        st = st == ACPI_OK ? bst : st;
+    }
     call_optional(ae, "\\_SI._SST", SST_WAKING);
     call_optional(ae, "\\_WAK", state);
     call_optional(ae, "\\_SI._SST", SST_WORKING);

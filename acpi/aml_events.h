@@ -179,6 +179,8 @@ ACPI_MUST_USE enum acpi_status acpi_aml_events_init(struct acpi_aml_events *ae,
  * has a method and is not a wake GPE, as ACPICA's AcpiUpdateAllGpes does (a
  * wake GPE that also serves at run time, a control-method button's, is
  * enabled by its driver: see acpi_aml_power_button_install). Call it once.
+ * Block devices use the FADT GPE state's host for their registers: with gpe
+ * NULL they are counted in gpe_block_bad.
  * Statuses: ACPI_OK, or the first register access failure; evaluation
  * failures are counted (prw_bad, gpe_block_bad). */
 ACPI_MUST_USE enum acpi_status acpi_aml_events_scan(struct acpi_aml_events *ae);
@@ -309,14 +311,17 @@ ACPI_MUST_USE enum acpi_status acpi_aml_sleep_type(struct acpi_aml *aml, uint8_t
 
 /* Before a sleep state (7.4): \_Sx decoded, then \_TTS(x) (7.4.4), \_PTS(x)
  * (7.4.1) and \_SI._SST (9.1.1: 3 sleeping for S1-S3, 4 for S4, 0 for S5),
- * each when present. The caller then does its own work and calls
- * acpi_sleep_enter with *type. Statuses those of acpi_aml_sleep_type; a
- * failing method is counted, not fatal (ACPICA goes on too). */
+ * each when present; then every GPE block device gets its wake mask
+ * (acpi_sleep_enter arms the FADT blocks). The caller then does its own work
+ * and calls acpi_sleep_enter with *type. Statuses those of
+ * acpi_aml_sleep_type and of the block devices' register writes; a failing
+ * method is counted, not fatal (ACPICA goes on too). */
 ACPI_MUST_USE enum acpi_status acpi_aml_sleep_prepare(struct acpi_aml_events *ae, uint8_t state,
                                                       struct acpi_sleep_type *type);
 
 /* After waking from state (1-4): acpi_sleep_leave with \_S0's values (0, 0
- * when \_S0 is absent), \_SI._SST(2 waking), \_WAK(state) (7.4.5),
+ * when \_S0 is absent), the block devices' run-time enables back,
+ * \_SI._SST(2 waking), \_WAK(state) (7.4.5),
  * \_SI._SST(1 working), \_TTS(0). Statuses: ACPI_INVALID_ARGUMENT without
  * an event state or for a state outside 1-4; those of acpi_sleep_leave. */
 ACPI_MUST_USE enum acpi_status acpi_aml_sleep_wake(struct acpi_aml_events *ae, uint8_t state);

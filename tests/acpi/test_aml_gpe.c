@@ -32,6 +32,8 @@ static const char asl_text[] =
     "{\n"
     "    OperationRegion (DBGP, SystemIO, 0x80, 1)\n"
     "    Field (DBGP, ByteAcc, NoLock, Preserve) { PORT, 8 }\n"
+    "    Name (_S0, Package (4) { 0, 0, 0, 0 })\n"
+    "    Name (_S3, Package (4) { 0x05, 0x05, 0, 0 })\n"
     "    Scope (_GPE)\n"
     "    {\n"
     "        Method (_L01) { PORT = 0x01 }\n"
@@ -347,6 +349,27 @@ static void test_deferred_split(void **state)
     rig_free(r);
 }
 
+/* Sleep (16.1.x): only wake GPEs stay enabled, in the block devices too;
+ * waking puts the run-time enables back. */
+static void test_block_wake_masks(void **state)
+{
+    (void)state;
+    struct rig *r = rig_new(&table, false);
+    struct acpi_sleep_type t;
+    assert_int_equal(acpi_aml_sleep_prepare(&r->ae, 3, &t), ACPI_OK);
+    assert_int_equal(r->m->io[0xFC02], 0x04);          /* GPE1: LID0's wake GPE 2 alone */
+    assert_int_equal(*mmio(r, 4), 0x00);               /* GPE2: no wake GPE */
+    /* The chipset sets WAK_STS after SLP_EN (modelled), the kernel wakes. */
+    hw_model_trigger(r->m, false, 0x604, 0x2000, 0x2000, 0x601, 0x80, 1);
+    assert_int_equal(acpi_sleep_enter(&r->ev, &r->gpe, 3, t, &r->wait), ACPI_OK);
+    assert_int_equal(r->m->io[0x628], 0x02);           /* FADT: SLPB's wake GPE 1 */
+    assert_int_equal(acpi_aml_sleep_wake(&r->ae, 3), ACPI_OK);
+    assert_int_equal(r->m->io[0xFC02], 0x80);
+    assert_int_equal(*mmio(r, 4), 0x21);
+    assert_int_equal(r->m->io[0x628], 0x04);
+    rig_free(r);
+}
+
 /* Hand-made _CRS bytes a real block does not reach: each a status. */
 static void test_block_decode_evil(void **state)
 {
@@ -391,7 +414,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_devices_found), cmocka_unit_test(test_block_dispatch),
         cmocka_unit_test(test_ec_gpe_package),      cmocka_unit_test(test_deferred_split),
-        cmocka_unit_test(test_block_decode_evil),
+        cmocka_unit_test(test_block_wake_masks),   cmocka_unit_test(test_block_decode_evil),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     events_table_remove(&table);
