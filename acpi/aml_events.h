@@ -34,7 +34,7 @@
  * interpreter, where a handler must not evaluate AML) and handed to the
  * handlers by acpi_aml_events_deliver, which this layer also calls after each
  * GPE method, _Qxx and sleep method it runs. struct acpi_aml_events is owned
- * by the caller (no allocation; about 12 KiB on x86_64); the interpreter, the
+ * by the caller (no allocation; 26.8 KiB on x86_64); the interpreter, the
  * event and GPE states and the EC must outlive it, and it must not move
  * after acpi_aml_events_init (the register states point into it).
  */
