@@ -27,6 +27,8 @@
  * acpi_gpe_finish while it clears and re-enables, so the SCI handler on one
  * CPU and the worker on another never interleave their read-modify-writes
  * of an enable register. Without one, the kernel serialises the two itself.
+ * The other calls (enable, disable, clear, wake masks, reset) do not take
+ * it: make them before the SCI is unmasked, or while holding it.
  */
 #ifndef ACPI_GPE_H
 #define ACPI_GPE_H
