@@ -5,8 +5,8 @@ the same tables (one acpiexec process per computer, run now).
 For every device-like node (device, processor, thermal zone, power resource):
 _HID, _CID, _UID, _ADR and _STA must equal acpiexec's value, or both must
 lack the object (acpiexec: AE_NOT_FOUND; ours: no key, _STA the default 0x0F).
-Every _CRS (and _PRS) that evaluates must decode to its End Tag, and _CRS bytes are
-compared with acpiexec's (the counts are printed). Every _PRT entry must
+Every _CRS (and _PRS) that evaluates must decode to its End Tag, and its bytes must
+equal acpiexec's (or be explained in explained.json). Every _PRT entry must
 resolve to an interrupt; every \\_S5 must decode, with acpiexec's values.
 
 usage: corpus_devices.py OSDEV_INSPECT SHARED_DIR [--only NAME] [--verbose]
@@ -179,7 +179,8 @@ def check(name, folder, inspect, verbose):
                         "crs_bytes_compared", "crs_bytes_equal", "prt", "prt_resolved",
                         "s5", "s5_matched", "batteries", "batteries_matched", "psr",
                         "psr_matched", "batteries_explained", "psr_explained", "prs",
-                        "prs_end_tag", "ids_upper_cased_by_acpica", "fields_explained")}
+                        "prs_end_tag", "ids_upper_cased_by_acpica", "fields_explained",
+                        "crs_explained")}
     problems = []
     for dev in ours["devices"]:
         c["devices"] += 1
@@ -220,9 +221,11 @@ def check(name, folder, inspect, verbose):
                 # ACPICA repairs a zero-length _CRS into a lone End Tag (nsconvert.c).
                 if refv[1].hex() == crs["bytes"] or (crs["bytes"] == "" and refv[1] == b"y\x00"):
                     c["crs_bytes_equal"] += 1
-                elif verbose:
-                    print("  %s._CRS differs: ours %s acpiexec %s" % (dev["path"], crs["bytes"],
-                                                                     refv[1].hex()))
+                elif (name + ":" + dev["path"] + "._CRS") in EXPLAINED:
+                    c["crs_explained"] += 1
+                else:
+                    problems.append("%s._CRS: ours %s, acpiexec %s" % (dev["path"], crs["bytes"],
+                                                                      refv[1].hex()))
     for dev in ours["devices"]:
         if "battery" in dev:
             c["batteries"] += 1
