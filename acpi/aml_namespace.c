@@ -94,7 +94,7 @@ static void unhash(struct aml_namespace *ns, struct acpi_aml_node *n)
     ns->count--;
 }
 
-void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node)
+void acpi_aml_ns_detach(struct aml_namespace *ns, struct acpi_aml_node *node)
 {
     struct acpi_aml_node *parent = node->parent;
     if (parent != NULL) {
@@ -114,8 +114,25 @@ void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct a
             prev = c;
         }
     }
+    /* Depth first through the subtree only (never past `node`). */
+    struct acpi_aml_node *n = node;
+    while (n != NULL) {
+        unhash(ns, n);
+        n->flags |= AML_NODE_DETACHED;
+        if (n->first_child != NULL) {
+            n = n->first_child;
+            continue;
+        }
+        while (n != node && n->next == NULL) {
+            n = n->parent;
+        }
+        n = n == node ? NULL : n->next;
+    }
+}
+
+void acpi_aml_ns_free_detached(struct aml_memory *m, struct acpi_aml_node *node)
+{
     /* Free the subtree bottom-up by walking down to a leaf each time. */
-    node->next = NULL;
     struct acpi_aml_node *n = node;
     while (n != NULL) {
         if (n->first_child != NULL) {
@@ -126,11 +143,16 @@ void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct a
             continue;
         }
         struct acpi_aml_node *up = (n == node) ? NULL : n->parent;
-        unhash(ns, n);
         acpi_aml_obj_put(m, n->object);
         acpi_aml_free(m, n, sizeof *n);
         n = up;
     }
+}
+
+void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node)
+{
+    acpi_aml_ns_detach(ns, node);
+    acpi_aml_ns_free_detached(m, node);
 }
 
 enum acpi_aml_type acpi_aml_node_type(const struct acpi_aml_node *node)
