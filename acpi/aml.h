@@ -94,7 +94,9 @@ struct acpi_aml_limits {
 ACPI_MUST_USE enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
                                                const struct acpi_aml_memory *mem,
                                                struct acpi_aml **out);
-/* Free everything the interpreter holds. */
+/* Free everything the interpreter holds. No call may be running or blocked
+ * in it (aml_host.h wait/wake): destroying under a blocked thread is the
+ * host's error, that thread would wake in freed memory. */
 void acpi_aml_destroy(struct acpi_aml *aml);
 struct acpi_aml_limits *acpi_aml_limits(struct acpi_aml *aml);
 

@@ -309,18 +309,23 @@ size_t acpi_aml_node_path(const struct acpi_aml_node *node, char *buf, size_t si
 
 uint32_t acpi_aml_error_count(const struct acpi_aml *aml)
 {
-    return aml->nerrors;
+    acpi_aml_lock(aml);   /* another thread's AML may be adding one */
+    uint32_t n = aml->nerrors;
+    acpi_aml_unlock(aml);
+    return n;
 }
 
 bool acpi_aml_error_get(const struct acpi_aml *aml, uint32_t index, struct acpi_aml_error *out)
 {
+    acpi_aml_lock(aml);
     uint32_t kept = aml->nerrors < AML_ERROR_RING ? aml->nerrors : AML_ERROR_RING;
-    if (index >= kept) {
-        return false;
+    bool found = index < kept;
+    if (found) {
+        uint32_t first = aml->nerrors - kept;
+        *out = aml->errors[(first + index) % AML_ERROR_RING];
     }
-    uint32_t first = aml->nerrors - kept;
-    *out = aml->errors[(first + index) % AML_ERROR_RING];
-    return true;
+    acpi_aml_unlock(aml);
+    return found;
 }
 
 size_t acpi_aml_memory_used(const struct acpi_aml *aml)

@@ -10,14 +10,14 @@
  * that evaluates, a field read that runs _ADR) and shares its stacks. */
 #include "acpi/aml_exec.h"
 
-void acpi_aml_lock(struct acpi_aml *aml)
+void acpi_aml_lock(const struct acpi_aml *aml)
 {
     if (aml->host.lock != NULL) {
         aml->host.lock(aml->host.ctx);
     }
 }
 
-void acpi_aml_unlock(struct acpi_aml *aml)
+void acpi_aml_unlock(const struct acpi_aml *aml)
 {
     if (aml->host.unlock != NULL) {
         aml->host.unlock(aml->host.ctx);

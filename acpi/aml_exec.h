@@ -175,8 +175,8 @@ void acpi_aml_exec_fini(struct acpi_aml *aml);
  * does so at the end of a thread's outermost method), goes back to the pool,
  * and the last one out frees the graveyard. */
 /* The host lock around a public call (no-ops without host->lock). */
-void acpi_aml_lock(struct acpi_aml *aml);
-void acpi_aml_unlock(struct acpi_aml *aml);
+void acpi_aml_lock(const struct acpi_aml *aml);
+void acpi_aml_unlock(const struct acpi_aml *aml);
 ACPI_MUST_USE enum acpi_status acpi_aml_context_enter(struct acpi_aml *aml, bool *entered);
 void acpi_aml_context_leave(struct acpi_aml *aml, bool entered);
 /* Block the running context (host->wait, lock held): it stops running while

@@ -121,7 +121,8 @@ struct acpi_aml_host {
 
     /* Host-side locking for a multi-threaded kernel: taken around every public
      * call that touches the interpreter (evaluate, load, initialise, lookup,
-     * value release, handler installation). NULL: single-threaded. A host
+     * value release, handler installation, _OSI edits, error reads). NULL:
+     * single-threaded. A host
      * callback that calls back into the interpreter (a region handler that
      * evaluates) re-enters with the lock held: make it recursive then, or do
      * not call back (with wait/wake: do not, since wait gives up one level).

@@ -24,11 +24,8 @@ static uint32_t slen(const char *s)
     return n;
 }
 
-enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
+static enum acpi_status osi_add(struct acpi_aml *aml, const char *interface)
 {
-    if (aml == NULL || interface == NULL) {
-        return ACPI_INVALID_ARGUMENT;
-    }
     uint32_t n = slen(interface);
     for (struct aml_osi *o = aml->osi; o != NULL; o = o->next) {
         if (o->len == n) {
@@ -54,11 +51,20 @@ enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
     return ACPI_OK;
 }
 
-enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface)
+/* The host edits the list while other threads may evaluate _OSI. */
+enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
 {
     if (aml == NULL || interface == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    acpi_aml_lock(aml);
+    enum acpi_status st = osi_add(aml, interface);
+    acpi_aml_unlock(aml);
+    return st;
+}
+
+static enum acpi_status osi_remove(struct acpi_aml *aml, const char *interface)
+{
     uint32_t n = slen(interface);
     for (struct aml_osi **pp = &aml->osi; *pp != NULL; pp = &(*pp)->next) {
         struct aml_osi *o = *pp;
@@ -73,6 +79,17 @@ enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface
         }
     }
     return ACPI_NOT_FOUND;
+}
+
+enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface)
+{
+    if (aml == NULL || interface == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    acpi_aml_lock(aml);
+    enum acpi_status st = osi_remove(aml, interface);
+    acpi_aml_unlock(aml);
+    return st;
 }
 
 static enum acpi_status predefined(struct acpi_aml *aml)
@@ -104,7 +121,7 @@ static enum acpi_status predefined(struct acpi_aml *aml)
         return ACPI_AML_OUT_OF_MEMORY;
     }
     for (size_t i = 0; i < sizeof default_osi / sizeof default_osi[0]; i++) {
-        enum acpi_status st = acpi_aml_osi_add(aml, default_osi[i]);
+        enum acpi_status st = osi_add(aml, default_osi[i]);
         if (st != ACPI_OK) {
             return st;
         }
