@@ -7,7 +7,9 @@
  * another context runs meanwhile. `aml->cx` names the context that runs; it is
  * NULL between calls and while the running one is blocked, so a call that
  * finds it set is a nested evaluation of the running context (a host callback
- * that evaluates, a field read that runs _ADR) and shares its stacks. */
+ * that evaluates, a field read that runs _ADR) and shares its stacks. The
+ * running context's stacks are swapped into aml->exec (a few words) when it
+ * starts or resumes and back when it blocks or ends. */
 #include "acpi/aml_exec.h"
 
 void acpi_aml_lock(const struct acpi_aml *aml)
@@ -41,6 +43,7 @@ enum acpi_status acpi_aml_context_enter(struct acpi_aml *aml, bool *entered)
         }
     }
     c->next = NULL;
+    aml->exec = c->stacks;   /* empty: its chunks kept from the last use */
     aml->cx = c;
     aml->live++;
     *entered = true;
@@ -68,6 +71,8 @@ void acpi_aml_context_leave(struct acpi_aml *aml, bool entered)
      * ends (acpi_ex_release_all_mutexes); the waiters are woken. */
     acpi_aml_sync_release_all(aml);
     c->unresolved_scope = NULL;
+    c->stacks = aml->exec;
+    aml->exec = (struct aml_stacks){ 0 };
     c->next = aml->pool;
     aml->pool = c;
     aml->cx = NULL;
@@ -106,8 +111,11 @@ void acpi_aml_walk_end(struct acpi_aml *aml)
 bool acpi_aml_context_block(struct acpi_aml *aml, uint64_t timeout_ns)
 {
     struct aml_context *me = aml->cx;
+    me->stacks = aml->exec;
+    aml->exec = (struct aml_stacks){ 0 };
     aml->cx = NULL;
     bool woken = aml->host.wait(aml->host.ctx, timeout_ns);
+    aml->exec = me->stacks;
     aml->cx = me;
     return woken;
 }
@@ -119,10 +127,13 @@ void acpi_aml_context_sleep(struct acpi_aml *aml, uint64_t ms)
         return;
     }
     struct aml_context *me = aml->cx;
+    me->stacks = aml->exec;
+    aml->exec = (struct aml_stacks){ 0 };
     aml->cx = NULL;
     aml->host.unlock(aml->host.ctx);
     aml->host.sleep_ms(aml->host.ctx, ms);
     aml->host.lock(aml->host.ctx);
+    aml->exec = me->stacks;
     aml->cx = me;
 }
 
@@ -147,16 +158,16 @@ void acpi_aml_node_remove(struct acpi_aml *aml, struct acpi_aml_node *node, bool
     aml->graveyard = node;
 }
 
-static void free_stacks(struct acpi_aml *aml, struct aml_context *c)
+static void free_stacks(struct acpi_aml *aml, const struct aml_stacks *x)
 {
-    for (uint32_t i = 0; i < c->item_nchunks; i++) {
-        acpi_aml_free(&aml->mem, c->item_chunks[i], AML_CHUNK * sizeof(struct aml_item));
+    for (uint32_t i = 0; i < x->item_nchunks; i++) {
+        acpi_aml_free(&aml->mem, x->item_chunks[i], AML_CHUNK * sizeof(struct aml_item));
     }
-    for (uint32_t i = 0; i < c->frame_nchunks; i++) {
-        acpi_aml_free(&aml->mem, c->frame_chunks[i], AML_CHUNK * sizeof(struct aml_frame));
+    for (uint32_t i = 0; i < x->frame_nchunks; i++) {
+        acpi_aml_free(&aml->mem, x->frame_chunks[i], AML_CHUNK * sizeof(struct aml_frame));
     }
-    acpi_aml_free(&aml->mem, c->item_chunks, c->item_table * sizeof(void *));
-    acpi_aml_free(&aml->mem, c->frame_chunks, c->frame_table * sizeof(void *));
+    acpi_aml_free(&aml->mem, x->item_chunks, x->item_table * sizeof(void *));
+    acpi_aml_free(&aml->mem, x->frame_chunks, x->frame_table * sizeof(void *));
 }
 
 void acpi_aml_exec_fini(struct acpi_aml *aml)
@@ -165,7 +176,7 @@ void acpi_aml_exec_fini(struct acpi_aml *aml)
     while (aml->pool != NULL) {
         struct aml_context *c = aml->pool;
         aml->pool = c->next;
-        free_stacks(aml, c);
+        free_stacks(aml, &c->stacks);
         if (c != &aml->first) {
             acpi_aml_free(&aml->mem, c, sizeof *c);
         }

@@ -72,7 +72,7 @@ void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acp
     aml->nerrors++;
     e->status = st;
     e->aml_offset = offset;
-    e->table = aml->cx != NULL && aml->cx->nframes != 0 ? acpi_aml_current_frame(aml)->table : 0;
+    e->table = aml->exec.nframes != 0 ? acpi_aml_current_frame(aml)->table : 0;
     e->path[0] = '\0';
     if (st == ACPI_AML_UNRESOLVED_NAME && aml->cx != NULL && aml->cx->unresolved_scope != NULL) {
         unresolved_path(aml, e->path, sizeof e->path);
@@ -98,12 +98,12 @@ void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acp
 
 struct aml_frame *acpi_aml_current_frame(struct acpi_aml *aml)
 {
-    return acpi_aml_frame_at(aml, aml->cx->nframes - 1);
+    return acpi_aml_frame_at(aml, aml->exec.nframes - 1);
 }
 
 static struct aml_item *top(struct acpi_aml *aml)
 {
-    return acpi_aml_item_at(aml, aml->cx->nitems - 1);
+    return acpi_aml_item_at(aml, aml->exec.nitems - 1);
 }
 
 /* Make room for entry `count` of a chunked stack: a new chunk when it starts
@@ -139,16 +139,16 @@ static enum acpi_status room(struct acpi_aml *aml, void ***chunks, uint32_t *nch
 static enum acpi_status push_item(struct acpi_aml *aml, uint16_t op, const struct aml_opinfo *info,
                                   const uint8_t *start, uint8_t flags)
 {
-    struct aml_context *cx = aml->cx;
-    void **chunks = (void **)cx->item_chunks;
-    enum acpi_status st = room(aml, &chunks, &cx->item_nchunks, &cx->item_table, cx->nitems,
+    struct aml_stacks *x = &aml->exec;
+    void **chunks = (void **)x->item_chunks;
+    enum acpi_status st = room(aml, &chunks, &x->item_nchunks, &x->item_table, x->nitems,
                                sizeof(struct aml_item), aml->limits.max_stack_items);
-    cx->item_chunks = (struct aml_item **)chunks;
+    x->item_chunks = (struct aml_item **)chunks;
     if (st != ACPI_OK) {
         return st;
     }
-    struct aml_item *parent = cx->nitems != 0 ? top(aml) : NULL;
-    struct aml_item *it = acpi_aml_item_at(aml, cx->nitems++);
+    struct aml_item *parent = x->nitems != 0 ? top(aml) : NULL;
+    struct aml_item *it = acpi_aml_item_at(aml, x->nitems++);
     *it = (struct aml_item){ 0 };
     it->op = op;
     it->info = info;
@@ -174,23 +174,23 @@ static void release_item(struct acpi_aml *aml, struct aml_item *it)
 static void pop_item(struct acpi_aml *aml)
 {
     release_item(aml, top(aml));
-    aml->cx->nitems--;
+    aml->exec.nitems--;
 }
 
 static enum acpi_status push_frame(struct acpi_aml *aml, struct aml_frame **out)
 {
-    struct aml_context *cx = aml->cx;
-    if (cx->nframes >= aml->limits.max_call_depth + 1u) {
+    struct aml_stacks *x = &aml->exec;
+    if (x->nframes >= aml->limits.max_call_depth + 1u) {
         return ACPI_AML_STACK_OVERFLOW;
     }
-    void **chunks = (void **)cx->frame_chunks;
-    enum acpi_status st = room(aml, &chunks, &cx->frame_nchunks, &cx->frame_table, cx->nframes,
+    void **chunks = (void **)x->frame_chunks;
+    enum acpi_status st = room(aml, &chunks, &x->frame_nchunks, &x->frame_table, x->nframes,
                                sizeof(struct aml_frame), aml->limits.max_call_depth + 1u);
-    cx->frame_chunks = (struct aml_frame **)chunks;
+    x->frame_chunks = (struct aml_frame **)chunks;
     if (st != ACPI_OK) {
         return st;
     }
-    struct aml_frame *f = acpi_aml_frame_at(aml, cx->nframes++);
+    struct aml_frame *f = acpi_aml_frame_at(aml, x->nframes++);
     *f = (struct aml_frame){ 0 };
     *out = f;
     return ACPI_OK;
@@ -226,7 +226,7 @@ static void pop_frame(struct acpi_aml *aml)
          * (CopyObject by another context), its mutex lives until now. */
         acpi_aml_obj_put(&aml->mem, f->serial_mutex);
     }
-    aml->cx->nframes--;
+    aml->exec.nframes--;
 }
 
 /* ---- named-node creation ---------------------------------------------------- */
@@ -286,7 +286,7 @@ static enum acpi_status local_ref(struct acpi_aml *aml, uint8_t kind, uint8_t in
         return ACPI_AML_OUT_OF_MEMORY;
     }
     r->u.ref.index = index;
-    r->u.ref.frame = aml->cx->nframes - 1;
+    r->u.ref.frame = aml->exec.nframes - 1;
     *out = r;
     return ACPI_OK;
 }
@@ -704,9 +704,9 @@ static enum acpi_status complete(struct acpi_aml *aml)
         } else if (!truth) {
             /* The Else (if any) runs as the If's body. */
             f->pc = it->end;
-            if (f->pc < acpi_aml_item_at(aml, aml->cx->nitems - 2)->end && *f->pc == AML_ELSE) {
+            if (f->pc < acpi_aml_item_at(aml, aml->exec.nitems - 2)->end && *f->pc == AML_ELSE) {
                 const uint8_t *p = f->pc + 1;
-                const uint8_t *outer = acpi_aml_item_at(aml, aml->cx->nitems - 2)->end;
+                const uint8_t *outer = acpi_aml_item_at(aml, aml->exec.nitems - 2)->end;
                 st = acpi_aml_parse_pkglen(&p, outer, &it->end);
                 if (st != ACPI_OK) {
                     return st;
@@ -735,7 +735,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
     case AML_BREAK:
     case AML_CONTINUE: {
         /* The innermost While of this frame whose body runs. */
-        uint32_t i = aml->cx->nitems - 1;
+        uint32_t i = aml->exec.nitems - 1;
         while (i > f->item_base &&
                !(acpi_aml_item_at(aml, i)->op == AML_WHILE &&
                  acpi_aml_item_at(aml, i)->state == AML_ST_BODY)) {
@@ -745,7 +745,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
             return ACPI_AML_BAD_OPCODE;   /* Break/Continue outside a While */
         }
         bool is_break = it->op == AML_BREAK;
-        while (aml->cx->nitems - 1 > i) {
+        while (aml->exec.nitems - 1 > i) {
             pop_item(aml);
         }
         f->pc = top(aml)->end;            /* Continue: body_done evaluates again */
@@ -763,7 +763,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         it->args[0] = NULL;
         it->nargs = 0;
         /* Unwind to the method body; it ends at once. */
-        while (aml->cx->nitems - 1 > f->item_base) {
+        while (aml->exec.nitems - 1 > f->item_base) {
             pop_item(aml);
         }
         f->pc = top(aml)->end;
@@ -944,7 +944,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
         /* Evaluate the predicate again: back to just after the PkgLength. */
         f->pc = it->start + 1;
         const uint8_t *end;
-        st = acpi_aml_parse_pkglen(&f->pc, acpi_aml_item_at(aml, aml->cx->nitems - 2)->end, &end);
+        st = acpi_aml_parse_pkglen(&f->pc, acpi_aml_item_at(aml, aml->exec.nitems - 2)->end, &end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -958,7 +958,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
     }
     case AML_IF: {
         f->pc = it->end;
-        enum acpi_status st = skip_else(f, acpi_aml_item_at(aml, aml->cx->nitems - 2)->end);
+        enum acpi_status st = skip_else(f, acpi_aml_item_at(aml, aml->exec.nitems - 2)->end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -1092,7 +1092,7 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
         }
         f->serial_mutex = got ? acpi_aml_obj_get(mx) : NULL;
     }
-    f->item_base = aml->cx->nitems;
+    f->item_base = aml->exec.nitems;
     st = push_item(aml, AML_PSEUDO_METHOD, NULL, m->u.method.code, 0);
     if (st != ACPI_OK) {
         pop_frame(aml);
@@ -1137,9 +1137,9 @@ static uint8_t args_len(const struct aml_opinfo *info)
  * method frames above it and let the failing statement finish as DEAD. */
 static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
 {
-    while (aml->cx->nframes - 1 > tf) {
+    while (aml->exec.nframes - 1 > tf) {
         struct aml_frame *f = acpi_aml_current_frame(aml);
-        while (aml->cx->nitems > f->item_base) {
+        while (aml->exec.nitems > f->item_base) {
             pop_item(aml);
         }
         pop_frame(aml);
@@ -1149,7 +1149,7 @@ static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
     if (syntax) {
         /* The bytes cannot be decoded further: drop everything up to the
          * innermost construct with a PkgLength and continue after it. */
-        while (aml->cx->nitems - 1 > f->item_base) {
+        while (aml->exec.nitems - 1 > f->item_base) {
             struct aml_item *it = top(aml);
             bool bounded = it->info != NULL && it->info->args[0] == 'p' && it->argi > 0;
             if (bounded) {
@@ -1166,10 +1166,10 @@ static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
         return;
     }
     /* Every op above the innermost TermList becomes DEAD and still parses. */
-    for (uint32_t i = aml->cx->nitems - 1; i > f->item_base; i--) {
+    for (uint32_t i = aml->exec.nitems - 1; i > f->item_base; i--) {
         struct aml_item *it = acpi_aml_item_at(aml, i);
         if (it->state == AML_ST_BODY) {
-            if (i == aml->cx->nitems - 1) {
+            if (i == aml->exec.nitems - 1) {
                 /* The TermList's own end failed (a While's timeout): end it. */
                 f->pc = it->end;
                 it->flags |= AML_IT_DEAD;
@@ -1194,7 +1194,7 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                             bool recoverable)
 {
     enum acpi_status first = ACPI_OK;
-    while (aml->cx->nitems - 1 > base) {
+    while (aml->exec.nitems - 1 > base) {
         struct aml_item *it = top(aml);
         struct aml_frame *f = acpi_aml_current_frame(aml);
         enum acpi_status st;
@@ -1266,10 +1266,10 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                 first = st;
             }
             if (!recoverable) {
-                while (aml->cx->nitems - 1 > base) {
+                while (aml->exec.nitems - 1 > base) {
                     pop_item(aml);
                 }
-                while (aml->cx->nframes > table_frame) {
+                while (aml->exec.nframes > table_frame) {
                     pop_frame(aml);
                 }
                 return st;
@@ -1294,12 +1294,12 @@ enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index,
     }
     /* From Load inside running AML this is a re-entry: bounded like the others
      * (a table that loads itself ends here). */
-    if (aml->cx->nframes != 0 && aml->cx->nested >= AML_MAX_NESTED) {
+    if (aml->exec.nframes != 0 && aml->exec.nested >= AML_MAX_NESTED) {
         st = ACPI_AML_STACK_OVERFLOW;
     } else {
-        aml->cx->nested++;
+        aml->exec.nested++;
         st = run_table(aml, t, index, scope != NULL ? scope : aml->ns.root);
-        aml->cx->nested--;
+        aml->exec.nested--;
     }
     acpi_aml_context_leave(aml, entered);
     return st;
@@ -1312,7 +1312,7 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
     if (st != ACPI_OK) {
         return st;
     }
-    uint32_t base = aml->cx->nitems - 1;
+    uint32_t base = aml->exec.nitems - 1;
     top(aml)->state = AML_ST_HOST;
     struct aml_frame *f;
     st = push_frame(aml, &f);
@@ -1320,11 +1320,11 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
         pop_item(aml);
         return st;
     }
-    uint32_t tf = aml->cx->nframes - 1;
+    uint32_t tf = aml->exec.nframes - 1;
     f->table = index;
     f->int32 = t->int32;
     f->pc = t->bytes + 36;     /* after the table header (ACPI 6.5, 5.2.6) */
-    f->item_base = aml->cx->nitems;
+    f->item_base = aml->exec.nitems;
     st = push_item(aml, AML_PSEUDO_TABLE, NULL, f->pc, 0);
     if (st != ACPI_OK) {
         pop_frame(aml);
@@ -1350,7 +1350,7 @@ static enum acpi_status call_in_context(struct acpi_aml *aml, struct acpi_aml_no
         return ACPI_AML_UNRESOLVED_NAME;
     }
     if (node->object == NULL || node->object->type != ACPI_AML_TYPE_METHOD) {
-        if (aml->cx->nframes == 0) {
+        if (aml->exec.nframes == 0) {
             /* Reading a field needs a frame for the integer width. */
             struct aml_frame *f;
             enum acpi_status st = push_frame(aml, &f);
@@ -1365,7 +1365,7 @@ static enum acpi_status call_in_context(struct acpi_aml *aml, struct acpi_aml_no
         }
         return acpi_aml_node_value(aml, node, result);
     }
-    if (aml->cx->nested >= AML_MAX_NESTED) {
+    if (aml->exec.nested >= AML_MAX_NESTED) {
         return ACPI_AML_STACK_OVERFLOW;
     }
     if (argc + 1 > AML_MAX_ARGS) {
@@ -1377,7 +1377,7 @@ static enum acpi_status call_in_context(struct acpi_aml *aml, struct acpi_aml_no
     if (st != ACPI_OK) {
         return st;
     }
-    uint32_t base = aml->cx->nitems - 1;
+    uint32_t base = aml->exec.nitems - 1;
     struct aml_item *h = top(aml);
     h->state = AML_ST_HOST;
     h->flags = 0;
@@ -1387,15 +1387,15 @@ static enum acpi_status call_in_context(struct acpi_aml *aml, struct acpi_aml_no
     }
     h->nargs = (uint8_t)(argc + 1);
     h->ncall = (uint8_t)argc;
-    uint32_t frames_before = aml->cx->nframes;
-    aml->cx->nested++;
+    uint32_t frames_before = aml->exec.nframes;
+    aml->exec.nested++;
     st = enter_method(aml, h, node);
     if (st == ACPI_OK) {
         st = run(aml, base, frames_before, false);
     } else {
         acpi_aml_report(aml, st, node, 0);
     }
-    aml->cx->nested--;
+    aml->exec.nested--;
     h = acpi_aml_item_at(aml, base);
     if (st == ACPI_OK) {
         *result = h->args[0];

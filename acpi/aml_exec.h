@@ -87,21 +87,29 @@ struct aml_osi {
     char name[];              /* NUL-terminated */
 };
 
+/* The explicit stacks of one thread of evaluation. Both live in fixed chunks
+ * that never move, so an item or frame pointer stays valid while a nested
+ * evaluation (a field read that runs _ADR, a Load that runs a table) pushes
+ * more. */
+struct aml_stacks {
+    struct aml_item **item_chunks;
+    uint32_t nitems, item_nchunks, item_table;     /* table: chunk pointers allocated */
+    struct aml_frame **frame_chunks;
+    uint32_t nframes, frame_nchunks, frame_table;
+    uint32_t nested;                               /* host-side re-entries */
+};
+
 /* An execution context: the state one thread of evaluation owns (ACPICA's
  * "walk state" list of a thread). Each outermost call (evaluate, load,
  * initialise ...) takes one from the instance's pool and returns it when it
  * ends; nested evaluations inside it (a field read that runs _ADR, a Load that
  * runs a table, _REG, a host callback that evaluates) run in the same one.
  * Only one context runs at a time (the host lock); another may be blocked in
- * Acquire, Wait or Sleep (acpi/aml_host.h, wait/wake). */
+ * Acquire, Wait or Sleep (acpi/aml_host.h, wait/wake). The running one's
+ * stacks are in acpi_aml.exec (one load from the interpreter on the hot
+ * path); `stacks` keeps them while it is blocked or pooled. */
 struct aml_context {
-    /* Both stacks live in fixed chunks that never move, so an item or frame
-     * pointer stays valid while a nested evaluation pushes more. */
-    struct aml_item **item_chunks;
-    uint32_t nitems, item_nchunks, item_table;     /* table: chunk pointers allocated */
-    struct aml_frame **frame_chunks;
-    uint32_t nframes, frame_nchunks, frame_table;
-    uint32_t nested;
+    struct aml_stacks stacks;
     struct aml_object *held[AML_MAX_HELD];   /* acquired mutexes, oldest first (a reference each) */
     uint32_t nheld;
     struct acpi_aml_node *unresolved_scope;  /* the last name that did not resolve, */
@@ -116,6 +124,7 @@ struct acpi_aml {
     struct aml_memory mem;
     struct aml_namespace ns;
     struct acpi_aml_limits limits;
+    struct aml_stacks exec;                  /* the running context's stacks */
     struct aml_context *cx;                  /* running now; NULL between calls and while blocked */
     struct aml_context *pool;                /* contexts not in use */
     struct aml_context first;                /* the pool's first: single-threaded calls use it */
@@ -157,12 +166,12 @@ uint64_t acpi_aml_clock_ns(struct acpi_aml *aml);
 
 static inline struct aml_item *acpi_aml_item_at(const struct acpi_aml *aml, uint32_t i)
 {
-    return &aml->cx->item_chunks[i / AML_CHUNK][i % AML_CHUNK];
+    return &aml->exec.item_chunks[i / AML_CHUNK][i % AML_CHUNK];
 }
 
 static inline struct aml_frame *acpi_aml_frame_at(const struct acpi_aml *aml, uint32_t i)
 {
-    return &aml->cx->frame_chunks[i / AML_CHUNK][i % AML_CHUNK];
+    return &aml->exec.frame_chunks[i / AML_CHUNK][i % AML_CHUNK];
 }
 
 /* Free every pooled context and its stacks (at destroy). */
