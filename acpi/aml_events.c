@@ -3,6 +3,7 @@
  * 7.3.13, 7.4, 12.11). */
 #include "acpi/aml_events.h"
 
+#include "acpi/aml_device.h"
 #include "acpi/resource.h"
 
 /* A child of node named exactly name (4 characters): the predefined names
@@ -363,9 +364,10 @@ static void scan_prw(struct acpi_aml_events *ae)
         }
         w.device = n;
         ae->wake[ae->wake_count++] = w;
-        /* Only a number outside the blocks fails: that wake GPE cannot be armed. */
-        if (ae->gpe != NULL && w.gpe_device == NULL &&
-            acpi_gpe_set_wake(ae->gpe, w.gpe, true) != ACPI_OK) {
+        /* A number outside its block, or a block that is not known, cannot
+         * be armed. */
+        struct acpi_aml_gpe_scope *gs = acpi_aml_gpe_scope_of(ae, w.gpe_device);
+        if (gs == NULL || acpi_gpe_set_wake(gs->regs, w.gpe, true) != ACPI_OK) {
             ae->prw_outside++;
         }
     }
@@ -384,13 +386,10 @@ const struct acpi_aml_wake *acpi_aml_wake_find(const struct acpi_aml_events *ae,
 
 /* ---- GPE methods (5.6.4.1) ---- */
 
-static void scan_gpe_methods(struct acpi_aml_events *ae)
+/* The _Lxx/_Exx children of a scope (\_GPE or a block device). */
+static void scan_methods(struct acpi_aml_gpe_scope *gs)
 {
-    struct acpi_aml_node *scope;
-    if (acpi_aml_lookup(ae->aml, NULL, "\\_GPE", &scope) != ACPI_OK) {
-        return;
-    }
-    for (struct acpi_aml_node *c = acpi_aml_node_first_child(scope); c != NULL;
+    for (struct acpi_aml_node *c = acpi_aml_node_first_child(gs->scope); c != NULL;
          c = acpi_aml_node_next_sibling(c)) {
         const char *name = acpi_aml_node_name(c);
         int hi = hex_digit(name[2]), lo = hex_digit(name[3]);
@@ -399,16 +398,16 @@ static void scan_gpe_methods(struct acpi_aml_events *ae)
             continue;
         }
         uint16_t number = (uint16_t)(hi * 16 + lo);
-        if (ae->gpe_method[number] != NULL) {
+        if (gs->method[number] != NULL) {
             continue; /* _L01 and _E01 both: the first wins, as in ACPICA */
         }
-        ae->gpe_method[number] = c;
-        ae->gpe_methods++;
-        /* Only a number outside the FADT blocks fails. */
-        if (ae->gpe == NULL ||
-            acpi_gpe_set_trigger(ae->gpe, number,
+        gs->method[number] = c;
+        gs->methods++;
+        /* Only a number outside the registers fails. */
+        if (gs->regs == NULL ||
+            acpi_gpe_set_trigger(gs->regs, number,
                                  name[1] == 'E' ? ACPI_GPE_EDGE : ACPI_GPE_LEVEL) != ACPI_OK) {
-            ae->gpe_outside++;
+            gs->outside++;
         }
     }
 }
@@ -418,6 +417,28 @@ static bool is_wake(const struct acpi_gpe *gpe, uint16_t n)
     return (gpe->wake[n / 8] & (1u << (n % 8))) != 0;
 }
 
+/* Every GPE of gs with a method that is not a wake GPE, enabled. */
+static enum acpi_status enable_methods(struct acpi_aml_gpe_scope *gs)
+{
+    for (uint16_t n = 0; gs->regs != NULL && n < ACPI_GPE_MAX; n++) {
+        if (gs->method[n] == NULL || !acpi_gpe_valid(gs->regs, n) || is_wake(gs->regs, n)) {
+            continue;
+        }
+        enum acpi_status st = acpi_gpe_enable(gs->regs, n);
+        if (st != ACPI_OK) {
+            return st;
+        }
+        gs->enabled++;
+    }
+    return ACPI_OK;
+}
+
+static void apply_mode(struct acpi_gpe *gpe, const struct acpi_aml_events *ae)
+{
+    acpi_gpe_set_deferred(gpe, ae->deferred);
+    acpi_gpe_set_lock(gpe, ae->lock);
+}
+
 enum acpi_status acpi_aml_events_init(struct acpi_aml_events *ae, struct acpi_aml *aml,
                                       struct acpi_events *events, struct acpi_gpe *gpe)
 {
@@ -425,10 +446,39 @@ enum acpi_status acpi_aml_events_init(struct acpi_aml_events *ae, struct acpi_am
         return ACPI_INVALID_ARGUMENT;
     }
     *ae = (struct acpi_aml_events){ .aml = aml, .events = events, .gpe = gpe };
+    ae->fadt_gpes.ae = ae;
+    ae->fadt_gpes.regs = gpe;
     if (gpe != NULL) {
-        acpi_gpe_set_handler(gpe, acpi_aml_events_gpe, ae);
+        acpi_gpe_set_handler(gpe, acpi_aml_events_gpe, &ae->fadt_gpes);
     }
     return ACPI_OK;
+}
+
+/* One ACPI0006 device (9.10): the FADT's stand-in, or a block kept with its
+ * registers reset and its methods found; a register access status. */
+static enum acpi_status add_block_device(struct acpi_aml_events *ae,
+                                         const struct acpi_aml_node *dev)
+{
+    struct acpi_aml_gpe_block_info info;
+    enum acpi_status st = acpi_aml_gpe_block_get(ae->aml, dev, &info);
+    if (st == ACPI_NOT_FOUND && ae->gpe_fadt_device == NULL) {
+        ae->gpe_fadt_device = dev;
+        return ACPI_OK;
+    }
+    struct acpi_aml_gpe_device *d = &ae->gpe_devices[ae->gpe_device_count];
+    if (st != ACPI_OK || ae->gpe_device_count == ACPI_AML_GPE_DEVICES || ae->gpe == NULL ||
+        ae->gpe->host == NULL ||
+        acpi_gpe_init_block(&d->regs, ae->gpe->host, &info.address, info.length) != ACPI_OK) {
+        ae->gpe_block_bad++;
+        return ACPI_OK;
+    }
+    d->info = info;
+    d->gpes = (struct acpi_aml_gpe_scope){ .ae = ae, .regs = &d->regs, .scope = dev };
+    acpi_gpe_set_handler(&d->regs, acpi_aml_events_gpe, &d->gpes);
+    apply_mode(&d->regs, ae);
+    ae->gpe_device_count++;
+    scan_methods(&d->gpes);
+    return acpi_gpe_reset(&d->regs);
 }
 
 enum acpi_status acpi_aml_events_scan(struct acpi_aml_events *ae)
@@ -436,26 +486,178 @@ enum acpi_status acpi_aml_events_scan(struct acpi_aml_events *ae)
     if (ae == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
-    scan_gpe_methods(ae);
-    for (const struct acpi_aml_node *b = acpi_aml_device_find_hid(ae->aml, NULL, "ACPI0006");
-         b != NULL; b = acpi_aml_device_find_hid(ae->aml, b, "ACPI0006")) {
-        ae->gpe_block_devices++;
+    struct acpi_aml_node *gpe_scope;
+    if (acpi_aml_lookup(ae->aml, NULL, "\\_GPE", &gpe_scope) == ACPI_OK) {
+        ae->fadt_gpes.scope = gpe_scope;
+        scan_methods(&ae->fadt_gpes);
     }
-    scan_prw(ae);
-    if (ae->gpe == NULL) {
-        return ACPI_OK;
-    }
-    for (uint16_t n = 0; n < ACPI_GPE_MAX; n++) {
-        if (ae->gpe_method[n] == NULL || !acpi_gpe_valid(ae->gpe, n) || is_wake(ae->gpe, n)) {
+    enum acpi_status st = ACPI_OK;
+    for (const struct acpi_aml_node *b = acpi_aml_device_find(ae->aml, NULL, "ACPI0006", NULL);
+         b != NULL; b = acpi_aml_device_find(ae->aml, b, "ACPI0006", NULL)) {
+        if (!present(ae->aml, b)) {
             continue;
         }
-        enum acpi_status st = acpi_gpe_enable(ae->gpe, n);
-        if (st != ACPI_OK) {
-            return st;
-        }
-        ae->gpe_enabled++;
+        ae->gpe_block_devices++;
+        enum acpi_status bst = add_block_device(ae, b);
+        st = st == ACPI_OK ? bst : st;
     }
-    return ACPI_OK;
+    scan_prw(ae);
+    if (st == ACPI_OK) {
+        st = enable_methods(&ae->fadt_gpes);
+    }
+    for (unsigned i = 0; st == ACPI_OK && i < ae->gpe_device_count; i++) {
+        st = enable_methods(&ae->gpe_devices[i].gpes);
+    }
+    return st;
+}
+
+struct acpi_aml_gpe_scope *acpi_aml_gpe_scope_of(struct acpi_aml_events *ae,
+                                                 const struct acpi_aml_node *gpe_device)
+{
+    if (ae == NULL) {
+        return NULL;
+    }
+    if (gpe_device == NULL || gpe_device == ae->gpe_fadt_device) {
+        return ae->gpe != NULL ? &ae->fadt_gpes : NULL;
+    }
+    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
+        if (ae->gpe_devices[i].gpes.scope == gpe_device) {
+            return &ae->gpe_devices[i].gpes;
+        }
+    }
+    return NULL;
+}
+
+/* ---- the SCI and the worker (5.6.4) ---- */
+
+/* ae's mode and lock onto every register state it uses. */
+static void apply_everywhere(struct acpi_aml_events *ae)
+{
+    acpi_events_set_deferred(ae->events, ae->deferred);
+    acpi_events_set_lock(ae->events, ae->lock);
+    if (ae->gpe != NULL) {
+        apply_mode(ae->gpe, ae);
+    }
+    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
+        apply_mode(&ae->gpe_devices[i].regs, ae);
+    }
+}
+
+void acpi_aml_events_set_deferred(struct acpi_aml_events *ae, bool deferred)
+{
+    if (ae != NULL) {
+        ae->deferred = deferred;
+        apply_everywhere(ae);
+    }
+}
+
+void acpi_aml_events_set_lock(struct acpi_aml_events *ae, const struct acpi_sci_lock *lock)
+{
+    if (ae != NULL) {
+        ae->lock = lock;
+        apply_everywhere(ae);
+    }
+}
+
+/* Dispatch the block devices on the SCI (sci) or on `interrupt`. */
+static enum acpi_status dispatch_devices(struct acpi_aml_events *ae, bool sci, uint32_t interrupt,
+                                         unsigned *handled)
+{
+    enum acpi_status first = ACPI_OK;
+    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
+        const struct acpi_aml_gpe_block_info *info = &ae->gpe_devices[i].info;
+        if (sci ? info->has_interrupt : (!info->has_interrupt || info->interrupt != interrupt)) {
+            continue;
+        }
+        unsigned n = 0;
+        enum acpi_status st = acpi_gpe_dispatch(&ae->gpe_devices[i].regs, &n);
+        *handled += n;
+        first = first == ACPI_OK ? st : first;
+    }
+    return first;
+}
+
+enum acpi_status acpi_aml_events_sci(struct acpi_aml_events *ae, unsigned *handled)
+{
+    unsigned count = 0, n = 0;
+    if (handled != NULL) {
+        *handled = 0;
+    }
+    if (ae == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    enum acpi_status st = ACPI_OK;
+    if (ae->events != NULL) {
+        st = acpi_sci_handle(ae->events, &n);
+        count += n;
+    }
+    if (ae->gpe != NULL && (ae->events == NULL || ae->events->gpe != ae->gpe)) {
+        enum acpi_status gst = acpi_gpe_dispatch(ae->gpe, &n);
+        count += n;
+        st = st == ACPI_OK ? gst : st;
+    }
+    enum acpi_status dst = dispatch_devices(ae, true, 0, &count);
+    if (handled != NULL) {
+        *handled = count;
+    }
+    return st == ACPI_OK ? dst : st;
+}
+
+enum acpi_status acpi_aml_gpe_interrupt(struct acpi_aml_events *ae, uint32_t interrupt,
+                                        unsigned *handled)
+{
+    unsigned count = 0;
+    if (ae == NULL) {
+        if (handled != NULL) {
+            *handled = 0;
+        }
+        return ACPI_INVALID_ARGUMENT;
+    }
+    enum acpi_status st = dispatch_devices(ae, false, interrupt, &count);
+    if (handled != NULL) {
+        *handled = count;
+    }
+    return st;
+}
+
+enum acpi_status acpi_aml_events_work(struct acpi_aml_events *ae, unsigned *ran)
+{
+    unsigned count = 0, n = 0;
+    if (ran != NULL) {
+        *ran = 0;
+    }
+    if (ae == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    count += acpi_fixed_events_run_deferred(ae->events);
+    enum acpi_status st = ACPI_OK;
+    if (ae->gpe != NULL) {
+        st = acpi_gpe_run_deferred(ae->gpe, &n);
+        count += n;
+    }
+    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
+        enum acpi_status dst = acpi_gpe_run_deferred(&ae->gpe_devices[i].regs, &n);
+        count += n;
+        st = st == ACPI_OK ? dst : st;
+    }
+    (void)acpi_aml_events_deliver(ae);
+    if (ran != NULL) {
+        *ran = count;
+    }
+    return st;
+}
+
+bool acpi_aml_events_work_pending(const struct acpi_aml_events *ae)
+{
+    if (ae == NULL) {
+        return false;
+    }
+    bool any = (ae->events != NULL && ae->events->pending != 0) ||
+               acpi_gpe_deferred_pending(ae->gpe) || ae->queue_count != 0;
+    for (unsigned i = 0; !any && i < ae->gpe_device_count; i++) {
+        any = acpi_gpe_deferred_pending(&ae->gpe_devices[i].regs);
+    }
+    return any;
 }
 
 /* ---- the embedded controller (12.11) ---- */
@@ -475,12 +677,13 @@ static void on_query(void *ctx, uint8_t query)
 
 enum acpi_gpe_result acpi_aml_events_gpe(void *ctx, uint16_t gpe, enum acpi_gpe_trigger trigger)
 {
-    struct acpi_aml_events *ae = ctx;
+    struct acpi_aml_gpe_scope *gs = ctx;
+    struct acpi_aml_events *ae = gs->ae;
     (void)trigger;
-    if (ae->ec != NULL && gpe == ae->ec->gpe) {
+    if (ae->ec != NULL && gs == ae->ec_gpes && gpe == ae->ec->gpe) {
         count_failure(ae, acpi_ec_handle_gpe(ae->ec, on_query, ae, NULL));
-    } else if (gpe < ACPI_GPE_MAX && ae->gpe_method[gpe] != NULL) {
-        (void)call(ae, ae->gpe_method[gpe], NULL);
+    } else if (gpe < ACPI_GPE_MAX && gs->method[gpe] != NULL) {
+        (void)call(ae, gs->method[gpe], NULL);
     }
     (void)acpi_aml_events_deliver(ae);
     return ACPI_GPE_DONE;
@@ -547,9 +750,18 @@ enum acpi_status acpi_aml_ec_find(struct acpi_aml *aml, const struct acpi_aml_no
     struct acpi_aml_node *g = child(info->device, "_GPE");
     struct acpi_aml_value v;
     if (g != NULL && acpi_aml_evaluate(aml, g, NULL, 0, &v) == ACPI_OK) {
-        if (v.type == ACPI_AML_TYPE_INTEGER && v.u.integer < ACPI_GPE_MAX) {
-            info->gpe = (uint16_t)v.u.integer;
+        const struct acpi_aml_value *number = &v;
+        /* 12.11: Package { GPE block device reference, index } (9.10). */
+        if (v.type == ACPI_AML_TYPE_PACKAGE && v.u.package.count == 2) {
+            info->gpe_device = element_node(aml, &v.u.package.elements[0]);
+            number = info->gpe_device != NULL ? &v.u.package.elements[1] : NULL;
+        }
+        if (number != NULL && number->type == ACPI_AML_TYPE_INTEGER &&
+            number->u.integer < ACPI_GPE_MAX) {
+            info->gpe = (uint16_t)number->u.integer;
             info->has_gpe = true;
+        } else {
+            info->gpe_device = NULL;
         }
         acpi_aml_value_release(aml, &v);
     }
@@ -557,18 +769,24 @@ enum acpi_status acpi_aml_ec_find(struct acpi_aml *aml, const struct acpi_aml_no
 }
 
 enum acpi_status acpi_aml_ec_attach(struct acpi_aml_events *ae, const struct acpi_ec *ec,
-                                    struct acpi_aml_node *device)
+                                    struct acpi_aml_node *device,
+                                    const struct acpi_aml_node *gpe_device)
 {
     if (ae == NULL || ec == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    struct acpi_aml_gpe_scope *gs = acpi_aml_gpe_scope_of(ae, gpe_device);
+    if (gpe_device != NULL && gs == NULL) {
+        return ACPI_NOT_FOUND;
+    }
     /* The GPE first, so a query raised by _REG is seen. */
     ae->ec = ec;
     ae->ec_device = device;
-    if (ae->gpe != NULL && acpi_gpe_valid(ae->gpe, ec->gpe)) {
-        enum acpi_status st = acpi_gpe_set_trigger(ae->gpe, ec->gpe, ACPI_GPE_EDGE);
+    ae->ec_gpes = gs;
+    if (gs != NULL && acpi_gpe_valid(gs->regs, ec->gpe)) {
+        enum acpi_status st = acpi_gpe_set_trigger(gs->regs, ec->gpe, ACPI_GPE_EDGE);
         if (st == ACPI_OK) {
-            st = acpi_gpe_enable(ae->gpe, ec->gpe);
+            st = acpi_gpe_enable(gs->regs, ec->gpe);
         }
         if (st != ACPI_OK) {
             return st;
@@ -623,9 +841,9 @@ enum acpi_status acpi_aml_power_button_install(struct acpi_aml_events *ae,
         count++;
         st = acpi_aml_notify_install(ae, b, on_power_button_notify, ae);
         const struct acpi_aml_wake *w = acpi_aml_wake_find(ae, b);
-        if (st == ACPI_OK && w != NULL && w->gpe_device == NULL && ae->gpe != NULL &&
-            acpi_gpe_valid(ae->gpe, w->gpe)) {
-            st = acpi_gpe_enable(ae->gpe, w->gpe);
+        struct acpi_aml_gpe_scope *gs = w != NULL ? acpi_aml_gpe_scope_of(ae, w->gpe_device) : NULL;
+        if (st == ACPI_OK && gs != NULL && acpi_gpe_valid(gs->regs, w->gpe)) {
+            st = acpi_gpe_enable(gs->regs, w->gpe);
         }
     }
     if (devices != NULL) {
@@ -686,7 +904,11 @@ enum acpi_status acpi_aml_sleep_prepare(struct acpi_aml_events *ae, uint8_t stat
     call_optional(ae, "\\_SI._SST",
                   state == 4 ? SST_CONTEXT : (state >= 1 && state <= 3 ? SST_SLEEPING : SST_OFF));
     (void)acpi_aml_events_deliver(ae);
-    return ACPI_OK;
+    /* acpi_sleep_enter arms the FADT blocks; the block devices here. */
+    for (unsigned i = 0; st == ACPI_OK && i < ae->gpe_device_count; i++) {
+        st = acpi_gpe_arm_wake(&ae->gpe_devices[i].regs);
+    }
+    return st;
 }
 
 enum acpi_status acpi_aml_sleep_wake(struct acpi_aml_events *ae, uint8_t state)
@@ -699,6 +921,10 @@ enum acpi_status acpi_aml_sleep_wake(struct acpi_aml_events *ae, uint8_t state)
         s0 = (struct acpi_sleep_type){ 0, 0 };
     }
     enum acpi_status st = acpi_sleep_leave(ae->events, ae->gpe, s0);
+    for (unsigned i = 0; i < ae->gpe_device_count; i++) {
+        enum acpi_status bst = acpi_gpe_restore_runtime(&ae->gpe_devices[i].regs);
+        st = st == ACPI_OK ? bst : st;
+    }
     call_optional(ae, "\\_SI._SST", SST_WAKING);
     call_optional(ae, "\\_WAK", state);
     call_optional(ae, "\\_SI._SST", SST_WORKING);

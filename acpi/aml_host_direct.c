@@ -1,8 +1,9 @@
 /* acpi/aml_host_direct.c - the ready-made AML host for a kernel running on the
  * hardware, over the direct register backend of acpi/hwreg.h: physical memory
  * at virtual address phys + memory_offset, x86 port I/O through x86_64/port.h,
- * PCI configuration mechanism #1 (segment 0, bus 0, offsets up to 0xFF; wire
- * ECAM from pci_types/ into pci_read/pci_write for the rest). A vendor that
+ * PCI configuration mechanism #1 (segment 0, bus 0, offsets up to 0xFF; the
+ * ready-made backend of acpi/aml_host_pci.h reaches every MCFG region through
+ * ECAM and every segment-0 bus: route pci_read/pci_write to it). A vendor that
  * does not want it leaves this file out. */
 #include "acpi/aml_host_direct.h"
 

@@ -9,7 +9,10 @@
  * map returns phys + memory_offset (every physical address must be mapped
  * there), unmap does nothing; ports through inline in/out on x86; PCI
  * configuration through mechanism #1 for segment 0, bus 0, offsets 0-0xFF
- * (others read all ones: give pci_read/pci_write an ECAM backend for them).
+ * (others read all ones). For every MCFG region (ECAM, offsets to 0xFFF,
+ * every bus) and Mechanism #1 on every bus, set pci_read/pci_write to
+ * callbacks over acpi/aml_host_pci.h (acpi_aml_pci_read/write), which needs
+ * pci_types/.
  * `direct` must outlive the host: it is the callbacks' context. */
 #ifndef ACPI_AML_HOST_DIRECT_H
 #define ACPI_AML_HOST_DIRECT_H

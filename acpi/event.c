@@ -199,6 +199,7 @@ enum acpi_status acpi_events_reset(struct acpi_events *ev)
 {
     if (ev == NULL)
         return ACPI_INVALID_ARGUMENT;
+    ev->pending = 0;
     if (ev->blocks == 0)
         return ACPI_OK;
     enum acpi_status st = write_both(ev, ev->enable, 0);
@@ -232,6 +233,47 @@ enum acpi_status acpi_enable_acpi_mode(const struct acpi_hw_host *host,
     return acpi_hw_poll(host, wait, &cnt, ACPI_PM1_CNT_SCI_EN, ACPI_PM1_CNT_SCI_EN, NULL);
 }
 
+void acpi_events_set_deferred(struct acpi_events *ev, bool deferred)
+{
+    if (ev != NULL)
+        ev->deferred = deferred;
+}
+
+void acpi_events_set_lock(struct acpi_events *ev, const struct acpi_sci_lock *lock)
+{
+    if (ev != NULL)
+        ev->lock = lock;
+}
+
+/* The fixed-event half of the SCI; *count the events acknowledged. */
+static enum acpi_status fixed_events(struct acpi_events *ev, unsigned *count)
+{
+    uint16_t sts, en;
+    enum acpi_status st = acpi_pm1_status_read(ev, &sts);
+    if (st == ACPI_OK)
+        st = acpi_pm1_enable_read(ev, &en);
+    if (st != ACPI_OK)
+        return st;
+    for (unsigned e = 0; e < ACPI_EVENT_COUNT; e++) {
+        uint16_t bit = event_bits[e];
+        if (!(sts & en & bit & ev->available))
+            continue;
+        /* Acknowledge first: a new press while the handler runs sets the
+         * bit again and raises the next SCI. */
+        st = acpi_pm1_status_clear(ev, bit);
+        if (st == ACPI_OK && ev->handler[e] == NULL)
+            st = set_enable(ev, (enum acpi_fixed_event)e, false);
+        if (st != ACPI_OK)
+            return st;
+        if (ev->handler[e] != NULL && ev->deferred)
+            ev->pending = (uint16_t)(ev->pending | bit);
+        else if (ev->handler[e] != NULL)
+            ev->handler[e](ev->handler_ctx[e], (enum acpi_fixed_event)e);
+        (*count)++;
+    }
+    return ACPI_OK;
+}
+
 enum acpi_status acpi_sci_handle(struct acpi_events *ev, unsigned *handled)
 {
     if (handled != NULL)
@@ -239,37 +281,34 @@ enum acpi_status acpi_sci_handle(struct acpi_events *ev, unsigned *handled)
     if (ev == NULL)
         return ACPI_INVALID_ARGUMENT;
     unsigned count = 0;
+    enum acpi_status st = ACPI_OK;
     if (ev->blocks != 0) {
-        uint16_t sts, en;
-        enum acpi_status st = acpi_pm1_status_read(ev, &sts);
-        if (st == ACPI_OK)
-            st = acpi_pm1_enable_read(ev, &en);
-        if (st != ACPI_OK)
-            return st;
-        for (unsigned e = 0; e < ACPI_EVENT_COUNT; e++) {
-            uint16_t bit = event_bits[e];
-            if (!(sts & en & bit & ev->available))
-                continue;
-            /* Acknowledge first: a new press while the handler runs sets the
-             * bit again and raises the next SCI. */
-            st = acpi_pm1_status_clear(ev, bit);
-            if (st == ACPI_OK && ev->handler[e] == NULL)
-                st = set_enable(ev, (enum acpi_fixed_event)e, false);
-            if (st != ACPI_OK) {
-                if (handled != NULL)
-                    *handled = count;
-                return st;
-            }
-            if (ev->handler[e] != NULL)
-                ev->handler[e](ev->handler_ctx[e], (enum acpi_fixed_event)e);
-            count++;
-        }
+        acpi_sci_lock_acquire(ev->lock);
+        st = fixed_events(ev, &count);
+        acpi_sci_lock_release(ev->lock);
     }
     unsigned gpes = 0;
-    enum acpi_status st = ACPI_OK;
-    if (ev->gpe != NULL)
+    if (st == ACPI_OK && ev->gpe != NULL)
         st = acpi_gpe_dispatch(ev->gpe, &gpes);
     if (handled != NULL)
         *handled = count + gpes;
     return st;
+}
+
+unsigned acpi_fixed_events_run_deferred(struct acpi_events *ev)
+{
+    if (ev == NULL)
+        return 0;
+    acpi_sci_lock_acquire(ev->lock);
+    uint16_t take = ev->pending;
+    ev->pending = 0;
+    acpi_sci_lock_release(ev->lock);
+    unsigned ran = 0;
+    for (unsigned e = 0; e < ACPI_EVENT_COUNT; e++) {
+        if ((take & event_bits[e]) && ev->handler[e] != NULL) {
+            ev->handler[e](ev->handler_ctx[e], (enum acpi_fixed_event)e);
+            ran++;
+        }
+    }
+    return ran;
 }

@@ -69,6 +69,9 @@ struct acpi_events {
     acpi_fixed_event_handler handler[ACPI_EVENT_COUNT];
     void *handler_ctx[ACPI_EVENT_COUNT];
     struct acpi_gpe *gpe;      /* NULL: the SCI handles fixed events only */
+    uint16_t pending;          /* deferred: acknowledged, handler not yet run */
+    bool deferred;
+    const struct acpi_sci_lock *lock; /* NULL: the kernel serialises */
 };
 
 /* Describe the PM1 event blocks of a FADT (no hardware access). Statuses:
@@ -122,8 +125,8 @@ ACPI_MUST_USE enum acpi_status acpi_pm1_enable_read(const struct acpi_events *ev
 ACPI_MUST_USE enum acpi_status acpi_pm1_status_clear(const struct acpi_events *ev, uint16_t bits);
 
 /* At initialisation: every fixed event disabled (enable registers written
- * 0, their reset value, which leaves PCIe wake enabled) and every status bit
- * cleared.
+ * 0, their reset value, which leaves PCIe wake enabled), every status bit
+ * cleared and the deferred events forgotten.
  * ACPI_OK with no access on a hardware-reduced platform. */
 ACPI_MUST_USE enum acpi_status acpi_events_reset(struct acpi_events *ev);
 
@@ -138,14 +141,29 @@ ACPI_MUST_USE enum acpi_status acpi_enable_acpi_mode(const struct acpi_hw_host *
                                                      const struct acpi_fadt *fadt,
                                                      const struct acpi_hw_wait *wait);
 
+/* Deferred mode (off after acpi_events_init): acpi_sci_handle acknowledges
+ * a fixed event and records it instead of calling its handler;
+ * acpi_fixed_events_run_deferred calls the handlers later, from a worker.
+ * The lock (NULL: none; acpi/sci_lock.h) is held by acpi_sci_handle while it
+ * handles the fixed events and by the worker call while it takes the
+ * pending set; set the same one on the attached GPE state. */
+void acpi_events_set_deferred(struct acpi_events *ev, bool deferred);
+void acpi_events_set_lock(struct acpi_events *ev, const struct acpi_sci_lock *lock);
+
 /* The SCI entry point, for the kernel's interrupt handler of FADT SCI_INT.
  * Reads PM1 status and enable; for each enabled fixed event whose status is
- * set, in enum order, clears the status and calls its handler (an event with
- * no handler is cleared and disabled so it cannot storm); then, when a GPE
- * state is attached, acpi_gpe_dispatch. *handled (may be NULL) is the number
- * of events and GPEs handled: 0 means the interrupt was not ours (a shared
+ * set, in enum order, clears the status and calls its handler, or in
+ * deferred mode records it (an event with no handler is cleared and disabled
+ * so it cannot storm); then, when a GPE state is attached, acpi_gpe_dispatch.
+ * *handled (may be NULL) is the number of events and GPEs handled (in
+ * deferred mode: acknowledged): 0 means the interrupt was not ours (a shared
  * line). Statuses: register access failures (what was handled before stays
  * handled and counted). */
 ACPI_MUST_USE enum acpi_status acpi_sci_handle(struct acpi_events *ev, unsigned *handled);
+
+/* For the worker: the handlers of the fixed events recorded in deferred
+ * mode, in enum order, each once however often it fired; returns how many
+ * ran. An event whose handler was removed meanwhile is dropped. */
+unsigned acpi_fixed_events_run_deferred(struct acpi_events *ev);
 
 #endif

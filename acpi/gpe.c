@@ -55,6 +55,22 @@ static enum acpi_status write_byte(const struct acpi_gpe *gpe, const struct acpi
     return acpi_hw_write(gpe->host, &g, value);
 }
 
+/* A block of len bytes at g (base 0). */
+static enum acpi_status describe_at(const struct acpi_gas *g, unsigned len,
+                                    struct acpi_gpe_block *out)
+{
+    if (len % 2 != 0)
+        return ACPI_BAD_ENTRY; /* 5.2.9: "a multiple of 2" */
+    /* Every byte of the block must be addressable without wrapping into the
+     * next PCI function or past port 0xFFFF. */
+    if (!acpi_hw_span_fits(g, len))
+        return ACPI_BAD_ADDRESS;
+    out->status = *g;
+    out->registers = (uint8_t)(len / 2);
+    out->base = 0;
+    return ACPI_OK;
+}
+
 /* One FADT block: ACPI_NOT_FOUND when absent; the byte length from the
  * _LEN field (what ACPICA and Linux use), the X_ bit width when that is 0. */
 static enum acpi_status describe(const struct acpi_fadt *fadt, enum acpi_fadt_register which,
@@ -65,18 +81,7 @@ static enum acpi_status describe(const struct acpi_fadt *fadt, enum acpi_fadt_re
     if (st != ACPI_OK)
         return st;
     unsigned len = len_field != 0 ? len_field : g.bit_width / 8u;
-    if (len == 0)
-        return ACPI_NOT_FOUND;
-    if (len % 2 != 0)
-        return ACPI_BAD_ENTRY; /* 5.2.9: "a multiple of 2" */
-    /* Every byte of the block must be addressable without wrapping into the
-     * next PCI function or past port 0xFFFF. */
-    if (!acpi_hw_span_fits(&g, len))
-        return ACPI_BAD_ADDRESS;
-    out->status = g;
-    out->registers = (uint8_t)(len / 2);
-    out->base = 0;
-    return ACPI_OK;
+    return len == 0 ? ACPI_NOT_FOUND : describe_at(&g, len, out);
 }
 
 static uint16_t block_end(const struct acpi_gpe_block *blk)
@@ -112,6 +117,23 @@ enum acpi_status acpi_gpe_init(struct acpi_gpe *gpe, const struct acpi_hw_host *
     if (st1 != ACPI_OK && st1 != ACPI_NOT_FOUND)
         return st1;
     return gpe->block_count != 0 ? ACPI_OK : ACPI_NOT_FOUND;
+}
+
+enum acpi_status acpi_gpe_init_block(struct acpi_gpe *gpe, const struct acpi_hw_host *host,
+                                     const struct acpi_gas *address, unsigned length)
+{
+    if (gpe == NULL || host == NULL || address == NULL)
+        return ACPI_INVALID_ARGUMENT;
+    *gpe = (struct acpi_gpe){.host = host};
+    /* 9.10: I/O descriptors, or memory descriptors for memory-mapped registers. */
+    if (address->space_id != ACPI_GAS_SYSTEM_IO && address->space_id != ACPI_GAS_SYSTEM_MEMORY)
+        return ACPI_UNSUPPORTED;
+    if (length == 0 || length > ACPI_GPE_MAX / 4)
+        return ACPI_BAD_ENTRY;
+    enum acpi_status st = describe_at(address, length, &gpe->blocks[0]);
+    if (st == ACPI_OK)
+        gpe->block_count = 1;
+    return st;
 }
 
 uint16_t acpi_gpe_count(const struct acpi_gpe *gpe)
@@ -158,9 +180,23 @@ enum acpi_status acpi_gpe_reset(struct acpi_gpe *gpe)
 {
     if (gpe == NULL)
         return ACPI_INVALID_ARGUMENT;
-    for (unsigned i = 0; i < sizeof gpe->runtime; i++)
+    for (unsigned i = 0; i < sizeof gpe->runtime; i++) {
         gpe->runtime[i] = 0;
+        gpe->pending[i] = 0;
+    }
     return write_all(gpe, NULL);
+}
+
+void acpi_gpe_set_deferred(struct acpi_gpe *gpe, bool deferred)
+{
+    if (gpe != NULL)
+        gpe->deferred = deferred;
+}
+
+void acpi_gpe_set_lock(struct acpi_gpe *gpe, const struct acpi_sci_lock *lock)
+{
+    if (gpe != NULL)
+        gpe->lock = lock;
 }
 
 void acpi_gpe_set_handler(struct acpi_gpe *gpe, acpi_gpe_handler handler, void *ctx)
@@ -292,7 +328,12 @@ static enum acpi_status handle_one(struct acpi_gpe *gpe, const struct acpi_gpe_b
         if (st != ACPI_OK)
             return st;
     }
-    enum acpi_gpe_result r = gpe->handler(gpe->handler_ctx, n, edge ? ACPI_GPE_EDGE : ACPI_GPE_LEVEL);
+    /* Deferred mode: the worker calls the handler (acpi_gpe_run_deferred). */
+    enum acpi_gpe_result r = ACPI_GPE_DEFERRED;
+    if (gpe->deferred)
+        set_bit(gpe->pending, n, true);
+    else
+        r = gpe->handler(gpe->handler_ctx, n, edge ? ACPI_GPE_EDGE : ACPI_GPE_LEVEL);
     if (r == ACPI_GPE_DEFERRED) {
         /* Masked until acpi_gpe_finish, so a level source that is still
          * asserted raises no SCI storm meanwhile. */
@@ -308,20 +349,62 @@ enum acpi_status acpi_gpe_finish(struct acpi_gpe *gpe, uint16_t gpe_number)
     struct gpe_place p;
     if (!place(gpe, gpe_number, &p))
         return ACPI_INVALID_ARGUMENT;
+    acpi_sci_lock_acquire(gpe->lock);
     enum acpi_status st = ACPI_OK;
     if (!get_bit(gpe->edge, gpe_number))
         st = write_byte(gpe, p.block, p.reg, false, p.bit);
     if (st == ACPI_OK && get_bit(gpe->runtime, gpe_number))
         st = hw_enable(gpe, &p, true);
+    acpi_sci_lock_release(gpe->lock);
     return st;
 }
 
-enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled)
+enum acpi_status acpi_gpe_run_deferred(struct acpi_gpe *gpe, unsigned *ran)
 {
-    if (handled != NULL)
-        *handled = 0;
+    if (ran != NULL)
+        *ran = 0;
     if (gpe == NULL)
         return ACPI_INVALID_ARGUMENT;
+    uint8_t take[ACPI_GPE_MAX / 8];
+    acpi_sci_lock_acquire(gpe->lock);
+    for (unsigned i = 0; i < sizeof take; i++) {
+        take[i] = gpe->pending[i];
+        gpe->pending[i] = 0;
+    }
+    acpi_sci_lock_release(gpe->lock);
+    for (unsigned n = 0; n < ACPI_GPE_MAX; n++) {
+        if (!get_bit(take, (uint16_t)n))
+            continue;
+        enum acpi_gpe_result r = ACPI_GPE_DONE;
+        if (gpe->handler != NULL)
+            r = gpe->handler(gpe->handler_ctx, (uint16_t)n,
+                             get_bit(gpe->edge, (uint16_t)n) ? ACPI_GPE_EDGE : ACPI_GPE_LEVEL);
+        if (ran != NULL)
+            (*ran)++;
+        enum acpi_status st = r == ACPI_GPE_DONE ? acpi_gpe_finish(gpe, (uint16_t)n) : ACPI_OK;
+        if (st != ACPI_OK) {
+            /* Keep the rest for the next call. */
+            acpi_sci_lock_acquire(gpe->lock);
+            for (unsigned m = n + 1; m < ACPI_GPE_MAX; m++)
+                if (get_bit(take, (uint16_t)m))
+                    set_bit(gpe->pending, (uint16_t)m, true);
+            acpi_sci_lock_release(gpe->lock);
+            return st;
+        }
+    }
+    return ACPI_OK;
+}
+
+bool acpi_gpe_deferred_pending(const struct acpi_gpe *gpe)
+{
+    for (unsigned i = 0; gpe != NULL && i < sizeof gpe->pending; i++)
+        if (gpe->pending[i] != 0)
+            return true;
+    return false;
+}
+
+static enum acpi_status dispatch_locked(struct acpi_gpe *gpe, unsigned *handled)
+{
     for (unsigned b = 0; b < gpe->block_count; b++) {
         const struct acpi_gpe_block *blk = &gpe->blocks[b];
         for (unsigned r = 0; r < blk->registers; r++) {
@@ -344,4 +427,16 @@ enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled)
         }
     }
     return ACPI_OK;
+}
+
+enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled)
+{
+    if (handled != NULL)
+        *handled = 0;
+    if (gpe == NULL)
+        return ACPI_INVALID_ARGUMENT;
+    acpi_sci_lock_acquire(gpe->lock);
+    enum acpi_status st = dispatch_locked(gpe, handled);
+    acpi_sci_lock_release(gpe->lock);
+    return st;
 }

@@ -13,6 +13,22 @@
  * \_GPE._Lxx or _Exx (or the EC driver's query, acpi/ec.h). Edge GPEs are
  * cleared before the handler, level GPEs after it (5.6.4); a handler that
  * runs the method later returns ACPI_GPE_DEFERRED and calls acpi_gpe_finish.
+ *
+ * Deferral (acpi_gpe_set_deferred): a kernel that must not run AML in its
+ * interrupt handler lets acpi_gpe_dispatch only acknowledge and mask: an edge
+ * GPE's status is cleared, the GPE is disabled and recorded as pending; the
+ * handler is not called. acpi_gpe_run_deferred, from a worker thread, then
+ * calls the handler of each recorded GPE and finishes it: a level GPE's
+ * status is cleared after its method, then the GPE is enabled again (the
+ * 5.6.4 order, as ACPICA does for level GPEs).
+ *
+ * Concurrency: with a lock (acpi_gpe_set_lock), acpi_gpe_dispatch holds it
+ * throughout, acpi_gpe_run_deferred while it takes the pending set and
+ * acpi_gpe_finish while it clears and re-enables, so the SCI handler on one
+ * CPU and the worker on another never interleave their read-modify-writes
+ * of an enable register. Without one, the kernel serialises the two itself.
+ * The other calls (enable, disable, clear, wake masks, reset) do not take
+ * it: make them before the SCI is unmasked, or while holding it.
  */
 #ifndef ACPI_GPE_H
 #define ACPI_GPE_H
@@ -23,6 +39,7 @@
 #include "acpi/fadt.h"
 #include "acpi/gas.h"
 #include "acpi/hwreg.h"
+#include "acpi/sci_lock.h"
 #include "acpi/status.h"
 
 #define ACPI_GPE_MAX 256u
@@ -61,6 +78,9 @@ struct acpi_gpe {
     uint8_t edge[ACPI_GPE_MAX / 8];    /* bit set: edge-triggered */
     uint8_t runtime[ACPI_GPE_MAX / 8]; /* bit set: enabled for run time */
     uint8_t wake[ACPI_GPE_MAX / 8];    /* bit set: wake GPE (_PRW) */
+    uint8_t pending[ACPI_GPE_MAX / 8]; /* deferred: acknowledged, handler not yet run */
+    bool deferred;
+    const struct acpi_sci_lock *lock;  /* NULL: the kernel serialises */
 };
 
 /* Describe the FADT's GPE blocks. Each block's byte length is GPE0_BLK_LEN /
@@ -78,6 +98,19 @@ ACPI_MUST_USE enum acpi_status acpi_gpe_init(struct acpi_gpe *gpe,
                                              const struct acpi_hw_host *host,
                                              const struct acpi_fadt *fadt);
 
+/* Describe one GPE block device's registers (ACPI 6.5, 9.10): `length` bytes
+ * at *address (a System I/O or System Memory GAS from the device's _CRS), the
+ * status half then the enable half as in a FADT block (4.8.4.1), GPE numbers
+ * 0 .. length * 4 - 1 relative to the block (its _Lxx/_Exx names). No
+ * hardware access. Statuses: ACPI_OK; ACPI_BAD_ENTRY for an odd or zero
+ * length or one beyond 256 GPEs (64 bytes); ACPI_UNSUPPORTED for another
+ * address space; ACPI_BAD_ADDRESS when the bytes run past port 0xFFFF or
+ * the address space. */
+ACPI_MUST_USE enum acpi_status acpi_gpe_init_block(struct acpi_gpe *gpe,
+                                                   const struct acpi_hw_host *host,
+                                                   const struct acpi_gas *address,
+                                                   unsigned length);
+
 /* Number of GPE numbers in use: the end of the last block (GPE1_BASE +
  * its GPEs when GPE1 exists), so every valid number is below it. */
 uint16_t acpi_gpe_count(const struct acpi_gpe *gpe);
@@ -87,7 +120,7 @@ bool acpi_gpe_valid(const struct acpi_gpe *gpe, uint16_t gpe_number);
 
 /* At initialisation (and before installing handlers): write 0 to every
  * enable register, then 0xFF to every status register (write-one-to-clear).
- * Forgets the run-time enables. Statuses those of acpi_hw_write. */
+ * Forgets the run-time enables and the deferred GPEs. Statuses those of acpi_hw_write. */
 ACPI_MUST_USE enum acpi_status acpi_gpe_reset(struct acpi_gpe *gpe);
 
 /* The one dispatch callback (NULL removes it). */
@@ -124,18 +157,41 @@ ACPI_MUST_USE enum acpi_status acpi_gpe_set_wake(struct acpi_gpe *gpe, uint16_t 
 ACPI_MUST_USE enum acpi_status acpi_gpe_arm_wake(struct acpi_gpe *gpe);
 ACPI_MUST_USE enum acpi_status acpi_gpe_restore_runtime(struct acpi_gpe *gpe);
 
+/* Deferred mode on or off (off after acpi_gpe_init). Switch it while no GPE
+ * is pending (before enabling GPEs). */
+void acpi_gpe_set_deferred(struct acpi_gpe *gpe, bool deferred);
+
+/* The lock dispatch and the deferred calls take (NULL: none); it must
+ * outlive the GPE state. */
+void acpi_gpe_set_lock(struct acpi_gpe *gpe, const struct acpi_sci_lock *lock);
+
 /* For the SCI handler: every GPE whose status and enable bits are both set,
  * in increasing GPE number, gets handled: an edge GPE is cleared and then
  * passed to the handler; a level GPE is passed to the handler and then
  * cleared (unless the handler deferred it); with no handler it is cleared
- * and disabled so it cannot storm.
+ * and disabled so it cannot storm. In deferred mode the handler is not
+ * called: the GPE is acknowledged as above (edge cleared), disabled and
+ * recorded for acpi_gpe_run_deferred.
  * *handled (may be NULL) counts them. Statuses those of register access (the
  * GPEs before the failing register have been handled). */
 ACPI_MUST_USE enum acpi_status acpi_gpe_dispatch(struct acpi_gpe *gpe, unsigned *handled);
 
 /* End a deferred GPE: a level GPE's status is cleared (its source has been
  * serviced), then the GPE is enabled again if it is still enabled for run
- * time. Statuses as acpi_gpe_enable. */
+ * time. Takes the lock. Statuses as acpi_gpe_enable. */
 ACPI_MUST_USE enum acpi_status acpi_gpe_finish(struct acpi_gpe *gpe, uint16_t gpe_number);
+
+/* For the worker: take the GPEs deferred so far (under the lock), then for
+ * each, in increasing number, call the handler (outside the lock) and, when
+ * it returns ACPI_GPE_DONE, acpi_gpe_finish (a handler that returns
+ * ACPI_GPE_DEFERRED again finishes the GPE itself). GPEs deferred while it
+ * runs wait for the next call. *ran (may be NULL) counts the handlers
+ * called. Statuses: those of acpi_gpe_finish (the GPEs after the failing
+ * one stay pending). */
+ACPI_MUST_USE enum acpi_status acpi_gpe_run_deferred(struct acpi_gpe *gpe, unsigned *ran);
+
+/* True when GPEs wait for acpi_gpe_run_deferred (read without the lock: a
+ * hint for waking the worker). */
+bool acpi_gpe_deferred_pending(const struct acpi_gpe *gpe);
 
 #endif

@@ -10,7 +10,9 @@
 #include "acpi/aml_resources.h"
 #include "acpi/discovery.h"
 #include "acpi/mcfg.h"
+#include "aml_tables.h"
 #include "console.h"
+#include "pci_path.h"
 #include "pci_types/enumerate.h"
 #include "pci_types/header.h"
 
@@ -20,8 +22,6 @@
 #define PATH_LEN 64u
 #define MAX_ROUTES 256u
 #define MAX_FUNCTIONS 64u
-#define MAX_BRIDGES 16u
-#define MAX_HOPS 8u
 
 /* Interpreter memory before any heap: the arena lives in this array. */
 static uint8_t aml_arena[AML_ARENA_BYTES] __attribute__((aligned(16)));
@@ -245,51 +245,15 @@ static void report_prt(struct aml_state *s, struct survey *sv)
 
 /* ---------------------------------------------------------------- PCI IRQs */
 
-struct bridge {
-    uint8_t bus, device, secondary;
-};
-
-/* The path from bus 0 down to (bus, device): the bridges the legacy walk met,
- * then the device. Returns the number of hops, 0 when a bus has no bridge. */
-static uint32_t pci_path(const struct bridge *bridges, unsigned bridge_count, uint8_t bus,
-                         uint8_t device, struct acpi_aml_pci_hop hops[MAX_HOPS])
-{
-    struct acpi_aml_pci_hop up[MAX_HOPS];
-    uint32_t n = 0;
-
-    up[n++] = (struct acpi_aml_pci_hop){bus, device};
-    while (bus != 0 && n < MAX_HOPS) {
-        const struct bridge *b = NULL;
-        for (unsigned i = 0; i < bridge_count && b == NULL; i++) {
-            if (bridges[i].secondary == bus) {
-                b = &bridges[i];
-            }
-        }
-        if (b == NULL) {
-            return 0;
-        }
-        up[n++] = (struct acpi_aml_pci_hop){b->bus, b->device};
-        bus = b->bus;
-    }
-    if (bus != 0) {
-        return 0;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        hops[i] = up[n - 1 - i];
-    }
-    return n;
-}
-
 static void report_pci_irqs(const struct survey *sv)
 {
     struct pci_legacy legacy;
     struct pci_config_access access;
     struct pci_enum e;
     struct pci_enum_entry entry;
-    struct bridge bridges[MAX_BRIDGES];
+    struct pci_path_bridges bridges = {0};
     struct pci_address pinned[MAX_FUNCTIONS];
     uint8_t pins[MAX_FUNCTIONS];
-    unsigned bridge_count = 0;
     unsigned count = 0;
     unsigned routed = 0;
     unsigned same = 0;
@@ -300,13 +264,7 @@ static void report_pci_irqs(const struct survey *sv)
     pci_enum_init_recursive(&e, &access, 0, 0, 255);
     while (pci_enum_next(&e, &entry) == PCI_OK) {
         const struct pci_function *f = &entry.function;
-        if (entry.header.header_type == 1 && bridge_count < MAX_BRIDGES) {
-            struct pci_header_type1 t1;
-            if (pci_header_read_type1(f, &t1) == PCI_OK) {
-                bridges[bridge_count++] =
-                    (struct bridge){f->address.bus, f->address.device, t1.secondary_bus};
-            }
-        }
+        pci_path_note(&bridges, &entry);
         uint8_t pin = access.read8(access.ctx, f->address, 0x3D); /* Interrupt Pin */
         if (pin >= 1 && pin <= 4 && count < MAX_FUNCTIONS) {
             pinned[count] = f->address;
@@ -315,9 +273,9 @@ static void report_pci_irqs(const struct survey *sv)
     }
     for (unsigned i = 0; i < count; i++) {
         const struct pci_address *a = &pinned[i];
-        struct acpi_aml_pci_hop hops[MAX_HOPS];
+        struct acpi_aml_pci_hop hops[PCI_PATH_MAX_HOPS];
         const struct acpi_aml_prt_route *r = NULL;
-        uint32_t n = pci_path(bridges, bridge_count, a->bus, a->device, hops);
+        uint32_t n = pci_path_hops(&bridges, a->bus, a->device, hops);
         if (n == 0 || acpi_aml_prt_lookup_path(sv->routes, sv->route_count, 0, hops, n,
                                                (uint8_t)(pins[i] - 1u), &r) != ACPI_OK) {
             r = NULL;
@@ -368,8 +326,10 @@ void aml_survey(struct aml_state *s, const struct acpi_facts *facts, const struc
         return;
     }
     keep_fadt(s, &facts->root);
-    aml_kernel_host_init(&s->khost, &s->host, hw, facts->have_pm_timer ? &facts->pm_timer : NULL);
+    aml_kernel_host_init(&s->khost, &s->host, hw, facts->have_pm_timer ? &facts->pm_timer : NULL,
+                         facts->ecam, facts->ecam_count);
     uint64_t t0 = now_ns(s);
+    aml_tables_attach(&s->host, &facts->root); /* LoadTable */
     enum acpi_status st = acpi_aml_arena_init(aml_arena, sizeof aml_arena, &s->mem);
     if (st == ACPI_OK) {
         st = acpi_aml_create(&s->host, &s->mem, &s->aml);

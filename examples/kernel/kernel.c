@@ -11,12 +11,14 @@
 
 #include "acpi_report.h"
 #include "aml_report.h"
+#include "aml_tables.h"
 #include "apic_demo.h"
 #include "bootinfo.h"
 #include "console.h"
 #include "fbcon.h"
 #include "interrupts.h"
 #include "memory.h"
+#include "pci_irq.h"
 #include "pci_report.h"
 #include "multiboot2/header.h"
 #include "qemu_exit/qemu_exit.h"
@@ -69,6 +71,7 @@ struct kernel {
     struct acpi_facts acpi;
     struct apic_report apic;
     struct aml_state aml;
+    struct pci_irq pci_irq;
     unsigned breakpoints;
     unsigned demand_faults;
     struct qemu_exit exit;
@@ -181,6 +184,9 @@ static void on_interrupt(struct x86_isr_frame *f)
         return;
     }
     if (f->vector == X86_EXC_PF && handle_demand_fault(x86_read_cr2(), f->error_code)) {
+        return;
+    }
+    if (pci_irq_dispatch(f->vector)) {
         return;
     }
     if (f->vector >= X86_FIRST_USER_VECTOR && apic_dispatch(f->vector)) {
@@ -427,14 +433,19 @@ void kernel_main(uint32_t magic, uint64_t mbi)
      * map calls available (e.g. what UEFI boot services used) may be reused. */
     acpi_report(&kernel.acpi, &kernel.boot, &host);
     setup_paging();
-    pci_report(&kernel.acpi);
     apic_demo(&kernel.apic, &kernel.acpi, &kernel.cpu, &kernel.boot, &kernel_hw, x86_read_cr3(),
               serial_marker);
     aml_survey(&kernel.aml, &kernel.acpi, &kernel_hw);
+    /* After the survey: it walks every host bridge the device layer found. */
+    pci_report(&kernel.acpi, &kernel.aml);
+
+    aml_tables_report();
+    pci_irq_demo(&kernel.pci_irq, &kernel.aml, &kernel.apic, &kernel.acpi, &kernel_hw);
 
     unsigned failed = console_checks_failed();
     console_printf("summary checks=%u failed=%u: %s\n", console_checks_total(), failed,
                    failed == 0 ? "PASS" : "FAIL");
     wait_for_byte();
+    pci_irq_finish(&kernel.pci_irq);
     finish();
 }

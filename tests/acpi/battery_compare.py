@@ -11,7 +11,11 @@ usage: battery_compare.py AML_BATTERY_DUMP SHARED_DIR [--verbose]
    adapters our iterator finds must be those of namespace.uacpi.json (uACPI's
    enumeration: _HID or _CID PNP0C0A / ACPI0003), then every field of every
    _BIF/_BIX/_BST/_PSR/_STA/_UID is compared with acpiexec's evaluation (its
-   regions read zeros until written, as the dump's host does).
+   regions read zeros until written, as the dump's host does; its SMBus and
+   GenericSerialBus devices answer Status 0, the attribute's Length and data
+   0xA0, 0xA1, ..., which the dump's host answers too: the I2C fuel gauges of
+   two computers compute their _BIX/_BST from those words). Any difference
+   fails.
 
 The expected structure is computed from acpiexec's printed value and the
 spec (ACPI 6.5, 10.2.2.1 _BIF, 10.2.2.2 _BIX, 10.2.2.7 _BST, 10.3.1 _PSR):
@@ -209,7 +213,6 @@ class Compare:
         self.fields = 0
         self.objects = 0
         self.mismatches = []
-        self.known = 0
 
     def check(self, where, what, ours, want):
         self.fields += 1
@@ -565,18 +568,6 @@ def uacpi_sources(ns_path):
     return out
 
 
-# Computers whose differences are counted and printed but do not fail the
-# test, each with what was found (see the report of issue 13's battery work).
-GSB = ("GenericSerialBus fields of an I2C battery (BATC): they reach the dump's store as "
-       "the Status/Length/data buffers of ACPI 6.5, 5.5.2.4.6 (kept per address), while "
-       "acpiexec's own serial-bus simulation fills them otherwise, so the values the "
-       "AML computes from them differ; a host-simulation difference, not a decoding one")
-KNOWN = {
-    "259F9FDD46E2": GSB,
-    "A2330B5932DB": GSB,
-}
-
-
 def run_corpus(dump_exe, shared, cmp, verbose):
     root = os.path.join(shared, "corpus", "acpi")
     computers = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
@@ -602,17 +593,12 @@ def run_corpus(dump_exe, shared, cmp, verbose):
             acpi = acpiexec(tables, dump["replay"], d, dump["ec_reg"])[len(dump["ec_reg"]):]
             compare_run(cmp, dump, acpi)
         new = cmp.mismatches[before:]
-        known = hwid in KNOWN and new
         if new or verbose:
             print("%s %s: %d batteries, %d adapters" % (
-                "KNOWN" if known else "FAIL" if new else "ok  ", hwid, nb,
-                len(dump["sources"]) - nb))
-        if known:
-            print("    (%d mismatches, known: %s)" % (len(new), KNOWN[hwid]))
-            cmp.known += len(new)
+                "FAIL" if new else "ok  ", hwid, nb, len(dump["sources"]) - nb))
         for m in new:
             print("    " + m)
-        failed += bool(new) and not known
+        failed += bool(new)
     return failed, len(computers), notebooks, batteries, adapters
 
 
@@ -633,10 +619,9 @@ def main():
     cfailed, computers, notebooks, batteries, adapters = run_corpus(dump_exe, shared, cmp,
                                                                     verbose)
     print("corpus: %d computers, %d with a PNP0C0A battery (%d batteries, %d AC adapters); "
-          "%d objects evaluated, %d fields compared with acpiexec, %d mismatches "
-          "(%d of them on the KNOWN computers)" %
+          "%d objects evaluated, %d fields compared with acpiexec, %d mismatches" %
           (computers, notebooks, batteries, adapters, cmp.objects - objects,
-           cmp.fields - fields, len(cmp.mismatches) - mism, cmp.known))
+           cmp.fields - fields, len(cmp.mismatches) - mism))
     return 1 if failed or cfailed else 0
 
 

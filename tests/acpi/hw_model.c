@@ -331,3 +331,24 @@ size_t hw_model_dsl_package(const char *config, const char *name, uint64_t *out,
     free(text);
     return n;
 }
+
+static void hw_lock_acquire(void *ctx)
+{
+    struct hw_lock *l = ctx;
+    assert_false(l->held);
+    l->held = true;
+    l->acquired++;
+}
+
+static void hw_lock_release(void *ctx)
+{
+    struct hw_lock *l = ctx;
+    assert_true(l->held);
+    l->held = false;
+    l->released++;
+}
+
+struct acpi_sci_lock hw_lock_sci(struct hw_lock *lock)
+{
+    return (struct acpi_sci_lock){lock, hw_lock_acquire, hw_lock_release};
+}

@@ -20,6 +20,7 @@
 
 #include "acpi/fadt.h"
 #include "acpi/hwreg.h"
+#include "acpi/sci_lock.h"
 #include "mock_port.h"
 
 #define HW_MODEL_MEM_BASE 0xFED40000u
@@ -114,6 +115,14 @@ int hw_model_each_corpus_fadt(hw_model_fadt_fn fn, void *ctx);
 /* The integer elements of Name (<name>, Package ...) in the fixture's
  * DSDT.dsl (ACPICA's disassembly): their count (0 when absent). */
 size_t hw_model_dsl_package(const char *config, const char *name, uint64_t *out, size_t max);
+
+/* A lock for the SCI code (acpi/sci_lock.h) that counts, knows whether it
+ * is held, and fails the test on a recursive acquire or a stray release. */
+struct hw_lock {
+    unsigned acquired, released;
+    bool held;
+};
+struct acpi_sci_lock hw_lock_sci(struct hw_lock *lock);
 
 /* A FADT of full length with nothing set, for hand-made corner cases. */
 struct acpi_fadt hw_model_blank_fadt(void);

@@ -190,6 +190,44 @@ static void sci_dispatches_and_acknowledges(void **state)
     hw_model_free(m);
 }
 
+/* Deferred mode: the SCI acknowledges the power button and records it;
+ * the handler runs once in the worker call, however often it fired. */
+static void sci_deferred_fixed_events(void **state)
+{
+    (void)state;
+    struct acpi_fadt fadt;
+    struct hw_model *m = hw_model_qemu("q35-seabios", &fadt);
+    struct acpi_events ev;
+    assert_int_equal(acpi_events_init(&ev, &m->host, &fadt), ACPI_OK);
+    struct seen s = {.m = m};
+    assert_int_equal(acpi_fixed_event_set_handler(&ev, ACPI_EVENT_POWER_BUTTON, on_fixed, &s),
+                     ACPI_OK);
+    assert_int_equal(acpi_fixed_event_enable(&ev, ACPI_EVENT_POWER_BUTTON), ACPI_OK);
+    acpi_events_set_deferred(&ev, true);
+    unsigned handled;
+    for (int press = 0; press < 2; press++) {
+        hw_model_set16(m, 0x600, ACPI_PM1_STS_PWRBTN);
+        assert_int_equal(acpi_sci_handle(&ev, &handled), ACPI_OK);
+        assert_int_equal(handled, 1);
+        assert_int_equal(hw_model_get16(m, 0x600), 0); /* acknowledged (4.8.3.1) */
+    }
+    assert_int_equal(s.n, 0);
+    assert_int_equal(ev.pending, ACPI_PM1_STS_PWRBTN);
+    /* Still enabled: the fixed button is not masked, only acknowledged. */
+    assert_int_equal(hw_model_get16(m, 0x602), ACPI_PM1_EN_PWRBTN);
+    assert_int_equal(acpi_fixed_events_run_deferred(&ev), 1);
+    assert_int_equal(s.n, 1);
+    assert_int_equal(s.events[0], ACPI_EVENT_POWER_BUTTON);
+    assert_int_equal(acpi_fixed_events_run_deferred(&ev), 0);
+    /* Reset forgets what was recorded. */
+    hw_model_set16(m, 0x600, ACPI_PM1_STS_PWRBTN);
+    assert_int_equal(acpi_sci_handle(&ev, &handled), ACPI_OK);
+    assert_int_equal(acpi_events_reset(&ev), ACPI_OK);
+    assert_int_equal(acpi_fixed_events_run_deferred(&ev), 0);
+    assert_int_equal(acpi_fixed_events_run_deferred(NULL), 0);
+    hw_model_free(m);
+}
+
 static void pm1b_read_ored_written_both(void **state)
 {
     (void)state;
@@ -453,6 +491,7 @@ int main(void)
         cmocka_unit_test(qemu_power_button),
         cmocka_unit_test(reset_clears_everything),
         cmocka_unit_test(sci_dispatches_and_acknowledges),
+        cmocka_unit_test(sci_deferred_fixed_events),
         cmocka_unit_test(pm1b_read_ored_written_both),
         cmocka_unit_test(acpi_mode_switch),
         cmocka_unit_test(acpi_mode_firmware_never_answers),

@@ -244,6 +244,127 @@ static void deferred_level_gpe(void **state)
     hw_model_free(m);
 }
 
+struct locked_calls {
+    struct calls c;
+    struct hw_lock *lock;
+    bool held_at_call[16];
+};
+
+static enum acpi_gpe_result record_locked(void *ctx, uint16_t n, enum acpi_gpe_trigger trigger)
+{
+    struct locked_calls *lc = ctx;
+    lc->held_at_call[lc->c.n] = lc->lock->held;
+    return record(&lc->c, n, trigger);
+}
+
+/* Deferred mode (5.6.4's order split over the SCI and a worker): the SCI
+ * acknowledges an edge GPE, masks both and calls nothing; the worker runs
+ * each handler outside the lock, clears a level GPE after it and unmasks. */
+static void deferred_mode_split(void **state)
+{
+    (void)state;
+    struct acpi_fadt fadt;
+    struct hw_model *m = hw_model_qemu("q35-seabios", &fadt);
+    struct acpi_gpe gpe;
+    assert_int_equal(acpi_gpe_init(&gpe, &m->host, &fadt), ACPI_OK);
+    struct hw_lock lock = {0};
+    struct acpi_sci_lock sci_lock = hw_lock_sci(&lock);
+    struct locked_calls lc = {.c = {.m = m}, .lock = &lock};
+    acpi_gpe_set_handler(&gpe, record_locked, &lc);
+    acpi_gpe_set_lock(&gpe, &sci_lock);
+    acpi_gpe_set_deferred(&gpe, true);
+    assert_int_equal(acpi_gpe_set_trigger(&gpe, 2, ACPI_GPE_EDGE), ACPI_OK);
+    assert_int_equal(acpi_gpe_enable(&gpe, 2), ACPI_OK);
+    assert_int_equal(acpi_gpe_enable(&gpe, 0x21), ACPI_OK); /* level */
+    assert_false(acpi_gpe_deferred_pending(&gpe));
+    m->io[0x620] = 0x04;
+    m->io[0x624] = 0x02;
+    unsigned handled, ran;
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(handled, 2);
+    assert_int_equal(lc.c.n, 0);                 /* nothing ran in the SCI */
+    assert_int_equal(m->io[0x620], 0x00);            /* edge acknowledged */
+    assert_int_equal(m->io[0x624], 0x02);            /* level still asserted */
+    assert_int_equal(m->io[0x628], 0x00);            /* both masked */
+    assert_int_equal(m->io[0x62C], 0x00);
+    assert_true(acpi_gpe_deferred_pending(&gpe));
+    assert_int_equal(lock.acquired, 1);
+    /* Another edge while the worker has not run yet: latched, masked. */
+    m->io[0x620] = 0x04;
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(handled, 0);
+    assert_int_equal(acpi_gpe_run_deferred(&gpe, &ran), ACPI_OK);
+    assert_int_equal(ran, 2);
+    assert_int_equal(lc.c.n, 2);
+    assert_int_equal(lc.c.gpe[0], 2);
+    assert_int_equal(lc.c.gpe[1], 0x21);
+    assert_false(lc.held_at_call[0]);                /* methods run outside the lock */
+    assert_false(lc.held_at_call[1]);
+    assert_true(lc.c.status_at_call[1]);             /* level: cleared after its method */
+    assert_int_equal(m->io[0x624], 0x00);
+    assert_int_equal(m->io[0x628], 0x04);            /* unmasked */
+    assert_int_equal(m->io[0x62C], 0x02);
+    assert_false(acpi_gpe_deferred_pending(&gpe));
+    assert_int_equal(lock.acquired, lock.released);
+    /* The latched edge raises the next SCI once unmasked. */
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(handled, 1);
+    assert_int_equal(acpi_gpe_run_deferred(&gpe, &ran), ACPI_OK);
+    assert_int_equal(ran, 1);
+    /* Immediate mode again: the handler runs inside the dispatch, under the lock. */
+    acpi_gpe_set_deferred(&gpe, false);
+    m->io[0x624] = 0x02;
+    assert_int_equal(acpi_gpe_dispatch(&gpe, &handled), ACPI_OK);
+    assert_int_equal(lc.c.n, 4);
+    assert_true(lc.held_at_call[3]);
+    assert_int_equal(m->io[0x624], 0x00);
+    assert_int_equal(acpi_gpe_run_deferred(&gpe, &ran), ACPI_OK);
+    assert_int_equal(ran, 0);
+    assert_int_equal(acpi_gpe_run_deferred(NULL, &ran), ACPI_INVALID_ARGUMENT);
+    hw_model_free(m);
+}
+
+/* A GPE block device's registers (ACPI 6.5, 9.10's example: IO (Decode16,
+ * 0xFC00, 0xFC03, 4, 4)): status bytes 0xFC00-0xFC01, enable bytes
+ * 0xFC02-0xFC03 (4.8.4.1's layout), GPEs 0-15 of the block. */
+static void block_device_registers(void **state)
+{
+    (void)state;
+    struct hw_model *m = hw_model_new();
+    hw_model_io(m, 0xFC00, 2, HW_W1C);
+    hw_model_io(m, 0xFC02, 2, HW_RAM);
+    struct acpi_gpe gpe;
+    struct acpi_gas io = {ACPI_GAS_SYSTEM_IO, 8, 0, ACPI_GAS_ACCESS_BYTE, 0xFC00};
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &io, 4), ACPI_OK);
+    assert_int_equal(acpi_gpe_count(&gpe), 16);
+    assert_true(acpi_gpe_valid(&gpe, 15));
+    assert_false(acpi_gpe_valid(&gpe, 16));
+    assert_int_equal(acpi_gpe_reset(&gpe), ACPI_OK);
+    mock_port_clear_log(&m->ports);
+    assert_int_equal(acpi_gpe_enable(&gpe, 9), ACPI_OK);
+    hw_model_expect(m, 0, 0xFC03, 1, false, 0x00);
+    hw_model_expect(m, 1, 0xFC03, 1, true, 0x02);
+    m->io[0xFC01] = 0x02;
+    assert_int_equal(acpi_gpe_clear(&gpe, 9), ACPI_OK);
+    assert_int_equal(m->io[0xFC01], 0x00);
+    assert_int_equal(m->ports.unclaimed, 0);
+    /* Malformed blocks, each a status. */
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &io, 3), ACPI_BAD_ENTRY);
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &io, 0), ACPI_BAD_ENTRY);
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &io, 66), ACPI_BAD_ENTRY);
+    assert_int_equal(acpi_gpe_count(&gpe), 0);
+    io.address = 0xFFFE;
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &io, 4), ACPI_BAD_ADDRESS);
+    io.space_id = ACPI_GAS_PCI_CONFIG;
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &io, 4), ACPI_UNSUPPORTED);
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, NULL, 4), ACPI_INVALID_ARGUMENT);
+    /* The largest block: 64 bytes, GPEs 0-255, in memory. */
+    struct acpi_gas mem = {ACPI_GAS_SYSTEM_MEMORY, 8, 0, ACPI_GAS_ACCESS_BYTE, HW_MODEL_MEM_BASE};
+    assert_int_equal(acpi_gpe_init_block(&gpe, &m->host, &mem, 64), ACPI_OK);
+    assert_int_equal(acpi_gpe_count(&gpe), 256);
+    hw_model_free(m);
+}
+
 static void dispatch_without_handler_disables(void **state)
 {
     (void)state;
@@ -533,6 +654,8 @@ int main(void)
         cmocka_unit_test(reset_and_wake_masks),
         cmocka_unit_test(dispatch_edge_and_level),
         cmocka_unit_test(deferred_level_gpe),
+        cmocka_unit_test(deferred_mode_split),
+        cmocka_unit_test(block_device_registers),
         cmocka_unit_test(dispatch_without_handler_disables),
         cmocka_unit_test(gpe1_with_base),
         cmocka_unit_test(x_gpe0_in_memory),

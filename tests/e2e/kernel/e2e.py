@@ -31,6 +31,7 @@ import zlib
 
 import e2e_aml
 import e2e_apic
+import e2e_pci_irq
 
 REPORT_BEGIN = "@@OSDEV-REPORT-BEGIN"
 REPORT_END = "@@OSDEV-REPORT-END"
@@ -54,7 +55,7 @@ MACHINES = {
         "args": ["-machine", "pc", "-netdev", "user,id=n0", "-device", "e1000,netdev=n0"],
     },
     "q35-seabios": {
-        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net behind a PCIe root port, AHCI disk",
+        "title": "q35 + SeaBIOS, 4 CPUs (qemu64,+x2apic), 512 MiB, virtio-net and e1000e behind PCIe root ports, AHCI disk",
         "smp": 4, "mem_mib": 512, "firmware": "seabios", "usable_min": 0.85,
         # x2APIC on this machine: QEMU 7.2's TCG lacks it (it warns and drops the
         # flag, the kernel then stays in xAPIC mode); KVM offers it.
@@ -62,12 +63,18 @@ MACHINES = {
                  "-device", "pcie-root-port,id=rp1,bus=pcie.0,addr=0x4,chassis=1,slot=1",
                  "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0,bus=rp1,addr=0x0",
                  "-drive", "file={disk},format=raw,if=none,id=disk0",
-                 "-device", "ide-hd,drive=disk0,bus=ide.0"],
+                 "-device", "ide-hd,drive=disk0,bus=ide.0",
+                 # e1000e (82574L) behind a second root port: its INTx proves the routing
+                 # through the bridge swizzle (e2e_pci_irq.py); no option ROM, so the
+                 # firmware leaves it alone.
+                 "-device", "pcie-root-port,id=rp2,bus=pcie.0,addr=0x5,chassis=2,slot=2",
+                 "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=rp2,addr=0x0,romfile="],
     },
     "q35-ovmf": {
-        "title": "q35 + OVMF (UEFI), 4 CPUs, 512 MiB",
+        "title": "q35 + OVMF (UEFI), 4 CPUs, 512 MiB, e1000e",
         "smp": 4, "mem_mib": 512, "firmware": "ovmf", "usable_min": 0.60,
-        "args": ["-machine", "q35", "-net", "none"],
+        "args": ["-machine", "q35", "-net", "none",
+                 "-netdev", "user,id=n1", "-device", "e1000e,netdev=n1,bus=pcie.0,addr=0x5,romfile="],
     },
 }
 ALIASES = {"1": "i440fx-seabios", "2": "q35-seabios", "3": "q35-ovmf"}
@@ -331,7 +338,8 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
     serial = Serial(proc, echo)
     qmp = None
     view = {"pci": None, "mtree": None, "qtree": None, "screen": None, "screen_ppm": None,
-            "typed": False, "apic": None, "events": []}
+            "typed": False, "apic": None, "events": [], "irq_before": None, "irq": None,
+            "typed_ppm": None}
     try:
         try:
             qmp = Qmp(qmp_path, deadline, proc)
@@ -348,13 +356,22 @@ def boot_with(machine, tools, iso, workdir, disk, echo, timeout, accels, extra):
         if qmp and serial.wait_for(lambda s: any(l.startswith((e2e_apic.KEYS_MARKER, WAIT_MARKER))
                                                  for l in s.lines), deadline) \
                 and any(l.startswith(e2e_apic.KEYS_MARKER) for l in serial.lines):
+            view["irq_before"] = qmp.hmp("info irq")    # e2e_pci_irq.py: counts before the NIC's INTx
             view["typed"] = e2e_apic.type_keys(qmp, serial, deadline)
+            # The typed line as drawn, before the later report (PCI, AML, INTx lines)
+            # can scroll it off the screen: once the kernel reported the keys.
+            if view["typed"] and serial.wait_for(
+                    lambda s: any(l.startswith("keyboard text=") for l in s.lines),
+                    min(deadline, time.monotonic() + 30)):
+                view["typed_ppm"] = os.path.join(workdir, "typed.ppm")
+                qmp.execute("screendump", filename=view["typed_ppm"])
         if qmp and serial.wait_for(lambda s: any(l.startswith(WAIT_MARKER) for l in s.lines),
                                    deadline):
             view["apic"] = e2e_apic.qemu_view(qmp, machine["smp"])
             view["pci"] = qmp.hmp("info pci")
             view["mtree"] = qmp.hmp("info mtree -f")
             view["qtree"] = qmp.hmp("info qtree")
+            view["irq"] = qmp.hmp("info irq")
             ppm = os.path.join(workdir, "screen.ppm")
             qmp.execute("screendump", filename=ppm)
             view["screen_ppm"] = ppm
@@ -681,7 +698,8 @@ def evaluate(name, cfg, status, serial, view):
                  f"passed checks {shares.get(FB_CHECK_OK, 0):.2%} of the pixels")
 
     typed = "typed: " + e2e_apic.TYPED_TEXT + "  "   # two blank cells: nothing more was drawn
-    screen = bool(view["screen_ppm"]) and e2e_apic.screen_shows(ppm_read, view["screen_ppm"], typed,
+    typed_ppm = view.get("typed_ppm") or view["screen_ppm"]
+    screen = bool(typed_ppm) and e2e_apic.screen_shows(ppm_read, typed_ppm, typed,
                                                                 FB_TEXT, FB_BACKGROUND)
     e2e_apic.evaluate(checks, machine, lines, fields, view, view["typed"], screen)
 
@@ -691,6 +709,7 @@ def evaluate(name, cfg, status, serial, view):
                  "; ".join(kernel_failed) or r.get("status", "no status line"))
 
     e2e_aml.evaluate(checks, machine, lines, fields, view, status, parse_info_pci, explain_status)
+    e2e_pci_irq.evaluate(checks, machine, lines, fields, view, parse_info_pci, e2e_apic.parse_info_pic)
     return checks
 
 

@@ -8,7 +8,10 @@
  * the host bridges (with an MCFG of two segments), calls _PIC(1), collects every _PRT entry with links set through
  * _SRS, looks routes up through bridge paths, and decodes \_S0-\_S5. PCI
  * configuration reads answer a bridge header whose secondary bus is derived
- * from the address, so bridge _PRTs get bus numbers. Any crash, sanitizer
+ * from the address, so bridge _PRTs get bus numbers. Then the events layer
+ * (aml_events.h, aml_gpe_block.h): the scan with GPE block devices from
+ * their _CRS, every EC's _GPE (integer or package) attached, and one SCI
+ * in each mode with the register reads answering input bytes. Any crash, sanitizer
  * report or hang is a finding; every API result is also checked for
  * internal consistency (counts within their arrays). */
 #include <stddef.h>
@@ -23,6 +26,7 @@
 #include "acpi/aml_prt.h"
 #include "acpi/aml_resources.h"
 #include "acpi/aml_events.h"
+#include "acpi/aml_gpe_block.h"
 #include "acpi/mcfg.h"
 
 int fuzz_one(const uint8_t *data, size_t size);
@@ -226,6 +230,88 @@ static void routing(struct acpi_aml *aml, const struct acpi_aml_host *host)
     }
 }
 
+/* Register reads of the events layer (GPE blocks, the EC) answer input bytes. */
+static enum acpi_status hw_mem_read(void *ctx, uint64_t phys, unsigned width, uint64_t *value)
+{
+    *value = 0;
+    for (unsigned i = 0; i < width / 8; i++) {
+        *value |= (uint64_t)input_byte(ctx, phys + i) << (8 * i);
+    }
+    return ACPI_OK;
+}
+
+static enum acpi_status hw_mem_write(void *ctx, uint64_t phys, unsigned width, uint64_t value)
+{
+    (void)ctx, (void)phys, (void)width, (void)value;
+    return ACPI_OK;
+}
+
+static enum acpi_status hw_io_read(void *ctx, uint16_t port, unsigned width, uint32_t *value)
+{
+    uint64_t v;
+    enum acpi_status st = hw_mem_read(ctx, port, width, &v);
+    *value = (uint32_t)v;
+    return st;
+}
+
+static enum acpi_status hw_io_write(void *ctx, uint16_t port, unsigned width, uint32_t value)
+{
+    (void)ctx, (void)port, (void)width, (void)value;
+    return ACPI_OK;
+}
+
+static struct acpi_aml_events ae;
+
+static void gpe_scope_ok(const struct acpi_aml_gpe_scope *gs)
+{
+    check(gs->methods <= ACPI_GPE_MAX && gs->enabled <= gs->methods &&
+          gs->outside <= gs->methods);
+}
+
+static void events(struct acpi_aml *aml)
+{
+    static const struct acpi_hw_host hw = {
+        .ctx = table, .memory_read = hw_mem_read, .memory_write = hw_mem_write,
+        .io_read = hw_io_read, .io_write = hw_io_write,
+    };
+    /* A FADT-like GPE0 of 16 bytes (q35's place) for \_GPE's methods. */
+    static const struct acpi_gas gpe0 = { ACPI_GAS_SYSTEM_IO, 8, 0, ACPI_GAS_ACCESS_BYTE, 0x620 };
+    static struct acpi_gpe gpe;
+    const struct acpi_hw_wait wait = { NULL, NULL, 1, 8 };
+    check(acpi_gpe_init_block(&gpe, &hw, &gpe0, 16) == ACPI_OK);
+    check(acpi_aml_events_init(&ae, aml, NULL, &gpe) == ACPI_OK);
+    consume(acpi_aml_events_scan(&ae));
+    check(ae.gpe_device_count <= ACPI_AML_GPE_DEVICES &&
+          ae.gpe_device_count + ae.gpe_block_bad + (ae.gpe_fadt_device != NULL) ==
+              ae.gpe_block_devices);
+    gpe_scope_ok(&ae.fadt_gpes);
+    for (unsigned i = 0; i < ae.gpe_device_count; i++) {
+        const struct acpi_aml_gpe_device *d = &ae.gpe_devices[i];
+        gpe_scope_ok(&d->gpes);
+        check(d->info.length >= 2 && d->info.length <= ACPI_GPE_MAX / 4 &&
+              acpi_gpe_count(&d->regs) == d->info.length * 4u);
+    }
+    struct acpi_aml_ec_info info;
+    static struct acpi_ec ec;
+    const struct acpi_aml_node *after = NULL;
+    for (unsigned n = 0; n < 4 && acpi_aml_ec_find(aml, after, &info) != ACPI_NOT_FOUND; n++) {
+        after = info.device;
+        check(info.gpe_device == NULL || info.has_gpe);
+        if (n == 0 && info.has_gpe &&
+            acpi_ec_init_io(&ec, &hw, info.data_port, info.command_port, info.gpe, &wait) ==
+                ACPI_OK) {
+            consume(acpi_aml_ec_attach(&ae, &ec, (struct acpi_aml_node *)info.device,
+                                       info.gpe_device));
+        }
+    }
+    unsigned handled, ran;
+    consume(acpi_aml_events_sci(&ae, &handled));
+    acpi_aml_events_set_deferred(&ae, true);
+    consume(acpi_aml_events_sci(&ae, &handled));
+    consume(acpi_aml_gpe_interrupt(&ae, 5, &handled));
+    consume(acpi_aml_events_work(&ae, &ran));
+}
+
 /* The DSDT header (ACPI 6.5, 5.2.6) in front of the input's AML; returns the
  * table length. Revision 1 (odd first byte) makes integers 32-bit. */
 static size_t frame_table(const uint8_t *data, size_t size)
@@ -267,6 +353,7 @@ int fuzz_one(const uint8_t *data, size_t size)
     consume(acpi_aml_initialize(aml, &counts));
     devices(aml);
     routing(aml, &host);
+    events(aml);
     acpi_aml_destroy(aml);
     return 0;
 }
