@@ -142,9 +142,12 @@ void acpi_aml_node_remove(struct acpi_aml *aml, struct acpi_aml_node *node, bool
     if ((node->flags & AML_NODE_DETACHED) != 0) {
         return;   /* in the graveyard already, with a subtree removed earlier */
     }
-    /* A walk between its calls never stands on a method's temporaries (they
-     * live only while the method runs), it may on anything else. */
-    if (aml->live <= 1 && aml->graveyard == NULL && (temporary || aml->walks == 0)) {
+    /* Only a method's own temporaries, at its end, go at once when nobody
+     * else runs: no walk stands on them (they live only while the method
+     * runs). Anything else (Unload) is removed from inside running AML whose
+     * frames, even in this context, may stand in it or have temporaries in it
+     * (a method that unloads its own table): it waits for the last context. */
+    if (temporary && aml->live <= 1 && aml->graveyard == NULL) {
         /* Nobody else can point at it: the single-threaded path. */
         acpi_aml_ns_remove(&aml->ns, &aml->mem, node);
         return;

@@ -194,9 +194,10 @@ void acpi_aml_context_leave(struct acpi_aml *aml, bool entered);
 bool acpi_aml_context_block(struct acpi_aml *aml, uint64_t timeout_ns);
 /* Sleep(ms) through host->sleep_ms; threaded, with the lock given up. */
 void acpi_aml_context_sleep(struct acpi_aml *aml, uint64_t ms);
-/* Remove a node and its subtree from the namespace: freed now when no other
- * context is live (nor, unless `temporary`, a walk), else detached
- * (unfindable) and freed with the graveyard, since a blocked context may
+/* Remove a node and its subtree from the namespace: a method's `temporary`
+ * freed now when no other context is live, anything else (and temporaries
+ * while others are live) detached (unfindable) and freed with the graveyard
+ * when the last context and walk end, since running or blocked frames may
  * still point into it. Nodes already detached are left alone. */
 void acpi_aml_node_remove(struct acpi_aml *aml, struct acpi_aml_node *node, bool temporary);
 /* acpi_aml_walk_begin/end (aml.h) with the host lock already held:

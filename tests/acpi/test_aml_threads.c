@@ -221,6 +221,14 @@ static const char init_asl[] =
     "            \\STEP = 10\n"
     "        }\n"
     "        Device (CHLD) { Method (_INI, 0) { \\STEP = 11 } }\n"
+    "        Method (SELF, 0)\n"
+    "        {\n"
+    "            Name (TMPS, 3)\n"
+    "            Name (\\TMPR, 4)\n"
+    "            Local0 = TMPS + TMPR\n"
+    "            \\UNLI ()\n"
+    "            Return (Local0)\n"
+    "        }\n"
     "    }\n"
     "}\n";
 
@@ -870,6 +878,22 @@ static void test_unload_under_init(void **state)
     assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.TINI", &n), ACPI_NOT_FOUND);
 }
 
+/* One thread: a method of the SSDT, with a temporary Name under itself and
+ * one at the root, unloads the SSDT and returns: the frame's temporaries were
+ * removed with the table, so its end must not free them again (ASan), and
+ * the value computed before the Unload comes back. */
+static void test_unload_own_table(void **state)
+{
+    struct fixture *fx = *state;
+    struct call l = now(fx->aml, "\\LDI", -1);
+    expect(&l, 15);
+    struct call c = now(fx->aml, "\\_SB.TINI.SELF", -1);
+    expect(&c, 7);
+    struct acpi_aml_node *n;
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.TINI", &n), ACPI_NOT_FOUND);
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\TMPR", &n), ACPI_NOT_FOUND);
+}
+
 /* wait without wake, or without a lock, is refused. */
 static void test_bad_hooks(void **state)
 {
@@ -917,6 +941,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unload_racing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unload_under_init, setup, teardown),
         cmocka_unit_test_setup_teardown(test_storm, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unload_own_table, setup, teardown),
         cmocka_unit_test(test_bad_hooks),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
