@@ -94,7 +94,9 @@ struct acpi_aml_limits {
 ACPI_MUST_USE enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
                                                const struct acpi_aml_memory *mem,
                                                struct acpi_aml **out);
-/* Free everything the interpreter holds. */
+/* Free everything the interpreter holds. No call may be running or blocked
+ * in it (aml_host.h wait/wake): destroying under a blocked thread is the
+ * host's error, that thread would wake in freed memory. */
 void acpi_aml_destroy(struct acpi_aml *aml);
 struct acpi_aml_limits *acpi_aml_limits(struct acpi_aml *aml);
 
@@ -154,6 +156,14 @@ void acpi_aml_value_release(struct acpi_aml *aml, struct acpi_aml_value *value);
 
 /* Tree access. */
 struct acpi_aml_node *acpi_aml_root(struct acpi_aml *aml);
+/* A walk that keeps a node pointer across evaluations (evaluate _STA of each
+ * device as it goes) brackets itself with these: in between, no node is
+ * freed; one removed meanwhile (an Unload by that AML or by another thread,
+ * aml_host.h wait/wake) is unlinked from the tree but stays readable, its
+ * parent and next pointers intact, until the last walk ends. Nest freely;
+ * every begin needs its end. */
+void acpi_aml_walk_begin(struct acpi_aml *aml);
+void acpi_aml_walk_end(struct acpi_aml *aml);
 struct acpi_aml_node *acpi_aml_node_parent(const struct acpi_aml_node *node);
 struct acpi_aml_node *acpi_aml_node_first_child(const struct acpi_aml_node *node);
 struct acpi_aml_node *acpi_aml_node_next_sibling(const struct acpi_aml_node *node);

@@ -5,20 +5,6 @@
 
 #define PATH_MAX_SEGS 64
 
-static void lock(struct acpi_aml *aml)
-{
-    if (aml->host.lock != NULL) {
-        aml->host.lock(aml->host.ctx);
-    }
-}
-
-static void unlock(struct acpi_aml *aml)
-{
-    if (aml->host.unlock != NULL) {
-        aml->host.unlock(aml->host.ctx);
-    }
-}
-
 enum acpi_status acpi_aml_lookup(struct acpi_aml *aml, const struct acpi_aml_node *scope,
                                  const char *path, struct acpi_aml_node **out)
 {
@@ -32,8 +18,10 @@ enum acpi_status acpi_aml_lookup(struct acpi_aml *aml, const struct acpi_aml_nod
         return st;
     }
     struct acpi_aml_node *s = scope != NULL ? (struct acpi_aml_node *)scope : aml->ns.root;
+    acpi_aml_lock(aml);   /* another thread's AML may be adding nodes (the hash grows) */
     struct acpi_aml_node *n = name.nsegs == 0 && name.root ? aml->ns.root
                                                            : acpi_aml_name_lookup(&aml->ns, s, &name);
+    acpi_aml_unlock(aml);
     if (n == NULL) {
         return ACPI_NOT_FOUND;
     }
@@ -132,6 +120,7 @@ void acpi_aml_value_release(struct acpi_aml *aml, struct acpi_aml_value *value)
     struct rel { struct acpi_aml_value *elems; uint32_t count; struct rel *next; };
     struct rel first = { value, 1, NULL };
     struct rel *list = &first;
+    acpi_aml_lock(aml);   /* the objects' counts and the allocator are shared */
     while (list != NULL) {
         struct rel *r = list;
         list = r->next;
@@ -154,6 +143,7 @@ void acpi_aml_value_release(struct acpi_aml *aml, struct acpi_aml_value *value)
             acpi_aml_free(&aml->mem, r, sizeof *r);
         }
     }
+    acpi_aml_unlock(aml);
     *value = (struct acpi_aml_value){ 0 };
 }
 
@@ -200,16 +190,13 @@ enum acpi_status acpi_aml_evaluate(struct acpi_aml *aml, const struct acpi_aml_n
     }
     struct aml_object *a[AML_MAX_ARGS] = { 0 };
     enum acpi_status st = ACPI_OK;
-    lock(aml);
+    acpi_aml_lock(aml);
     for (uint32_t i = 0; i < argc && st == ACPI_OK; i++) {
         st = from_value(aml, &args[i], &a[i]);
     }
     struct aml_object *r = NULL;
     if (st == ACPI_OK) {
         st = acpi_aml_exec_call(aml, (struct acpi_aml_node *)node, a, argc, &r);
-    }
-    if (aml->nested == 0) {
-        acpi_aml_sync_release_all(aml);
     }
     for (uint32_t i = 0; i < argc; i++) {
         acpi_aml_obj_put(&aml->mem, a[i]);
@@ -218,7 +205,7 @@ enum acpi_status acpi_aml_evaluate(struct acpi_aml *aml, const struct acpi_aml_n
         st = to_value(aml, r, result);
     }
     acpi_aml_obj_put(&aml->mem, r);
-    unlock(aml);
+    acpi_aml_unlock(aml);
     return st;
 }
 
@@ -322,18 +309,23 @@ size_t acpi_aml_node_path(const struct acpi_aml_node *node, char *buf, size_t si
 
 uint32_t acpi_aml_error_count(const struct acpi_aml *aml)
 {
-    return aml->nerrors;
+    acpi_aml_lock(aml);   /* another thread's AML may be adding one */
+    uint32_t n = aml->nerrors;
+    acpi_aml_unlock(aml);
+    return n;
 }
 
 bool acpi_aml_error_get(const struct acpi_aml *aml, uint32_t index, struct acpi_aml_error *out)
 {
+    acpi_aml_lock(aml);
     uint32_t kept = aml->nerrors < AML_ERROR_RING ? aml->nerrors : AML_ERROR_RING;
-    if (index >= kept) {
-        return false;
+    bool found = index < kept;
+    if (found) {
+        uint32_t first = aml->nerrors - kept;
+        *out = aml->errors[(first + index) % AML_ERROR_RING];
     }
-    uint32_t first = aml->nerrors - kept;
-    *out = aml->errors[(first + index) % AML_ERROR_RING];
-    return true;
+    acpi_aml_unlock(aml);
+    return found;
 }
 
 size_t acpi_aml_memory_used(const struct acpi_aml *aml)

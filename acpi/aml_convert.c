@@ -7,7 +7,7 @@
 
 static bool width32(struct acpi_aml *aml)
 {
-    return aml->nframes != 0 && acpi_aml_current_frame(aml)->int32;
+    return aml->exec.nframes != 0 && acpi_aml_current_frame(aml)->int32;
 }
 
 enum acpi_status acpi_aml_node_value(struct acpi_aml *aml, struct acpi_aml_node *node,
@@ -99,7 +99,7 @@ enum acpi_status acpi_aml_resolve(struct acpi_aml *aml, struct aml_object *in, s
     }
     case AML_REF_LOCAL:
     case AML_REF_ARG: {
-        if (in->u.ref.frame >= aml->nframes) {
+        if (in->u.ref.frame >= aml->exec.nframes) {
             return ACPI_AML_UNINITIALIZED;
         }
         struct aml_frame *f = acpi_aml_frame_at(aml, in->u.ref.frame);
@@ -502,7 +502,7 @@ enum acpi_status acpi_aml_store(struct acpi_aml *aml, struct aml_object *target,
         return store_node(aml, target->u.ref.node, value, copy_object);
     case AML_REF_LOCAL:
     case AML_REF_ARG: {
-        if (target->u.ref.frame >= aml->nframes) {
+        if (target->u.ref.frame >= aml->exec.nframes) {
             return ACPI_AML_BAD_OPERAND;
         }
         struct aml_frame *f = acpi_aml_frame_at(aml, target->u.ref.frame);

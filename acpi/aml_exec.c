@@ -34,22 +34,24 @@ uint64_t acpi_aml_clock_ns(struct acpi_aml *aml)
 static void note_unresolved(struct acpi_aml *aml, struct acpi_aml_node *scope,
                             const struct aml_name *name)
 {
-    aml->unresolved_scope = scope;
-    aml->unresolved_segs = name->segs;
-    aml->unresolved_nsegs = name->nsegs;
-    aml->unresolved_parents = name->parents;
-    aml->unresolved_root = name->root;
+    struct aml_context *cx = aml->cx;
+    cx->unresolved_scope = scope;
+    cx->unresolved_segs = name->segs;
+    cx->unresolved_nsegs = name->nsegs;
+    cx->unresolved_parents = name->parents;
+    cx->unresolved_root = name->root;
 }
 
 /* The scope (or root) with the name's segments after it: "\\_SB_.PCI0.XBAS". */
 static void unresolved_path(struct acpi_aml *aml, char *buf, size_t size)
 {
-    const struct acpi_aml_node *start = aml->unresolved_root ? aml->ns.root : aml->unresolved_scope;
-    for (uint16_t i = 0; i < aml->unresolved_parents && start->parent != NULL; i++) {
+    const struct aml_context *cx = aml->cx;
+    const struct acpi_aml_node *start = cx->unresolved_root ? aml->ns.root : cx->unresolved_scope;
+    for (uint16_t i = 0; i < cx->unresolved_parents && start->parent != NULL; i++) {
         start = start->parent;
     }
     size_t n = acpi_aml_node_path(start, buf, size);
-    for (uint16_t s = 0; s < aml->unresolved_nsegs; s++) {
+    for (uint16_t s = 0; s < cx->unresolved_nsegs; s++) {
         if (n + 6 >= size) {
             break;
         }
@@ -57,7 +59,7 @@ static void unresolved_path(struct acpi_aml *aml, char *buf, size_t size)
             buf[n++] = '.';
         }
         for (int i = 0; i < 4; i++) {
-            buf[n++] = (char)aml->unresolved_segs[4u * s + (unsigned)i];
+            buf[n++] = (char)cx->unresolved_segs[4u * s + (unsigned)i];
         }
         buf[n] = '\0';
     }
@@ -70,14 +72,16 @@ void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acp
     aml->nerrors++;
     e->status = st;
     e->aml_offset = offset;
-    e->table = aml->nframes != 0 ? acpi_aml_current_frame(aml)->table : 0;
+    e->table = aml->exec.nframes != 0 ? acpi_aml_current_frame(aml)->table : 0;
     e->path[0] = '\0';
-    if (st == ACPI_AML_UNRESOLVED_NAME && aml->unresolved_scope != NULL) {
+    if (st == ACPI_AML_UNRESOLVED_NAME && aml->cx != NULL && aml->cx->unresolved_scope != NULL) {
         unresolved_path(aml, e->path, sizeof e->path);
     } else if (node != NULL) {
         (void)acpi_aml_node_path(node, e->path, sizeof e->path);
     }
-    aml->unresolved_scope = NULL;
+    if (aml->cx != NULL) {
+        aml->cx->unresolved_scope = NULL;
+    }
     char msg[128];
     size_t n = 0;
     const char *parts[4] = { "AML error: ", acpi_status_str(st), " in ", e->path };
@@ -94,12 +98,12 @@ void acpi_aml_report(struct acpi_aml *aml, enum acpi_status st, const struct acp
 
 struct aml_frame *acpi_aml_current_frame(struct acpi_aml *aml)
 {
-    return acpi_aml_frame_at(aml, aml->nframes - 1);
+    return acpi_aml_frame_at(aml, aml->exec.nframes - 1);
 }
 
 static struct aml_item *top(struct acpi_aml *aml)
 {
-    return acpi_aml_item_at(aml, aml->nitems - 1);
+    return acpi_aml_item_at(aml, aml->exec.nitems - 1);
 }
 
 /* Make room for entry `count` of a chunked stack: a new chunk when it starts
@@ -130,32 +134,21 @@ static enum acpi_status room(struct acpi_aml *aml, void ***chunks, uint32_t *nch
     return ACPI_OK;
 }
 
-void acpi_aml_exec_fini(struct acpi_aml *aml)
-{
-    for (uint32_t i = 0; i < aml->item_nchunks; i++) {
-        acpi_aml_free(&aml->mem, aml->item_chunks[i], AML_CHUNK * sizeof(struct aml_item));
-    }
-    for (uint32_t i = 0; i < aml->frame_nchunks; i++) {
-        acpi_aml_free(&aml->mem, aml->frame_chunks[i], AML_CHUNK * sizeof(struct aml_frame));
-    }
-    acpi_aml_free(&aml->mem, aml->item_chunks, aml->item_table * sizeof(void *));
-    acpi_aml_free(&aml->mem, aml->frame_chunks, aml->frame_table * sizeof(void *));
-}
-
 /* Push an item for opcode `op` starting at `start`; the new item inherits the
  * scope, the end and the DEAD flag of the item below. */
 static enum acpi_status push_item(struct acpi_aml *aml, uint16_t op, const struct aml_opinfo *info,
                                   const uint8_t *start, uint8_t flags)
 {
-    void **chunks = (void **)aml->item_chunks;
-    enum acpi_status st = room(aml, &chunks, &aml->item_nchunks, &aml->item_table, aml->nitems,
+    struct aml_stacks *x = &aml->exec;
+    void **chunks = (void **)x->item_chunks;
+    enum acpi_status st = room(aml, &chunks, &x->item_nchunks, &x->item_table, x->nitems,
                                sizeof(struct aml_item), aml->limits.max_stack_items);
-    aml->item_chunks = (struct aml_item **)chunks;
+    x->item_chunks = (struct aml_item **)chunks;
     if (st != ACPI_OK) {
         return st;
     }
-    struct aml_item *parent = aml->nitems != 0 ? top(aml) : NULL;
-    struct aml_item *it = acpi_aml_item_at(aml, aml->nitems++);
+    struct aml_item *parent = x->nitems != 0 ? top(aml) : NULL;
+    struct aml_item *it = acpi_aml_item_at(aml, x->nitems++);
     *it = (struct aml_item){ 0 };
     it->op = op;
     it->info = info;
@@ -181,22 +174,23 @@ static void release_item(struct acpi_aml *aml, struct aml_item *it)
 static void pop_item(struct acpi_aml *aml)
 {
     release_item(aml, top(aml));
-    aml->nitems--;
+    aml->exec.nitems--;
 }
 
 static enum acpi_status push_frame(struct acpi_aml *aml, struct aml_frame **out)
 {
-    if (aml->nframes >= aml->limits.max_call_depth + 1u) {
+    struct aml_stacks *x = &aml->exec;
+    if (x->nframes >= aml->limits.max_call_depth + 1u) {
         return ACPI_AML_STACK_OVERFLOW;
     }
-    void **chunks = (void **)aml->frame_chunks;
-    enum acpi_status st = room(aml, &chunks, &aml->frame_nchunks, &aml->frame_table, aml->nframes,
+    void **chunks = (void **)x->frame_chunks;
+    enum acpi_status st = room(aml, &chunks, &x->frame_nchunks, &x->frame_table, x->nframes,
                                sizeof(struct aml_frame), aml->limits.max_call_depth + 1u);
-    aml->frame_chunks = (struct aml_frame **)chunks;
+    x->frame_chunks = (struct aml_frame **)chunks;
     if (st != ACPI_OK) {
         return st;
     }
-    struct aml_frame *f = acpi_aml_frame_at(aml, aml->nframes++);
+    struct aml_frame *f = acpi_aml_frame_at(aml, x->nframes++);
     *f = (struct aml_frame){ 0 };
     *out = f;
     return ACPI_OK;
@@ -214,6 +208,7 @@ static void pop_frame(struct acpi_aml *aml)
         acpi_aml_obj_put(&aml->mem, f->args[i]);
     }
     acpi_aml_obj_put(&aml->mem, f->ret);
+    acpi_aml_obj_put(&aml->mem, f->method_obj);
     /* Temporaries, newest first; one may already be gone with a removed parent,
      * so each is looked up through the list before removal. */
     while (f->temps != NULL) {
@@ -221,14 +216,17 @@ static void pop_frame(struct acpi_aml *aml)
         f->temps = n->temp_next;
         /* Children made by the same frame are on the list too, after their
          * parent was added: remove them first by removing the newest first. */
-        acpi_aml_ns_remove(&aml->ns, &aml->mem, n);
+        acpi_aml_node_remove(aml, n, true);
     }
     if (f->serial_mutex != NULL) {
         enum acpi_status ignored =
             acpi_aml_sync_release(aml, f->serial_mutex, f->serial_mutex->u.mutex.depth <= 1);
         (void)ignored;   /* a forced release cannot fail on order */
+        /* The frame's reference: the method may have been replaced meanwhile
+         * (CopyObject by another context), its mutex lives until now. */
+        acpi_aml_obj_put(&aml->mem, f->serial_mutex);
     }
-    aml->nframes--;
+    aml->exec.nframes--;
 }
 
 /* ---- named-node creation ---------------------------------------------------- */
@@ -288,7 +286,7 @@ static enum acpi_status local_ref(struct acpi_aml *aml, uint8_t kind, uint8_t in
         return ACPI_AML_OUT_OF_MEMORY;
     }
     r->u.ref.index = index;
-    r->u.ref.frame = aml->nframes - 1;
+    r->u.ref.frame = aml->exec.nframes - 1;
     *out = r;
     return ACPI_OK;
 }
@@ -706,9 +704,10 @@ static enum acpi_status complete(struct acpi_aml *aml)
         } else if (!truth) {
             /* The Else (if any) runs as the If's body. */
             f->pc = it->end;
-            if (f->pc < acpi_aml_item_at(aml, aml->nitems - 2)->end && *f->pc == AML_ELSE) {
+            if (f->pc < acpi_aml_item_at(aml, aml->exec.nitems - 2)->end && *f->pc == AML_ELSE) {
                 const uint8_t *p = f->pc + 1;
-                st = acpi_aml_parse_pkglen(&p, acpi_aml_item_at(aml, aml->nitems - 2)->end, &it->end);
+                const uint8_t *outer = acpi_aml_item_at(aml, aml->exec.nitems - 2)->end;
+                st = acpi_aml_parse_pkglen(&p, outer, &it->end);
                 if (st != ACPI_OK) {
                     return st;
                 }
@@ -736,16 +735,17 @@ static enum acpi_status complete(struct acpi_aml *aml)
     case AML_BREAK:
     case AML_CONTINUE: {
         /* The innermost While of this frame whose body runs. */
-        uint32_t i = aml->nitems - 1;
+        uint32_t i = aml->exec.nitems - 1;
         while (i > f->item_base &&
-               !(acpi_aml_item_at(aml, i)->op == AML_WHILE && acpi_aml_item_at(aml, i)->state == AML_ST_BODY)) {
+               !(acpi_aml_item_at(aml, i)->op == AML_WHILE &&
+                 acpi_aml_item_at(aml, i)->state == AML_ST_BODY)) {
             i--;
         }
         if (i == f->item_base) {
             return ACPI_AML_BAD_OPCODE;   /* Break/Continue outside a While */
         }
         bool is_break = it->op == AML_BREAK;
-        while (aml->nitems - 1 > i) {
+        while (aml->exec.nitems - 1 > i) {
             pop_item(aml);
         }
         f->pc = top(aml)->end;            /* Continue: body_done evaluates again */
@@ -763,7 +763,7 @@ static enum acpi_status complete(struct acpi_aml *aml)
         it->args[0] = NULL;
         it->nargs = 0;
         /* Unwind to the method body; it ends at once. */
-        while (aml->nitems - 1 > f->item_base) {
+        while (aml->exec.nitems - 1 > f->item_base) {
             pop_item(aml);
         }
         f->pc = top(aml)->end;
@@ -944,7 +944,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
         /* Evaluate the predicate again: back to just after the PkgLength. */
         f->pc = it->start + 1;
         const uint8_t *end;
-        st = acpi_aml_parse_pkglen(&f->pc, acpi_aml_item_at(aml, aml->nitems - 2)->end, &end);
+        st = acpi_aml_parse_pkglen(&f->pc, acpi_aml_item_at(aml, aml->exec.nitems - 2)->end, &end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -958,7 +958,7 @@ static enum acpi_status body_done(struct acpi_aml *aml)
     }
     case AML_IF: {
         f->pc = it->end;
-        enum acpi_status st = skip_else(f, acpi_aml_item_at(aml, aml->nitems - 2)->end);
+        enum acpi_status st = skip_else(f, acpi_aml_item_at(aml, aml->exec.nitems - 2)->end);
         if (st != ACPI_OK) {
             return st;
         }
@@ -1055,6 +1055,10 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
         return st;
     }
     f->method = node;
+    /* Kept while it runs: another context may replace the node's object
+     * (CopyObject) while this one is blocked; the body's bytes are the
+     * table's, which live until destroy. */
+    f->method_obj = acpi_aml_obj_get(m);
     f->table = m->u.method.table;
     f->int32 = m->u.method.table < aml->ntables && aml->tables[m->u.method.table].int32;
     uint32_t nargs = it->state == AML_ST_HOST ? it->ncall : it->nargs;
@@ -1077,16 +1081,18 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
             m->u.method.mutex = mx;
         }
         /* Held already: a recursive call by the same thread, which ACPICA
-         * allows (the depth counts it). Below the current level: refused. */
+         * allows (the depth counts it). Below the current level: refused.
+         * Held by another context: wait for it, as ACPICA does (forever).
+         * The method object is kept while this context may block. */
         bool got;
-        st = acpi_aml_sync_acquire(aml, mx, &got);
+        st = acpi_aml_sync_acquire(aml, mx, AML_WAIT_FOREVER, &got);
         if (st != ACPI_OK) {
             pop_frame(aml);
             return st;
         }
-        f->serial_mutex = got ? mx : NULL;
+        f->serial_mutex = got ? acpi_aml_obj_get(mx) : NULL;
     }
-    f->item_base = aml->nitems;
+    f->item_base = aml->exec.nitems;
     st = push_item(aml, AML_PSEUDO_METHOD, NULL, m->u.method.code, 0);
     if (st != ACPI_OK) {
         pop_frame(aml);
@@ -1131,9 +1137,9 @@ static uint8_t args_len(const struct aml_opinfo *info)
  * method frames above it and let the failing statement finish as DEAD. */
 static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
 {
-    while (aml->nframes - 1 > tf) {
+    while (aml->exec.nframes - 1 > tf) {
         struct aml_frame *f = acpi_aml_current_frame(aml);
-        while (aml->nitems > f->item_base) {
+        while (aml->exec.nitems > f->item_base) {
             pop_item(aml);
         }
         pop_frame(aml);
@@ -1143,7 +1149,7 @@ static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
     if (syntax) {
         /* The bytes cannot be decoded further: drop everything up to the
          * innermost construct with a PkgLength and continue after it. */
-        while (aml->nitems - 1 > f->item_base) {
+        while (aml->exec.nitems - 1 > f->item_base) {
             struct aml_item *it = top(aml);
             bool bounded = it->info != NULL && it->info->args[0] == 'p' && it->argi > 0;
             if (bounded) {
@@ -1160,10 +1166,10 @@ static void recover(struct acpi_aml *aml, uint32_t tf, enum acpi_status st)
         return;
     }
     /* Every op above the innermost TermList becomes DEAD and still parses. */
-    for (uint32_t i = aml->nitems - 1; i > f->item_base; i--) {
+    for (uint32_t i = aml->exec.nitems - 1; i > f->item_base; i--) {
         struct aml_item *it = acpi_aml_item_at(aml, i);
         if (it->state == AML_ST_BODY) {
-            if (i == aml->nitems - 1) {
+            if (i == aml->exec.nitems - 1) {
                 /* The TermList's own end failed (a While's timeout): end it. */
                 f->pc = it->end;
                 it->flags |= AML_IT_DEAD;
@@ -1188,7 +1194,7 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                             bool recoverable)
 {
     enum acpi_status first = ACPI_OK;
-    while (aml->nitems - 1 > base) {
+    while (aml->exec.nitems - 1 > base) {
         struct aml_item *it = top(aml);
         struct aml_frame *f = acpi_aml_current_frame(aml);
         enum acpi_status st;
@@ -1260,10 +1266,10 @@ static enum acpi_status run(struct acpi_aml *aml, uint32_t base, uint32_t table_
                 first = st;
             }
             if (!recoverable) {
-                while (aml->nitems - 1 > base) {
+                while (aml->exec.nitems - 1 > base) {
                     pop_item(aml);
                 }
-                while (aml->nframes > table_frame) {
+                while (aml->exec.nframes > table_frame) {
                     pop_frame(aml);
                 }
                 return st;
@@ -1281,14 +1287,21 @@ enum acpi_status acpi_aml_exec_table(struct acpi_aml *aml, uint8_t index,
                                      struct acpi_aml_node *scope)
 {
     const struct aml_table *t = &aml->tables[index];
+    bool entered;
+    enum acpi_status st = acpi_aml_context_enter(aml, &entered);
+    if (st != ACPI_OK) {
+        return st;
+    }
     /* From Load inside running AML this is a re-entry: bounded like the others
      * (a table that loads itself ends here). */
-    if (aml->nframes != 0 && aml->nested >= AML_MAX_NESTED) {
-        return ACPI_AML_STACK_OVERFLOW;
+    if (aml->exec.nframes != 0 && aml->exec.nested >= AML_MAX_NESTED) {
+        st = ACPI_AML_STACK_OVERFLOW;
+    } else {
+        aml->exec.nested++;
+        st = run_table(aml, t, index, scope != NULL ? scope : aml->ns.root);
+        aml->exec.nested--;
     }
-    aml->nested++;
-    enum acpi_status st = run_table(aml, t, index, scope != NULL ? scope : aml->ns.root);
-    aml->nested--;
+    acpi_aml_context_leave(aml, entered);
     return st;
 }
 
@@ -1299,7 +1312,7 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
     if (st != ACPI_OK) {
         return st;
     }
-    uint32_t base = aml->nitems - 1;
+    uint32_t base = aml->exec.nitems - 1;
     top(aml)->state = AML_ST_HOST;
     struct aml_frame *f;
     st = push_frame(aml, &f);
@@ -1307,11 +1320,11 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
         pop_item(aml);
         return st;
     }
-    uint32_t tf = aml->nframes - 1;
+    uint32_t tf = aml->exec.nframes - 1;
     f->table = index;
     f->int32 = t->int32;
     f->pc = t->bytes + 36;     /* after the table header (ACPI 6.5, 5.2.6) */
-    f->item_base = aml->nitems;
+    f->item_base = aml->exec.nitems;
     st = push_item(aml, AML_PSEUDO_TABLE, NULL, f->pc, 0);
     if (st != ACPI_OK) {
         pop_frame(aml);
@@ -1328,17 +1341,16 @@ static enum acpi_status run_table(struct acpi_aml *aml, const struct aml_table *
     return st;
 }
 
-enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
-                               struct aml_object **args, uint32_t argc,
-                               struct aml_object **result)
+static enum acpi_status call_in_context(struct acpi_aml *aml, struct acpi_aml_node *node,
+                                        struct aml_object **args, uint32_t argc,
+                                        struct aml_object **result)
 {
-    *result = NULL;
     node = acpi_aml_node_resolve_alias(node);
     if (node == NULL) {
         return ACPI_AML_UNRESOLVED_NAME;
     }
     if (node->object == NULL || node->object->type != ACPI_AML_TYPE_METHOD) {
-        if (aml->nframes == 0) {
+        if (aml->exec.nframes == 0) {
             /* Reading a field needs a frame for the integer width. */
             struct aml_frame *f;
             enum acpi_status st = push_frame(aml, &f);
@@ -1353,7 +1365,7 @@ enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *
         }
         return acpi_aml_node_value(aml, node, result);
     }
-    if (aml->nested >= AML_MAX_NESTED) {
+    if (aml->exec.nested >= AML_MAX_NESTED) {
         return ACPI_AML_STACK_OVERFLOW;
     }
     if (argc + 1 > AML_MAX_ARGS) {
@@ -1365,7 +1377,7 @@ enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *
     if (st != ACPI_OK) {
         return st;
     }
-    uint32_t base = aml->nitems - 1;
+    uint32_t base = aml->exec.nitems - 1;
     struct aml_item *h = top(aml);
     h->state = AML_ST_HOST;
     h->flags = 0;
@@ -1375,20 +1387,35 @@ enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *
     }
     h->nargs = (uint8_t)(argc + 1);
     h->ncall = (uint8_t)argc;
-    uint32_t frames_before = aml->nframes;
-    aml->nested++;
+    uint32_t frames_before = aml->exec.nframes;
+    aml->exec.nested++;
     st = enter_method(aml, h, node);
     if (st == ACPI_OK) {
         st = run(aml, base, frames_before, false);
     } else {
         acpi_aml_report(aml, st, node, 0);
     }
-    aml->nested--;
+    aml->exec.nested--;
     h = acpi_aml_item_at(aml, base);
     if (st == ACPI_OK) {
         *result = h->args[0];
         h->args[0] = NULL;
     }
     pop_item(aml);
+    return st;
+}
+
+enum acpi_status acpi_aml_exec_call(struct acpi_aml *aml, struct acpi_aml_node *node,
+                               struct aml_object **args, uint32_t argc,
+                               struct aml_object **result)
+{
+    *result = NULL;
+    bool entered;
+    enum acpi_status st = acpi_aml_context_enter(aml, &entered);
+    if (st != ACPI_OK) {
+        return st;
+    }
+    st = call_in_context(aml, node, args, argc, result);
+    acpi_aml_context_leave(aml, entered);
     return st;
 }

@@ -65,7 +65,7 @@ static enum acpi_status value_bytes(struct acpi_aml *aml, struct aml_object *val
 static enum acpi_status int_or_buffer(struct acpi_aml *aml, const uint8_t *bytes, uint32_t bits,
                                       bool force_buffer, struct aml_object **out)
 {
-    uint32_t width = aml->nframes != 0 && acpi_aml_current_frame(aml)->int32 ? 32 : 64;
+    uint32_t width = aml->exec.nframes != 0 && acpi_aml_current_frame(aml)->int32 ? 32 : 64;
     if (bits <= width && !force_buffer) {
         *out = acpi_aml_obj_integer(&aml->mem, get_bits(bytes, 0, bits));
     } else {

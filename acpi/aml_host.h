@@ -120,9 +120,43 @@ struct acpi_aml_host {
     void (*global_lock_release)(void *ctx);
 
     /* Host-side locking for a multi-threaded kernel: taken around every public
-     * call that touches the interpreter. NULL: single-threaded. */
+     * call that touches the interpreter (evaluate, load, initialise, lookup,
+     * value release, handler installation, _OSI edits, error reads). NULL:
+     * single-threaded. A host
+     * callback that calls back into the interpreter (a region handler that
+     * evaluates) re-enters with the lock held: make it recursive then, or do
+     * not call back (with wait/wake: do not, since wait gives up one level).
+     *
+     * Only one thread runs AML at a time. Without wait/wake every call runs to
+     * its end holding the lock: Sleep keeps it, a mutex is only ever held by
+     * the one running call, and a Wait with no pending Signal times out at
+     * once. */
     void (*lock)(void *ctx);
     void (*unlock)(void *ctx);
+
+    /* Blocking for a multi-threaded kernel, optional (both NULL: the
+     * single-threaded behaviour above); given, lock and unlock must be too
+     * (acpi_aml_create: ACPI_INVALID_ARGUMENT otherwise). Together with the
+     * lock they are a condition variable:
+     *   wait: called with the lock held; releases it atomically, blocks until
+     *     a wake or until timeout_ns nanoseconds passed (UINT64_MAX: no bound),
+     *     takes the lock back and returns (false on timeout; spurious returns
+     *     are fine, the interpreter looks again and waits for what is left).
+     *   wake: wake every thread blocked in wait (called with the lock held).
+     * With them, each outermost call is an execution context that owns the
+     * mutexes it acquires, as ACPICA's threads do: Acquire of a mutex another
+     * context owns, and Wait on an Event with no pending Signal, block up to
+     * their timeout (0xFFFF: forever) and then return True (timed out) as
+     * ACPI 6.5, 19.6.2 and 19.6.148 say; a Serialized method waits for its
+     * mutex forever; Release, Signal and the end of a context (which releases
+     * what it still holds) wake the waiters; Sleep gives the lock up around
+     * sleep_ms. The timeouts run on clock_ns. While one context is blocked
+     * another may run anything, Unload and CopyObject over the blocked one's
+     * methods and mutexes included: removed nodes are kept (unreachable)
+     * until no context is left, objects by reference counts.
+     * acpi_aml_destroy while a context is blocked is the host's error. */
+    bool (*wait)(void *ctx, uint64_t timeout_ns);
+    void (*wake)(void *ctx);
 
     /* LoadTable(signature, oem_id, oem_table_id): the host finds the table among
      * the firmware's (RSDT/XSDT) and returns its bytes, which must stay valid for

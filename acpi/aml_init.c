@@ -17,11 +17,8 @@ static enum acpi_status run_child(struct acpi_aml *aml, struct acpi_aml_node *de
         return ACPI_OK;
     }
     *ran = true;
-    enum acpi_status st = acpi_aml_exec_call(aml, n, NULL, 0, res);
-    if (aml->nested == 0) {
-        acpi_aml_sync_release_all(aml);
-    }
-    return st;
+    /* Its own outermost call: mutexes it left held are released at its end. */
+    return acpi_aml_exec_call(aml, n, NULL, 0, res);
 }
 
 /* Run _INI of dev when it has one, counting. */
@@ -62,9 +59,8 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
     }
     struct acpi_aml_init_counts c = { 0 };
     enum acpi_status first = ACPI_OK;
-    if (aml->host.lock != NULL) {
-        aml->host.lock(aml->host.ctx);
-    }
+    acpi_aml_lock(aml);
+    acpi_aml_pin_nodes(aml);
     /* 6.5.1 step 1, 6.5.4: the default spaces' handlers are in place, and the
      * host's installed so far: tell the AML, one space after the other. */
     for (size_t i = 0; i < sizeof default_spaces; i++) {
@@ -124,9 +120,8 @@ enum acpi_status acpi_aml_initialize(struct acpi_aml *aml, struct acpi_aml_init_
         n = acpi_aml_ns_next(n, skip_children);
     }
     aml->initialized = true;
-    if (aml->host.unlock != NULL) {
-        aml->host.unlock(aml->host.ctx);
-    }
+    acpi_aml_unpin_nodes(aml);
+    acpi_aml_unlock(aml);
     if (counts != NULL) {
         *counts = c;
     }
@@ -140,7 +135,11 @@ enum acpi_status acpi_aml_install_region_handler(struct acpi_aml *aml, struct ac
     if (aml == NULL || handler == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    /* Under the lock: a kernel installs its EC handler while other threads
+     * may be evaluating. */
+    acpi_aml_lock(aml);
     if (aml->nhandlers == AML_MAX_HANDLERS) {
+        acpi_aml_unlock(aml);
         return ACPI_AML_OUT_OF_MEMORY;
     }
     aml->handlers[aml->nhandlers++] = (struct aml_handler){
@@ -150,13 +149,10 @@ enum acpi_status acpi_aml_install_region_handler(struct acpi_aml *aml, struct ac
      * acpi_aml_initialize runs it for every space with a handler. */
     if (aml->initialized) {
         uint32_t run = 0, failed = 0;
-        if (aml->host.lock != NULL) {
-            aml->host.lock(aml->host.ctx);
-        }
+        acpi_aml_pin_nodes(aml);
         acpi_aml_region_run_reg(aml, device, space, &run, &failed);
-        if (aml->host.unlock != NULL) {
-            aml->host.unlock(aml->host.ctx);
-        }
+        acpi_aml_unpin_nodes(aml);
     }
+    acpi_aml_unlock(aml);
     return ACPI_OK;
 }

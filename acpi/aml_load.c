@@ -24,11 +24,8 @@ static uint32_t slen(const char *s)
     return n;
 }
 
-enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
+static enum acpi_status osi_add(struct acpi_aml *aml, const char *interface)
 {
-    if (aml == NULL || interface == NULL) {
-        return ACPI_INVALID_ARGUMENT;
-    }
     uint32_t n = slen(interface);
     for (struct aml_osi *o = aml->osi; o != NULL; o = o->next) {
         if (o->len == n) {
@@ -54,11 +51,20 @@ enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
     return ACPI_OK;
 }
 
-enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface)
+/* The host edits the list while other threads may evaluate _OSI. */
+enum acpi_status acpi_aml_osi_add(struct acpi_aml *aml, const char *interface)
 {
     if (aml == NULL || interface == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    acpi_aml_lock(aml);
+    enum acpi_status st = osi_add(aml, interface);
+    acpi_aml_unlock(aml);
+    return st;
+}
+
+static enum acpi_status osi_remove(struct acpi_aml *aml, const char *interface)
+{
     uint32_t n = slen(interface);
     for (struct aml_osi **pp = &aml->osi; *pp != NULL; pp = &(*pp)->next) {
         struct aml_osi *o = *pp;
@@ -73,6 +79,17 @@ enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface
         }
     }
     return ACPI_NOT_FOUND;
+}
+
+enum acpi_status acpi_aml_osi_remove(struct acpi_aml *aml, const char *interface)
+{
+    if (aml == NULL || interface == NULL) {
+        return ACPI_INVALID_ARGUMENT;
+    }
+    acpi_aml_lock(aml);
+    enum acpi_status st = osi_remove(aml, interface);
+    acpi_aml_unlock(aml);
+    return st;
 }
 
 static enum acpi_status predefined(struct acpi_aml *aml)
@@ -104,7 +121,7 @@ static enum acpi_status predefined(struct acpi_aml *aml)
         return ACPI_AML_OUT_OF_MEMORY;
     }
     for (size_t i = 0; i < sizeof default_osi / sizeof default_osi[0]; i++) {
-        enum acpi_status st = acpi_aml_osi_add(aml, default_osi[i]);
+        enum acpi_status st = osi_add(aml, default_osi[i]);
         if (st != ACPI_OK) {
             return st;
         }
@@ -118,6 +135,11 @@ enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
     if (host == NULL || mem == NULL || mem->alloc == NULL || mem->free == NULL || out == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    /* wait and wake come together, and only over a lock (aml_host.h). */
+    if ((host->wait == NULL) != (host->wake == NULL) ||
+        (host->wait != NULL && (host->lock == NULL || host->unlock == NULL))) {
+        return ACPI_INVALID_ARGUMENT;
+    }
     struct aml_memory m = { .host = *mem, .used = 0, .peak = 0 };
     struct acpi_aml *aml = acpi_aml_zalloc(&m, sizeof *aml);
     if (aml == NULL) {
@@ -125,6 +147,8 @@ enum acpi_status acpi_aml_create(const struct acpi_aml_host *host,
     }
     aml->mem = m;
     aml->host = *host;
+    aml->threaded = host->wait != NULL;
+    aml->pool = &aml->first;
     aml->limits.loop_timeout_s = 3;
     aml->limits.max_call_depth = 256;
     aml->limits.max_stack_items = 65536;
@@ -203,12 +227,14 @@ enum acpi_status acpi_aml_load_table(struct acpi_aml *aml, const uint8_t *table,
     if (aml == NULL || table == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    acpi_aml_lock(aml);
     uint8_t index;
     enum acpi_status st = add_table(aml, table, len, &index);
-    if (st != ACPI_OK) {
-        return st;
+    if (st == ACPI_OK) {
+        st = acpi_aml_exec_table(aml, index, NULL);
     }
-    return acpi_aml_exec_table(aml, index, NULL);
+    acpi_aml_unlock(aml);
+    return st;
 }
 
 enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
@@ -229,14 +255,17 @@ enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
     if (t == NULL) {
         return ACPI_MAP_FAILED;
     }
+    acpi_aml_lock(aml);
     uint8_t index;
     enum acpi_status st = add_table(aml, t, len, &index);
     if (st != ACPI_OK) {
         aml->host.unmap(aml->host.ctx, t, len);
-        return st;
+    } else {
+        aml->tables[index].mapped = t;
+        st = acpi_aml_exec_table(aml, index, NULL);
     }
-    aml->tables[index].mapped = t;
-    return acpi_aml_exec_table(aml, index, NULL);
+    acpi_aml_unlock(aml);
+    return st;
 }
 
 uint32_t acpi_aml_table_count(const struct acpi_aml *aml)
@@ -492,7 +521,8 @@ static enum acpi_status unload_op(struct acpi_aml *aml, struct aml_item *it)
     while (n != NULL) {
         if (n->table == t) {
             struct acpi_aml_node *next = acpi_aml_ns_next(n, true);
-            acpi_aml_ns_remove(&aml->ns, &aml->mem, n);
+            /* A context blocked in one of its methods may point at it. */
+            acpi_aml_node_remove(aml, n, false);
             n = next;
         } else {
             n = acpi_aml_ns_next(n, false);

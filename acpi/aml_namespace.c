@@ -94,28 +94,54 @@ static void unhash(struct aml_namespace *ns, struct acpi_aml_node *n)
     ns->count--;
 }
 
-void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node)
+/* Take `node` out of its parent's child list. */
+static void unlink_child(struct acpi_aml_node *node)
 {
     struct acpi_aml_node *parent = node->parent;
-    if (parent != NULL) {
-        struct acpi_aml_node *prev = NULL;
-        for (struct acpi_aml_node *c = parent->first_child; c != NULL; c = c->next) {
-            if (c == node) {
-                if (prev != NULL) {
-                    prev->next = c->next;
-                } else {
-                    parent->first_child = c->next;
-                }
-                if (parent->last_child == c) {
-                    parent->last_child = prev;
-                }
-                break;
-            }
-            prev = c;
-        }
+    if (parent == NULL) {
+        return;
     }
-    /* Free the subtree bottom-up by walking down to a leaf each time. */
-    node->next = NULL;
+    struct acpi_aml_node *prev = NULL;
+    for (struct acpi_aml_node *c = parent->first_child; c != NULL; c = c->next) {
+        if (c == node) {
+            if (prev != NULL) {
+                prev->next = c->next;
+            } else {
+                parent->first_child = c->next;
+            }
+            if (parent->last_child == c) {
+                parent->last_child = prev;
+            }
+            return;
+        }
+        prev = c;
+    }
+}
+
+void acpi_aml_ns_detach(struct aml_namespace *ns, struct acpi_aml_node *node)
+{
+    unlink_child(node);
+    /* Depth first through the subtree only (never past `node`). */
+    struct acpi_aml_node *n = node;
+    while (n != NULL) {
+        unhash(ns, n);
+        n->flags |= AML_NODE_DETACHED;
+        if (n->first_child != NULL) {
+            n = n->first_child;
+            continue;
+        }
+        while (n != node && n->next == NULL) {
+            n = n->parent;
+        }
+        n = n == node ? NULL : n->next;
+    }
+}
+
+/* Free the subtree bottom-up by walking down to a leaf each time; with `ns`,
+ * take each node out of its hash as it goes (one pass for a removal). */
+static void free_subtree(struct aml_namespace *ns, struct aml_memory *m,
+                         struct acpi_aml_node *node)
+{
     struct acpi_aml_node *n = node;
     while (n != NULL) {
         if (n->first_child != NULL) {
@@ -126,11 +152,24 @@ void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct a
             continue;
         }
         struct acpi_aml_node *up = (n == node) ? NULL : n->parent;
-        unhash(ns, n);
+        if (ns != NULL) {
+            unhash(ns, n);
+        }
         acpi_aml_obj_put(m, n->object);
         acpi_aml_free(m, n, sizeof *n);
         n = up;
     }
+}
+
+void acpi_aml_ns_free_detached(struct aml_memory *m, struct acpi_aml_node *node)
+{
+    free_subtree(NULL, m, node);
+}
+
+void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node)
+{
+    unlink_child(node);
+    free_subtree(ns, m, node);
 }
 
 enum acpi_aml_type acpi_aml_node_type(const struct acpi_aml_node *node)

@@ -11,6 +11,7 @@
 
 #define AML_NODE_TEMPORARY 0x01    /* created by a running method; gone when it returns */
 #define AML_NODE_SCOPE 0x02        /* a predefined scope with no object (\_GPE ...) */
+#define AML_NODE_DETACHED 0x04     /* taken out of the namespace, not yet freed */
 #define AML_TABLE_NONE 0xFF        /* owner of the predefined nodes */
 
 struct acpi_aml_node {
@@ -48,6 +49,13 @@ struct acpi_aml_node *acpi_aml_ns_add(struct aml_namespace *ns, struct aml_memor
                                  struct acpi_aml_node *parent, uint32_t name, uint8_t table);
 /* Remove a node and its whole subtree, releasing their objects (no recursion). */
 void acpi_aml_ns_remove(struct aml_namespace *ns, struct aml_memory *m, struct acpi_aml_node *node);
+/* The two halves of acpi_aml_ns_remove. Detach: unlink the node from its
+ * parent and take its subtree out of the hash, marked AML_NODE_DETACHED, so no
+ * lookup finds it; the nodes keep their objects, parent and sibling pointers
+ * (a walk or a scope that still points at them goes on safely). Free: free a
+ * detached subtree and release its objects. */
+void acpi_aml_ns_detach(struct aml_namespace *ns, struct acpi_aml_node *node);
+void acpi_aml_ns_free_detached(struct aml_memory *m, struct acpi_aml_node *node);
 
 /* acpi_aml_node_type (acpi/aml.h) is defined in aml_namespace.c: the type a
  * node shows to ObjectType and to the namespace dump. */

@@ -12,6 +12,7 @@
 
 struct acpi_aml_node;
 struct aml_object;
+struct aml_context;
 
 /* Kinds of ACPI_AML_TYPE_REFERENCE (what RefOf, Index, Local/Arg targets name). */
 enum aml_ref_kind {
@@ -78,7 +79,7 @@ struct aml_object {
         struct {
             uint8_t sync_level;
             uint16_t depth;                 /* recursive acquisitions */
-            uint32_t owner;                 /* 1 + index of the owning frame; 0 = free */
+            struct aml_context *owner;      /* the execution context holding it; NULL = free */
         } mutex;
         struct { uint32_t count; } event;
         struct { uint8_t id; uint32_t pblk; uint8_t pblk_len; } processor;

@@ -1,9 +1,19 @@
 /* acpi/aml_sync.c - synchronisation and host services from AML (ACPI 6.5, 19.6):
  * Mutex Acquire/Release with sync levels, the global lock, Event
- * Signal/Wait/Reset, Notify, Sleep, Stall, Timer and Fatal. The interpreter is
- * one thread of execution: a mutex it holds is re-acquired recursively, and a
- * Wait with no pending signal times out at once (nothing else could signal). */
+ * Signal/Wait/Reset, Notify, Sleep, Stall, Timer and Fatal.
+ *
+ * Mutexes are owned by an execution context (one thread of evaluation,
+ * aml_exec.h), as ACPICA owns them per thread: the owner re-acquires its
+ * mutex recursively, the sync-level order holds per context. Without the
+ * host's wait/wake hooks only one context exists at a time, so a mutex is
+ * never held by another and a Wait with no pending signal times out at once
+ * (nothing else could signal). With them, Acquire of a mutex another context
+ * owns, and Wait on an unsignalled Event, block up to their timeout (ACPICA's
+ * acpi_ex_system_wait_mutex/_semaphore: give up the interpreter, wait, take it
+ * back); Release, Signal and a context's end wake the waiters. */
 #include "acpi/aml_convert.h"
+
+#define MS 1000000ull
 
 static struct aml_object *named(struct aml_object *ref, uint8_t type)
 {
@@ -17,10 +27,63 @@ static struct aml_object *named(struct aml_object *ref, uint8_t type)
     return n->object;
 }
 
-enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m, bool *acquired)
+static bool mutex_free(const struct aml_object *o)
 {
+    return o->u.mutex.owner == NULL;
+}
+
+static bool event_signalled(const struct aml_object *o)
+{
+    return o->u.event.count != 0;
+}
+
+/* Until ready(o), for at most timeout_ms (AML_WAIT_FOREVER: no bound but the
+ * host's): false when the time ran out. Blocks only on a threaded host. The
+ * caller holds a reference to o across the call: while this context is
+ * blocked another may CopyObject over its node or unload its table. */
+static bool wait_until(struct acpi_aml *aml, struct aml_object *o, uint16_t timeout_ms,
+                       bool (*ready)(const struct aml_object *))
+{
+    if (ready(o)) {
+        return true;
+    }
+    if (!aml->threaded || timeout_ms == 0) {
+        return false;
+    }
+    bool forever = timeout_ms == AML_WAIT_FOREVER;
+    uint64_t deadline = acpi_aml_clock_ns(aml) + (uint64_t)timeout_ms * MS;
+    bool ok = false;
+    for (;;) {
+        if (ready(o)) {
+            ok = true;
+            break;
+        }
+        uint64_t left = UINT64_MAX;
+        if (!forever) {
+            uint64_t now = acpi_aml_clock_ns(aml);
+            if (now >= deadline) {
+                break;
+            }
+            left = deadline - now;
+        }
+        (void)acpi_aml_context_block(aml, left);   /* woken or timed out: look again */
+    }
+    return ok;
+}
+
+static void wake(struct acpi_aml *aml)
+{
+    if (aml->threaded) {
+        aml->host.wake(aml->host.ctx);
+    }
+}
+
+enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m,
+                                       uint16_t timeout_ms, bool *acquired)
+{
+    struct aml_context *cx = aml->cx;
     *acquired = false;
-    if (m->u.mutex.owner != 0) {
+    if (m->u.mutex.owner == cx) {
         if (m->u.mutex.depth == UINT16_MAX) {
             return ACPI_AML_STACK_OVERFLOW;
         }
@@ -29,57 +92,72 @@ enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *
         return ACPI_OK;
     }
     /* ACPI 6.5, 19.6.2: no mutex of a lower SyncLevel than one already held. */
-    if (aml->nheld != 0 && m->u.mutex.sync_level < aml->held[aml->nheld - 1]->u.mutex.sync_level) {
+    if (cx->nheld != 0 && m->u.mutex.sync_level < cx->held[cx->nheld - 1]->u.mutex.sync_level) {
         return ACPI_AML_SYNC_LEVEL;
     }
-    if (aml->nheld == AML_MAX_HELD) {
+    if (cx->nheld == AML_MAX_HELD) {
         return ACPI_AML_STACK_OVERFLOW;
     }
-    if (m == aml->global_lock && aml->host.global_lock_acquire != NULL &&
-        !aml->host.global_lock_acquire(aml->host.ctx)) {
+    /* Another context's: wait for its Release (or its end). This context's
+     * own held list cannot change while it is blocked. The reference taken
+     * here becomes the held list's. */
+    acpi_aml_obj_get(m);
+    if (!wait_until(aml, m, timeout_ms, mutex_free) ||
+        (m == aml->global_lock && aml->host.global_lock_acquire != NULL &&
+         !aml->host.global_lock_acquire(aml->host.ctx))) {
+        acpi_aml_obj_put(&aml->mem, m);
         return ACPI_OK;           /* not acquired: Acquire reports a timeout */
     }
-    m->u.mutex.owner = 1;
+    m->u.mutex.owner = cx;
     m->u.mutex.depth = 1;
-    aml->held[aml->nheld++] = m;
+    cx->held[cx->nheld++] = m;
     *acquired = true;
     return ACPI_OK;
 }
 
 static void drop(struct acpi_aml *aml, struct aml_object *m)
 {
-    m->u.mutex.owner = 0;
+    struct aml_context *cx = aml->cx;
+    m->u.mutex.owner = NULL;
     m->u.mutex.depth = 0;
-    for (uint32_t i = 0; i < aml->nheld; i++) {
-        if (aml->held[i] == m) {
-            for (uint32_t j = i + 1; j < aml->nheld; j++) {
-                aml->held[j - 1] = aml->held[j];
-            }
-            aml->nheld--;
-            break;
-        }
-    }
     if (m == aml->global_lock && aml->host.global_lock_release != NULL) {
         aml->host.global_lock_release(aml->host.ctx);
+    }
+    for (uint32_t i = 0; i < cx->nheld; i++) {
+        if (cx->held[i] == m) {
+            for (uint32_t j = i + 1; j < cx->nheld; j++) {
+                cx->held[j - 1] = cx->held[j];
+            }
+            cx->nheld--;
+            acpi_aml_obj_put(&aml->mem, m);   /* the held list's reference */
+            break;
+        }
     }
 }
 
 void acpi_aml_sync_release_all(struct acpi_aml *aml)
 {
-    while (aml->nheld != 0) {
-        drop(aml, aml->held[aml->nheld - 1]);
+    struct aml_context *cx = aml->cx;
+    if (cx->nheld == 0) {
+        return;
     }
+    while (cx->nheld != 0) {
+        drop(aml, cx->held[cx->nheld - 1]);
+    }
+    wake(aml);
 }
 
 enum acpi_status acpi_aml_sync_release(struct acpi_aml *aml, struct aml_object *m, bool force)
 {
-    if (m->u.mutex.owner == 0) {
+    struct aml_context *cx = aml->cx;
+    /* ACPICA: AE_AML_NOT_OWNER when another thread holds it. */
+    if (m->u.mutex.owner != cx) {
         return ACPI_AML_NOT_OWNER;
     }
     /* 19.6.126: mutexes go in the reverse order of their levels; one of a
      * lower level than the highest held cannot be released first. */
-    if (!force && m->u.mutex.depth == 1 && aml->nheld != 0 &&
-        m->u.mutex.sync_level < aml->held[aml->nheld - 1]->u.mutex.sync_level) {
+    if (!force && m->u.mutex.depth == 1 && cx->nheld != 0 &&
+        m->u.mutex.sync_level < cx->held[cx->nheld - 1]->u.mutex.sync_level) {
         return ACPI_AML_SYNC_LEVEL;
     }
     if (force) {
@@ -87,6 +165,7 @@ enum acpi_status acpi_aml_sync_release(struct acpi_aml *aml, struct aml_object *
     }
     if (--m->u.mutex.depth == 0) {
         drop(aml, m);
+        wake(aml);
     }
     return ACPI_OK;
 }
@@ -103,7 +182,8 @@ enum acpi_status acpi_aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, st
             return ACPI_AML_BAD_OPERAND;
         }
         bool got;
-        st = acpi_aml_sync_acquire(aml, m, &got);
+        /* ACPI 6.5, 19.6.2: the Timeout is a WordConst in milliseconds. */
+        st = acpi_aml_sync_acquire(aml, m, (uint16_t)it->imm[0], &got);
         if (st != ACPI_OK) {
             return st;
         }
@@ -125,6 +205,7 @@ enum acpi_status acpi_aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, st
             if (e->u.event.count != UINT32_MAX) {
                 e->u.event.count++;
             }
+            wake(aml);
             return ACPI_OK;
         }
         if (it->op == AML_RESET) {
@@ -135,10 +216,14 @@ enum acpi_status acpi_aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, st
         if (st != ACPI_OK) {
             return st;
         }
-        bool signalled = e->u.event.count != 0;
+        /* ACPI 6.5, 19.6.148: Timeout in milliseconds, 0xFFFF and above forever. */
+        acpi_aml_obj_get(e);
+        bool signalled = wait_until(aml, e, v >= AML_WAIT_FOREVER ? AML_WAIT_FOREVER : (uint16_t)v,
+                                    event_signalled);
         if (signalled) {
             e->u.event.count--;
         }
+        acpi_aml_obj_put(&aml->mem, e);
         *out = acpi_aml_obj_integer(&aml->mem, signalled ? 0 : ones);
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
@@ -146,9 +231,11 @@ enum acpi_status acpi_aml_ops_sync(struct acpi_aml *aml, struct aml_item *it, st
         st = acpi_aml_to_integer(aml, it->args[0], &v);
         if (st == ACPI_OK) {
             if (aml->host.sleep_ms != NULL) {
-                aml->host.sleep_ms(aml->host.ctx, v);
+                /* Threaded: the lock is given up while it sleeps, as ACPICA's
+                 * acpi_ex_system_do_sleep leaves the interpreter. */
+                acpi_aml_context_sleep(aml, v);
             } else if (aml->host.clock_ns == NULL) {
-                aml->fake_clock += v * 1000000ull;
+                aml->fake_clock += v * MS;
             }
         }
         return st;
