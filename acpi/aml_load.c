@@ -193,9 +193,13 @@ struct acpi_aml_limits *acpi_aml_limits(struct acpi_aml *aml)
     return &aml->limits;
 }
 
-/* Check a DSDT/SSDT header (ACPI 6.5, 5.2.6) and add it to the table list. */
+/* Check a definition block's header (ACPI 6.5, 5.2.6) and add it to the table
+ * list. The host's own loads must be a DSDT, SSDT, PSDT, OSDT or OEMx table
+ * (a FACP passed by mistake is refused); Load and LoadTable from AML take any
+ * signature, as ACPICA 20200925 does ("Dynamic OEM Table Load": firmware such
+ * as corpus 01ACEA39AAB2 loads a table named PRAD this way). */
 static enum acpi_status add_table(struct acpi_aml *aml, const uint8_t *bytes, size_t len,
-                                  uint8_t *index)
+                                  bool any_signature, uint8_t *index)
 {
     if (len < 36) {
         return ACPI_TRUNCATED;
@@ -207,10 +211,10 @@ static enum acpi_status add_table(struct acpi_aml *aml, const uint8_t *bytes, si
     if (tlen > len) {
         return ACPI_TRUNCATED;
     }
-    bool dsdt = bytes[0] == 'D' && bytes[1] == 'S' && bytes[2] == 'D' && bytes[3] == 'T';
-    bool ssdt = (bytes[0] == 'S' || bytes[0] == 'P') && bytes[1] == 'S' && bytes[2] == 'D' &&
-                bytes[3] == 'T';
-    if (!dsdt && !ssdt && !(bytes[0] == 'O' && bytes[1] == 'E' && bytes[2] == 'M')) {
+    bool sdt = bytes[1] == 'S' && bytes[2] == 'D' && bytes[3] == 'T' &&
+               (bytes[0] == 'D' || bytes[0] == 'S' || bytes[0] == 'P' || bytes[0] == 'O');
+    bool oem = bytes[0] == 'O' && bytes[1] == 'E' && bytes[2] == 'M';
+    if (!any_signature && !sdt && !oem) {
         return ACPI_BAD_SIGNATURE;
     }
     if (aml->ntables >= AML_MAX_TABLES) {
@@ -229,7 +233,7 @@ enum acpi_status acpi_aml_load_table(struct acpi_aml *aml, const uint8_t *table,
     }
     acpi_aml_lock(aml);
     uint8_t index;
-    enum acpi_status st = add_table(aml, table, len, &index);
+    enum acpi_status st = add_table(aml, table, len, false, &index);
     if (st == ACPI_OK) {
         st = acpi_aml_exec_table(aml, index, NULL);
     }
@@ -257,7 +261,7 @@ enum acpi_status acpi_aml_load_table_at(struct acpi_aml *aml, uint64_t phys)
     }
     acpi_aml_lock(aml);
     uint8_t index;
-    enum acpi_status st = add_table(aml, t, len, &index);
+    enum acpi_status st = add_table(aml, t, len, false, &index);
     if (st != ACPI_OK) {
         aml->host.unmap(aml->host.ctx, t, len);
     } else {
@@ -416,7 +420,7 @@ static enum acpi_status load_op(struct acpi_aml *aml, struct aml_item *it, struc
         return st;
     }
     uint8_t index;
-    st = add_table(aml, copy, len, &index);
+    st = add_table(aml, copy, len, true, &index);
     if (st != ACPI_OK) {
         acpi_aml_free(&aml->mem, copy, len);
         return ACPI_AML_BAD_TABLE;
@@ -472,7 +476,7 @@ static enum acpi_status load_table_op(struct acpi_aml *aml, struct aml_item *it,
         return *out != NULL ? ACPI_OK : ACPI_AML_OUT_OF_MEMORY;
     }
     uint8_t index;
-    st = add_table(aml, bytes, len, &index);
+    st = add_table(aml, bytes, len, true, &index);
     if (st != ACPI_OK) {
         return ACPI_AML_BAD_TABLE;
     }
