@@ -148,24 +148,25 @@ enum acpi_status acpi_power_source_next(struct acpi_power_source_iter *it,
     if (it == NULL || out == NULL || it->aml == NULL) {
         return ACPI_INVALID_ARGUMENT;
     }
+    enum acpi_status st = ACPI_END;
+    acpi_aml_walk_begin(it->aml);   /* _HID/_CID are evaluated during the walk */
     /* acpi_aml_node_next visits each node once, so this ends after the last. */
-    while (it->next != NULL) {
+    while (it->next != NULL && st == ACPI_END) {
         const struct acpi_aml_node *dev = it->next;
         it->next = acpi_aml_node_next(dev);
-        if (acpi_aml_node_type(dev) != ACPI_AML_TYPE_DEVICE) {
-            continue;
-        }
         enum acpi_power_source_kind kind;
         bool by_cid;
-        if (!device_kind(it->aml, dev, &kind, &by_cid)) {
+        if (acpi_aml_node_type(dev) != ACPI_AML_TYPE_DEVICE ||
+            !device_kind(it->aml, dev, &kind, &by_cid)) {
             continue;
         }
         *out = (struct acpi_power_source){ .node = dev, .kind = kind, .matched_by_cid = by_cid };
         read_sta(it->aml, out);
         read_uid(it->aml, out);
-        return ACPI_OK;
+        st = ACPI_OK;
     }
-    return ACPI_END;
+    acpi_aml_walk_end(it->aml);
+    return st;
 }
 
 /* ---- package elements --------------------------------------------------------- */

@@ -345,14 +345,15 @@ bool acpi_aml_device_has_id(struct acpi_aml *aml, const struct acpi_aml_node *no
 struct acpi_aml_node *acpi_aml_device_find(struct acpi_aml *aml, const struct acpi_aml_node *prev,
                                            const char *id, struct acpi_aml_device_info *info)
 {
-    for (struct acpi_aml_node *n = acpi_aml_device_next(aml, prev); n != NULL;
+    struct acpi_aml_node *found = NULL;
+    acpi_aml_walk_begin(aml);   /* the walk evaluates _HID/_CID as it goes */
+    for (struct acpi_aml_node *n = acpi_aml_device_next(aml, prev); n != NULL && found == NULL;
          n = acpi_aml_device_next(aml, n)) {
-        if (acpi_aml_device_has_id(aml, n, id)) {
-            if (info != NULL && acpi_aml_device_get_info(aml, n, info) != ACPI_OK) {
-                continue;
-            }
-            return n;
+        if (acpi_aml_device_has_id(aml, n, id) &&
+            (info == NULL || acpi_aml_device_get_info(aml, n, info) == ACPI_OK)) {
+            found = n;
         }
     }
-    return NULL;
+    acpi_aml_walk_end(aml);
+    return found;
 }

@@ -10,6 +10,12 @@
  * Every object is looked up among the device's own children only (a _HID of
  * the parent is not the child's), and evaluated, so methods that compute an ID
  * at run time count as well as Names.
+ *
+ * Threads (aml_host.h wait/wake): each call of this layer (and of
+ * aml_pci_root.h, aml_prt.h, aml_battery.h, aml_events.h) brackets its own
+ * walk with acpi_aml_walk_begin/end; a caller that keeps a node between calls
+ * (the loop above, any `prev` cursor) brackets the whole loop the same way,
+ * so an Unload by another thread cannot free the node it holds.
  */
 #ifndef ACPI_AML_DEVICE_H
 #define ACPI_AML_DEVICE_H

@@ -267,14 +267,17 @@ const struct acpi_aml_node *acpi_aml_device_find_hid(struct acpi_aml *aml,
         return NULL;
     }
     uint32_t eisa = eisa_id(hid);
+    const struct acpi_aml_node *found = NULL;
+    acpi_aml_walk_begin(aml);   /* the walk evaluates _HID/_STA as it goes */
     const struct acpi_aml_node *n = after != NULL ? acpi_aml_node_next(after) : acpi_aml_root(aml);
-    for (; n != NULL; n = acpi_aml_node_next(n)) {
+    for (; n != NULL && found == NULL; n = acpi_aml_node_next(n)) {
         if (acpi_aml_node_type(n) == ACPI_AML_TYPE_DEVICE && hid_matches(aml, n, hid, eisa) &&
             present(aml, n)) {
-            return n;
+            found = n;
         }
     }
-    return NULL;
+    acpi_aml_walk_end(aml);
+    return found;
 }
 
 /* ---- _PRW (7.3.13) ---- */
@@ -492,6 +495,8 @@ enum acpi_status acpi_aml_events_scan(struct acpi_aml_events *ae)
         scan_methods(&ae->fadt_gpes);
     }
     enum acpi_status st = ACPI_OK;
+    /* The walks below keep node pointers across evaluations. */
+    acpi_aml_walk_begin(ae->aml);
     for (const struct acpi_aml_node *b = acpi_aml_device_find(ae->aml, NULL, "ACPI0006", NULL);
          b != NULL; b = acpi_aml_device_find(ae->aml, b, "ACPI0006", NULL)) {
         if (!present(ae->aml, b)) {
@@ -502,6 +507,7 @@ enum acpi_status acpi_aml_events_scan(struct acpi_aml_events *ae)
         st = st == ACPI_OK ? bst : st;
     }
     scan_prw(ae);
+    acpi_aml_walk_end(ae->aml);
     if (st == ACPI_OK) {
         st = enable_methods(&ae->fadt_gpes);
     }

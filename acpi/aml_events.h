@@ -37,6 +37,12 @@
  * by the caller (no allocation; 26.8 KiB on x86_64); the interpreter, the
  * event and GPE states and the EC must outlive it, and it must not move
  * after acpi_aml_events_init (the register states point into it).
+ *
+ * Node lifetime: the struct keeps namespace nodes across calls (each GPE's
+ * _Lxx/_Exx, the EC device, the nodes of Notify handlers). An Unload of the
+ * table that defines them leaves those stale: unload no table while the layer
+ * is in use (ACPICA updates its GPE method list on table events; this layer
+ * does not yet).
  */
 #ifndef ACPI_AML_EVENTS_H
 #define ACPI_AML_EVENTS_H

@@ -131,11 +131,15 @@ enum acpi_status acpi_aml_pci_root_next(struct acpi_aml *aml, const struct acpi_
                                         const struct acpi_mcfg *mcfg,
                                         struct acpi_aml_pci_root *out)
 {
+    enum acpi_status st = ACPI_END;
+    acpi_aml_walk_begin(aml);   /* the walk evaluates _HID/_CID as it goes */
     for (struct acpi_aml_node *n = acpi_aml_device_next(aml, prev); n != NULL;
          n = acpi_aml_device_next(aml, n)) {
         if (acpi_aml_is_pci_root(aml, n) && !under_root(aml, n)) {
-            return acpi_aml_pci_root_get(aml, n, mcfg, out);
+            st = acpi_aml_pci_root_get(aml, n, mcfg, out);
+            break;
         }
     }
-    return ACPI_END;
+    acpi_aml_walk_end(aml);
+    return st;
 }

@@ -271,6 +271,7 @@ enum acpi_status acpi_aml_prt_collect(struct acpi_aml *aml, const struct acpi_am
     }
     struct collector c = { .routes = routes, .cap = cap };
     struct acpi_aml_pci_root root;
+    acpi_aml_walk_begin(aml);   /* _PRT, _ADR and _BBN are evaluated during the walk */
     for (const struct acpi_aml_node *prev = NULL;
          acpi_aml_pci_root_next(aml, prev, NULL, &root) == ACPI_OK; prev = root.node) {
         read_prt(aml, opts, root.node, root.segment, root.bus_start, &c);
@@ -284,6 +285,7 @@ enum acpi_status acpi_aml_prt_collect(struct acpi_aml *aml, const struct acpi_am
             }
         }
     }
+    acpi_aml_walk_end(aml);
     *count = c.count;
     if (failed != NULL) {
         *failed = c.failed;
