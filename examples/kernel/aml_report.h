@@ -2,9 +2,10 @@
  * table loaded into the interpreter, whose memory is an arena over a static
  * buffer (no heap needed); the namespace initialised (_REG, _STA, _INI);
  * every device with a _HID, its _STA and its decoded _CRS resources; the host
- * bridges with their bus range; the _PRT routes of the root bridge resolved
- * through the PCI interrupt link devices; and, for every PCI function with an
- * interrupt pin, the IRQ the routing gives (swizzled through PCI-to-PCI
+ * bridges with their bus range; the _PRT routes of every host bridge (and
+ * bridge below one) resolved through the PCI interrupt link devices; and,
+ * for every PCI function with an interrupt pin below every host bridge, the
+ * IRQ the _PRT of its own host bridge gives (swizzled through PCI-to-PCI
  * bridges, PCI-to-PCI Bridge Architecture 1.2, 9.1). Prints report lines and
  * records checks. The interpreter stays alive for aml_poweroff. */
 #ifndef KERNEL_AML_REPORT_H

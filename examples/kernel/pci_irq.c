@@ -77,7 +77,7 @@ static bool find_nic(struct pci_irq *p)
                 .device_id = entry.header.device_id,
                 .model = model,
             };
-            p->nhops = pci_path_hops(&bridges, a->bus, a->device, p->hops);
+            p->nhops = pci_path_hops(&bridges, 0, a->bus, a->device, p->hops);
             return true;
         }
     }

@@ -17,14 +17,14 @@ void pci_path_note(struct pci_path_bridges *b, const struct pci_enum_entry *entr
     }
 }
 
-uint32_t pci_path_hops(const struct pci_path_bridges *b, uint8_t bus, uint8_t device,
-                       struct acpi_aml_pci_hop hops[PCI_PATH_MAX_HOPS])
+uint32_t pci_path_hops(const struct pci_path_bridges *b, uint8_t root_bus, uint8_t bus,
+                       uint8_t device, struct acpi_aml_pci_hop hops[PCI_PATH_MAX_HOPS])
 {
     struct acpi_aml_pci_hop up[PCI_PATH_MAX_HOPS];
     uint32_t n = 0;
 
     up[n++] = (struct acpi_aml_pci_hop){bus, device};
-    while (bus != 0 && n < PCI_PATH_MAX_HOPS) {
+    while (bus != root_bus && n < PCI_PATH_MAX_HOPS) {
         unsigned i = 0;
         while (i < b->count && b->items[i].secondary != bus) {
             i++;
@@ -35,7 +35,7 @@ uint32_t pci_path_hops(const struct pci_path_bridges *b, uint8_t bus, uint8_t de
         up[n++] = (struct acpi_aml_pci_hop){b->items[i].bus, b->items[i].device};
         bus = b->items[i].bus;
     }
-    if (bus != 0) {
+    if (bus != root_bus) {
         return 0;
     }
     for (uint32_t i = 0; i < n; i++) {

@@ -14,6 +14,14 @@ its bridge. Checked against QEMU's own view of the same run:
   both every bus in the secondary..subordinate range `info pci` gives a PCI
   bridge on a bus they own;
 - there are exactly those two bridges, both reached through ECAM (MCFG);
+- PCI interrupts (examples/kernel/aml_report.c, pci_irq.c), behind both
+  bridges: every function `info pci` lists with an IRQ has its Interrupt Line
+  and Pin registers as the kernel read them; below pcie.0 the PIC-mode IRQ of
+  its _PRT route (aml-pci-irq) equals `info pci`'s; behind the expander it is
+  routed through the expander's own _PRT and equals `info pci`'s or comes from
+  one of QEMU 7.2's i440fx-style links (PIIX_LINKS below); e2e_pci_irq.py's
+  checks of the INTx test on the NIC behind pcie.0's root port (the kernel's
+  NIC test takes the first NIC from bus 0);
 - the kernel's own checks passed and it powered QEMU off through \\_S5 (QMP
   SHUTDOWN guest-shutdown).
 Exit status: 0 all passed, 1 a check failed, 77 QEMU/GRUB/the kernel missing."""
@@ -26,6 +34,8 @@ import tempfile
 
 import e2e
 import e2e_aml
+import e2e_apic
+import e2e_pci_irq
 
 NAME = "q35-pxb-pcie"
 EXPANDER_BUS = 0x80
@@ -56,6 +66,71 @@ def qemu_roots(qemu):
                         owner[b] = owner[bus]
                         changed = True
     return owner
+
+
+# QEMU 7.2 gives the expander's DSDT device an i440fx-style _PRT: device d's
+# INTx p (INTA = 0) goes to LNK"ABCD"[(d + p - 1) mod 4] (the kernel's aml-prt
+# lines for bus 128), the rotation of i440fx's PIIX3 links, while SeaBIOS
+# writes other IRQs into the Interrupt Line of the functions behind it, which
+# `info pci` shows (10 where the _PRT's LNKD gives 11, this machine).
+PIIX_LINKS = ("LNKA", "LNKB", "LNKC", "LNKD")
+
+
+def check_irqs(checks, lines, functions, view):
+    """PIC-mode IRQs of every function with a pin, behind both host bridges:
+    the _PRT route (aml-pci-irq) and the Interrupt Line/Pin registers (pci
+    lines) against `info pci`."""
+    routes = {}
+    for line in lines:
+        if line.startswith("aml-pci-irq "):
+            f = e2e.fields(line)
+            bdf = tuple(int(x, 16) for x in re.split(r"[:.]", line.split()[1]))
+            routes[bdf] = dict(f, irq=None if "unrouted" in line else int(f["irq"], 0))
+    info = e2e.parse_info_pci(view.get("pci") or "")
+    qemu = {bdf: q for bdf, q in info.items() if "irq" in q}
+    owner = qemu_roots(info)
+    fmt = lambda bdf: "%02x:%02x.%x" % bdf
+    below0 = {b: r["irq"] for b, r in routes.items() if owner.get(b[0]) == 0}
+    qemu0 = {b: q for b, q in qemu.items() if owner.get(b[0]) == 0}
+    if view.get("pci") is None:
+        checks.check("PIC-mode IRQs through _PRT equal info pci", False,
+                     "the kernel never waited on COM1")
+        return
+    wrong = [f"{fmt(b)}: kernel {below0.get(b)}, QEMU {q['irq']}" for b, q in sorted(qemu0.items())
+             if below0.get(b) != q["irq"]] + [f"{fmt(b)} has no pin in QEMU"
+                                              for b in sorted(set(below0) - set(qemu0))]
+    checks.check("PIC-mode IRQ through pcie.0's _PRT (swizzled behind its root port) equals "
+                 "QEMU's info pci", qemu0 and not wrong,
+                 "; ".join(wrong) or f"{len(qemu0)} functions")
+
+    behind = sorted(b for b in qemu if owner.get(b[0]) == EXPANDER_BUS)
+    problems, notes = [], []
+    for b in behind:
+        r = routes.get(b)
+        link = (r or {}).get("link", "").rsplit(".", 1)[-1]
+        if r is None or r["irq"] is None or not r.get("root", "").endswith("PC80"):
+            problems.append(f"{fmt(b)} not routed through the expander's _PRT: {r}")
+        elif r["irq"] == qemu[b]["irq"]:
+            notes.append(f"{fmt(b)} IRQ {r['irq']} via {link} = info pci")
+        elif link in PIIX_LINKS:
+            notes.append(f"{fmt(b)} IRQ {r['irq']} via {link}, info pci {qemu[b]['irq']} "
+                         "(QEMU 7.2's i440fx-style expander _PRT)")
+        else:
+            problems.append(f"{fmt(b)} IRQ {r['irq']} via {link} != info pci {qemu[b]['irq']}")
+    for b in sorted(set(routes) - set(qemu)):
+        problems.append(f"{fmt(b)} has a pin for the kernel, none in QEMU")
+    checks.check("every function with an IRQ behind the expander routed through its own _PRT "
+                 "(PC80, swizzled behind its root port); IRQ equal to info pci or the known "
+                 "i440fx-style link", behind and not problems,
+                 "; ".join(problems + notes) or "no function with an IRQ behind the expander")
+
+    problems = [f"{fmt(bdf)} irq/pin {functions.get(bdf, {}).get('irq')}/"
+                f"{functions.get(bdf, {}).get('pin')} != {q['irq']}/{q['pin']}"
+                for bdf, q in sorted(qemu.items())
+                if (functions.get(bdf, {}).get("irq"), functions.get(bdf, {}).get("pin"))
+                != (str(q["irq"]), str(q["pin"]))]
+    checks.check("Interrupt Line and Pin registers read behind both host bridges equal info pci",
+                 qemu and not problems, "; ".join(problems) or f"{len(qemu)} functions")
 
 
 def evaluate(status, serial, view):
@@ -108,6 +183,10 @@ def evaluate(status, serial, view):
         checks.check("per-bridge enumeration equals QEMU's info pci (bus, device, function, "
                      "vendor:device, host bridge)", not problems,
                      "; ".join(problems) if problems else f"{len(qemu)} functions: {found}")
+
+    check_irqs(checks, lines, functions, view)
+    e2e_pci_irq.evaluate(checks, e2e.MACHINES[NAME], lines, e2e.fields, view, e2e.parse_info_pci,
+                         e2e_apic.parse_info_pic)
 
     failed = [c for c in kernel_checks if c.split()[2:3] != ["ok"]]
     checks.check("kernel's own checks passed", kernel_checks and not failed
