@@ -315,11 +315,10 @@ static void report_pci_irqs(const struct aml_state *s, const struct survey *sv)
      * Interrupt Line, which has no effect on the hardware (PCI Local Bus 3.0,
      * 6.2.4); the OS follows _PRT. The two come from different programs (the
      * DSDT from QEMU, the register from SeaBIOS or OVMF), so a function whose
-     * _PRT IRQ differs from it is reported ("differs"), not failed: QEMU
-     * 7.2's DSDT gives a q35 pxb-pcie expander an i440fx-style _PRT (the
-     * LNKA-LNKD rotation) whose IRQs differ from what SeaBIOS writes into its
-     * functions' Interrupt Line (e2e_pcihost.py). The e2e tests compare
-     * every function with `info pci`. */
+     * _PRT IRQ differs from it is reported ("differs"), not failed: behind a
+     * q35 pxb-pcie expander SeaBIOS 1.16 writes IRQ 10 where QEMU 7.2's _PRT
+     * gives 11, and the NIC there raises 11 (pci_irq_probe, e2e_pcihost.py).
+     * The e2e tests compare every function with `info pci`. */
     console_check(st == ACPI_OK && unreached == 0 && w.count > 0 && w.routed == w.count,
                   "aml-pci-irq",
                   "%u functions with an interrupt pin below %u host bridges, %u routed by the "

@@ -72,6 +72,7 @@ struct kernel {
     struct apic_report apic;
     struct aml_state aml;
     struct pci_irq pci_irq;
+    struct pci_irq pci_probe;
     unsigned breakpoints;
     unsigned demand_faults;
     struct qemu_exit exit;
@@ -441,11 +442,13 @@ void kernel_main(uint32_t magic, uint64_t mbi)
 
     aml_tables_report();
     pci_irq_demo(&kernel.pci_irq, &kernel.aml, &kernel.apic, &kernel.acpi, &kernel_hw);
+    pci_irq_probe(&kernel.pci_probe, &kernel.aml, &kernel.apic, &kernel.acpi, &kernel_hw);
 
     unsigned failed = console_checks_failed();
     console_printf("summary checks=%u failed=%u: %s\n", console_checks_total(), failed,
                    failed == 0 ? "PASS" : "FAIL");
     wait_for_byte();
     pci_irq_finish(&kernel.pci_irq);
+    pci_irq_probe_finish(&kernel.pci_probe);
     finish();
 }

@@ -22,6 +22,8 @@
  *   3. unmasking delivers the held interrupt exactly once (APIC mode: in
  *      pci_irq_finish, after that), then the NIC is quiet and the line masked
  *      again, the state the \_S5 power-off expects.
+ * A NIC behind another host bridge (pci_irq_probe) is only probed: which
+ * 8259 input its INTx raises, with all of them masked.
  * Detail lines (pci-intx-*) go to COM1 only; the checks to both consoles. */
 #ifndef KERNEL_PCI_IRQ_H
 #define KERNEL_PCI_IRQ_H
@@ -50,6 +52,8 @@ struct pci_irq_line {
 
 struct pci_irq {
     bool armed; /* APIC steps 1-2 ran: pci_irq_finish has step 3 to do */
+    bool probe; /* pci_irq_probe's NIC (its lines are named pci-intx-probe-*) */
+    uint16_t probe_mask; /* the 8259 mask pci_irq_probe_finish restores */
     struct pci_legacy legacy;
     struct pci_config_access access;
     struct e1000_nic nic;
@@ -75,5 +79,17 @@ bool pci_irq_dispatch(uint64_t vector);
 
 /* APIC step 3 (nothing when steps 1-2 did not run). */
 void pci_irq_finish(struct pci_irq *p);
+
+/* A NIC below a host bridge other than bus 0's (pxb-pcie): its PIC-mode _PRT
+ * route, and the 8259 input its INTx really raises (IRR with every 8259
+ * input masked, so nothing is delivered), reported for the e2e test to
+ * compare with QEMU's view; INTx stays up while the harness looks (after
+ * pci_irq_demo, whose assertions go to other inputs on QEMU's machines).
+ * \_PIC is left at APIC mode. */
+void pci_irq_probe(struct pci_irq *p, struct aml_state *aml, const struct apic_report *apic,
+                   const struct acpi_facts *facts, const struct acpi_hw_host *hw);
+
+/* After the wait: INTx dropped (ICR read), the 8259 mask restored. */
+void pci_irq_probe_finish(struct pci_irq *p);
 
 #endif

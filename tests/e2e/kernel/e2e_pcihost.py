@@ -17,11 +17,13 @@ its bridge. Checked against QEMU's own view of the same run:
 - PCI interrupts (examples/kernel/aml_report.c, pci_irq.c), behind both
   bridges: every function `info pci` lists with an IRQ has its Interrupt Line
   and Pin registers as the kernel read them; below pcie.0 the PIC-mode IRQ of
-  its _PRT route (aml-pci-irq) equals `info pci`'s; behind the expander it is
-  routed through the expander's own _PRT and equals `info pci`'s or comes from
-  one of QEMU 7.2's i440fx-style links (PIIX_LINKS below); e2e_pci_irq.py's
-  checks of the INTx test on the NIC behind pcie.0's root port (the kernel's
-  NIC test takes the first NIC from bus 0);
+  its _PRT route (aml-pci-irq) equals `info pci`'s; the NIC behind the
+  expander, probed with every 8259 input masked, raises the 8259 input its
+  _PRT route names (`info irq`: one rise there; `info pic`: its IRR bit held
+  at the wait); every function behind the expander is routed through its own
+  _PRT and has `info pci`'s IRQ or the probed link's (QEMU 7.2's _PRT and
+  SeaBIOS's Interrupt Line differ there: 11 and 10); e2e_pci_irq.py's checks
+  of the INTx test on the NIC behind pcie.0's root port;
 - the kernel's own checks passed and it powered QEMU off through \\_S5 (QMP
   SHUTDOWN guest-shutdown).
 Exit status: 0 all passed, 1 a check failed, 77 QEMU/GRUB/the kernel missing."""
@@ -68,34 +70,38 @@ def qemu_roots(qemu):
     return owner
 
 
-# QEMU 7.2 gives the expander's DSDT device an i440fx-style _PRT: device d's
-# INTx p (INTA = 0) goes to LNK"ABCD"[(d + p - 1) mod 4] (the kernel's aml-prt
-# lines for bus 128), the rotation of i440fx's PIIX3 links, while SeaBIOS
-# writes other IRQs into the Interrupt Line of the functions behind it, which
-# `info pci` shows (10 where the _PRT's LNKD gives 11, this machine).
-PIIX_LINKS = ("LNKA", "LNKB", "LNKC", "LNKD")
+def probe_view(lines, view):
+    """The kernel's probe of the NIC behind the expander (pci-intx-probe) and
+    QEMU's view of it at the wait: the rises `info irq` counted on each 8259
+    input since the keyboard marker, and `info pic`'s 8259 IRR."""
+    probe = next((e2e.fields(l) for l in lines if l.startswith("pci-intx-probe ")), {})
+    before = e2e_pci_irq.irq_counts(view.get("irq_before"), "i8259")
+    after = e2e_pci_irq.irq_counts(view.get("irq"), "i8259")
+    chips = e2e_pci_irq.parse_8259((view.get("apic") or {}).get("pic"))
+    return probe, {i: after.get(i, 0) - before.get(i, 0) for i in after}, chips
 
 
 def check_irqs(checks, lines, functions, view):
     """PIC-mode IRQs of every function with a pin, behind both host bridges:
-    the _PRT route (aml-pci-irq) and the Interrupt Line/Pin registers (pci
-    lines) against `info pci`."""
+    the _PRT route (aml-pci-irq), the Interrupt Line/Pin registers (pci
+    lines) and, for the NIC behind the expander, the 8259 input its INTx
+    raises, against `info pci`, `info irq` and `info pic`."""
     routes = {}
     for line in lines:
         if line.startswith("aml-pci-irq "):
             f = e2e.fields(line)
             bdf = tuple(int(x, 16) for x in re.split(r"[:.]", line.split()[1]))
             routes[bdf] = dict(f, irq=None if "unrouted" in line else int(f["irq"], 0))
-    info = e2e.parse_info_pci(view.get("pci") or "")
+    if view.get("pci") is None:
+        checks.check("PIC-mode IRQs through _PRT equal info pci", False,
+                     "the kernel never waited on COM1")
+        return
+    info = e2e.parse_info_pci(view["pci"])
     qemu = {bdf: q for bdf, q in info.items() if "irq" in q}
     owner = qemu_roots(info)
     fmt = lambda bdf: "%02x:%02x.%x" % bdf
     below0 = {b: r["irq"] for b, r in routes.items() if owner.get(b[0]) == 0}
     qemu0 = {b: q for b, q in qemu.items() if owner.get(b[0]) == 0}
-    if view.get("pci") is None:
-        checks.check("PIC-mode IRQs through _PRT equal info pci", False,
-                     "the kernel never waited on COM1")
-        return
     wrong = [f"{fmt(b)}: kernel {below0.get(b)}, QEMU {q['irq']}" for b, q in sorted(qemu0.items())
              if below0.get(b) != q["irq"]] + [f"{fmt(b)} has no pin in QEMU"
                                               for b in sorted(set(below0) - set(qemu0))]
@@ -103,25 +109,47 @@ def check_irqs(checks, lines, functions, view):
                  "QEMU's info pci", qemu0 and not wrong,
                  "; ".join(wrong) or f"{len(qemu0)} functions")
 
+    # The NIC behind the expander: the 8259 input QEMU saw its INTx raise.
+    probe, grown, chips = probe_view(lines, view)
+    pbdf = tuple(int(x, 16) for x in re.split(r"[:.]", probe["bdf"])) if "bdf" in probe else None
+    prt = int(probe.get("prt_irq", "-1"))
+    rose = int(probe.get("irr_up", "0"), 0) & ~int(probe.get("irr_before", "0"), 0)
+    bit = 1 << prt if 0 <= prt < 16 else 0
+    pq = info.get(pbdf, {})
+    checks.check("the NIC behind the expander raises the 8259 input its _PRT route names "
+                 "(QEMU's info irq: one rise there; info pic: its IRR bit held at the wait)",
+                 pbdf is not None and owner.get(pbdf[0]) == EXPANDER_BUS
+                 and pq.get("id") == "8086:10d3" and bit and rose == bit
+                 and grown.get(prt) == 1 and chips is not None and chips["irr"] & bit,
+                 f"kernel {probe.get('bdf')} _PRT IRQ {prt} via {probe.get('link')}, IRR rise "
+                 f"{rose:#06x}; QEMU: {pq.get('id')}, i8259 input {prt} rose "
+                 f"{grown.get(prt)} time(s), 8259 {chips and hex(chips['irr'])}; info pci "
+                 f"(SeaBIOS's Interrupt Line) IRQ {pq.get('irq')}")
+
+    # QEMU 7.2 + SeaBIOS 1.16: the expander's _PRT (the i440fx-style LNKA-LNKD
+    # rotation) gives other IRQs than SeaBIOS writes into the Interrupt Line
+    # of the functions behind it; the probe above shows which one the
+    # hardware uses, so a function differing from info pci must route
+    # through the very link the probed NIC's INTx was seen on.
     behind = sorted(b for b in qemu if owner.get(b[0]) == EXPANDER_BUS)
     problems, notes = [], []
     for b in behind:
-        r = routes.get(b)
-        link = (r or {}).get("link", "").rsplit(".", 1)[-1]
-        if r is None or r["irq"] is None or not r.get("root", "").endswith("PC80"):
+        r = routes.get(b) or {}
+        if r.get("irq") is None or not r.get("root", "").endswith("PC80"):
             problems.append(f"{fmt(b)} not routed through the expander's _PRT: {r}")
         elif r["irq"] == qemu[b]["irq"]:
-            notes.append(f"{fmt(b)} IRQ {r['irq']} via {link} = info pci")
-        elif link in PIIX_LINKS:
-            notes.append(f"{fmt(b)} IRQ {r['irq']} via {link}, info pci {qemu[b]['irq']} "
-                         "(QEMU 7.2's i440fx-style expander _PRT)")
+            notes.append(f"{fmt(b)} IRQ {r['irq']} via {r.get('link')} = info pci")
+        elif r.get("link") == probe.get("link") and r["irq"] == prt:
+            notes.append(f"{fmt(b)} IRQ {r['irq']} via {r.get('link')} (the probed line); "
+                         f"info pci {qemu[b]['irq']}")
         else:
-            problems.append(f"{fmt(b)} IRQ {r['irq']} via {link} != info pci {qemu[b]['irq']}")
+            problems.append(f"{fmt(b)} IRQ {r['irq']} via {r.get('link')} != info pci "
+                            f"{qemu[b]['irq']}, not the probed link {probe.get('link')}")
     for b in sorted(set(routes) - set(qemu)):
         problems.append(f"{fmt(b)} has a pin for the kernel, none in QEMU")
     checks.check("every function with an IRQ behind the expander routed through its own _PRT "
-                 "(PC80, swizzled behind its root port); IRQ equal to info pci or the known "
-                 "i440fx-style link", behind and not problems,
+                 "(PC80, swizzled behind its root port): IRQ equal to info pci, or the probed "
+                 "line", behind and not problems,
                  "; ".join(problems + notes) or "no function with an IRQ behind the expander")
 
     problems = [f"{fmt(bdf)} irq/pin {functions.get(bdf, {}).get('irq')}/"
