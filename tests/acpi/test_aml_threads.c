@@ -28,6 +28,8 @@
 #include <cmocka.h>
 
 #include "acpi/aml.h"
+#include "acpi/aml_device.h"
+#include "acpi/aml_events.h"
 #include "aml_host.h"
 #include "support.h"
 
@@ -45,6 +47,7 @@ static const char dsdt_asl[] =
     "    Name (GO, 0)\n"
     "    Name (DDBH, 0)\n"
     "    Method (SETG, 0) { GO = 1 }\n"
+    "    Method (CLRG, 0) { GO = 0  STEP = 0 }\n"
     "    Method (HOLD, 0)\n"
     "    {\n"
     "        Local0 = Acquire (MTX0, 0xFFFF)\n"
@@ -167,6 +170,16 @@ static const char dsdt_asl[] =
     "    Method (MXKP, 0) { Acquire (MTX1, 30) Acquire (MTX0, 30) Sleep (1) }\n"
     "    Method (MXEV, 0) { Signal (EV0) Return (Wait (EV0, 5)) }\n"
     "    Method (MXSR, 0, Serialized) { Name (TMP, 1) Sleep (1) Return (TMP) }\n"
+    /* The device-layer walk cases: THRWALK's devices sit in \_SB, ZZWK
+     * after \_SB in walk order survives their Unload. */
+    "    Device (ZZWK) { Name (_HID, \"OSDV0005\") }\n"
+    "    Name (DDBW, 0)\n"
+    "    Method (LDW, 0)\n"
+    "    {\n"
+    "        DDBW = LoadTable (\"SSDT\", \"OSDEV\", \"THRWALK\", \"\", \"\", 0)\n"
+    "        Return (ObjectType (DDBW))\n"
+    "    }\n"
+    "    Method (UNW, 0) { Unload (DDBW) }\n"
     "    Method (FREE, 0)\n"
     "    {\n"
     "        Local0 = Acquire (MTX0, 0)\n"
@@ -232,6 +245,26 @@ static const char init_asl[] =
     "    }\n"
     "}\n";
 
+/* Two devices for a device-layer walk: WLKA's _HID sleeps (the lock given
+ * up) until GO, so another thread can Unload the table while the walk stands
+ * on WLKA; WLKB, the next device of the walk, would match. */
+static const char walk_asl[] =
+    "DefinitionBlock (\"\", \"SSDT\", 2, \"OSDEV\", \"THRWALK\", 1)\n"
+    "{\n"
+    "    External (\\STEP, IntObj)\n"
+    "    External (\\GO__, IntObj)\n"
+    "    Device (\\_SB.WLKA)\n"
+    "    {\n"
+    "        Method (_HID, 0)\n"
+    "        {\n"
+    "            \\STEP = 12\n"
+    "            While (\\GO__ == 0) { Sleep (5) }\n"
+    "            Return (\"OSDV0004\")\n"
+    "        }\n"
+    "    }\n"
+    "    Device (\\_SB.WLKB) { Name (_HID, \"OSDV0005\") }\n"
+    "}\n";
+
 /* A helper table the host loads: iasl, compiling it apart, takes \SERM for
  * an integer and lets CopyObject name it as a target. */
 static const char help_asl[] =
@@ -252,8 +285,8 @@ static const char help_asl[] =
     "}\n";
 
 static char workdir[256];
-static uint8_t *dsdt, *ssdt, *help, *init;
-static size_t dsdt_len, ssdt_len, help_len, init_len;
+static uint8_t *dsdt, *ssdt, *help, *init, *walk;
+static size_t dsdt_len, ssdt_len, help_len, init_len, walk_len;
 
 static int compile(const char *name, const char *text, uint8_t **out, size_t *len)
 {
@@ -353,6 +386,11 @@ static enum acpi_status h_find_table(void *ctx, const char sig[4], const char oe
     if (memcmp(sig, "SSDT", 4) == 0 && strncmp(oem_table_id, "THRINI", 8) == 0) {
         *bytes = init;
         *len = init_len;
+        return ACPI_OK;
+    }
+    if (memcmp(sig, "SSDT", 4) == 0 && strncmp(oem_table_id, "THRWALK", 8) == 0) {
+        *bytes = walk;
+        *len = walk_len;
         return ACPI_OK;
     }
     return ACPI_NOT_FOUND;
@@ -894,6 +932,69 @@ static void test_unload_own_table(void **state)
     assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\TMPR", &n), ACPI_NOT_FOUND);
 }
 
+/* ---- device-layer walks across an Unload ----------------------------------------- */
+
+/* A device-layer walk on a thread, looking for OSDV0005 from the root. */
+struct walk {
+    struct acpi_aml *aml;
+    bool by_hid;                        /* acpi_aml_device_find_hid, else _device_find */
+    const struct acpi_aml_node *found;
+    pthread_t thread;
+};
+
+static void *walk_thread(void *p)
+{
+    struct walk *w = p;
+    if (w->by_hid) {
+        w->found = acpi_aml_device_find_hid(w->aml, NULL, "OSDV0005");
+    } else {
+        w->found = acpi_aml_device_find(w->aml, NULL, "OSDV0005", NULL);
+    }
+    return NULL;
+}
+
+/* The walk stands on \_SB.WLKA, whose _HID sleeps (lock given up), when
+ * this thread unloads THRWALK: WLKA and WLKB leave the namespace. The walk
+ * then goes on from the removed WLKA without reading freed memory (ASan) and
+ * must not return WLKB, which the Unload removed before the walk reached it:
+ * it finds \ZZWK, the next live device with the ID. Alone, before the
+ * load, the same walk finds ZZWK too (the table's WLKB comes first when it
+ * is loaded and nothing runs). */
+static void walk_across_unload(struct fixture *fx, bool by_hid)
+{
+    struct acpi_aml_node *zz, *n;
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\ZZWK", &zz), ACPI_OK);
+    struct walk w = { .aml = fx->aml, .by_hid = by_hid };
+    walk_thread(&w);
+    assert_ptr_equal(w.found, zz);
+    struct call l = now(fx->aml, "\\LDW", -1);
+    expect(&l, 15);
+    struct acpi_aml_node *b;
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.WLKB", &b), ACPI_OK);
+    assert_int_equal(now(fx->aml, "\\SETG", -1).status, ACPI_OK);
+    walk_thread(&w);   /* loaded, GO set: WLKB is found */
+    assert_ptr_equal(w.found, b);
+    assert_int_equal(now(fx->aml, "\\CLRG", -1).status, ACPI_OK);
+    assert_int_equal(pthread_create(&w.thread, NULL, walk_thread, &w), 0);
+    wait_step(fx, 12);
+    assert_int_equal(now(fx->aml, "\\UNW", -1).status, ACPI_OK);
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.WLKB", &n), ACPI_NOT_FOUND);
+    go(fx);
+    assert_int_equal(pthread_join(w.thread, NULL), 0);
+    assert_ptr_equal(w.found, zz);
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.WLKA", &n), ACPI_NOT_FOUND);
+}
+
+static void test_walk_device_find(void **state)
+{
+    walk_across_unload(*state, false);
+}
+
+static void test_walk_find_hid(void **state)
+{
+    walk_across_unload(*state, true);
+}
+
 /* wait without wake, or without a lock, is refused. */
 static void test_bad_hooks(void **state)
 {
@@ -925,7 +1026,8 @@ int main(void)
     if (mkdtemp(workdir) == NULL || compile("dsdt", dsdt_asl, &dsdt, &dsdt_len) != 0 ||
         compile("ssdt", ssdt_asl, &ssdt, &ssdt_len) != 0 ||
         compile("help", help_asl, &help, &help_len) != 0 ||
-        compile("init", init_asl, &init, &init_len) != 0) {
+        compile("init", init_asl, &init, &init_len) != 0 ||
+        compile("walk", walk_asl, &walk, &walk_len) != 0) {
         printf("skip: iasl could not compile the test tables\n");
         return 77;
     }
@@ -942,6 +1044,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unload_under_init, setup, teardown),
         cmocka_unit_test_setup_teardown(test_storm, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unload_own_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_device_find, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_find_hid, setup, teardown),
         cmocka_unit_test(test_bad_hooks),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
@@ -952,5 +1056,6 @@ int main(void)
     free(ssdt);
     free(help);
     free(init);
+    free(walk);
     return failed == 0 ? 0 : 1;
 }
