@@ -170,6 +170,16 @@ static const char dsdt_asl[] =
     "    Method (MXKP, 0) { Acquire (MTX1, 30) Acquire (MTX0, 30) Sleep (1) }\n"
     "    Method (MXEV, 0) { Signal (EV0) Return (Wait (EV0, 5)) }\n"
     "    Method (MXSR, 0, Serialized) { Name (TMP, 1) Sleep (1) Return (TMP) }\n"
+    "    Method (FREE, 0)\n"
+    "    {\n"
+    "        Local0 = Acquire (MTX0, 0)\n"
+    "        Local1 = Acquire (MTX1, 0)\n"
+    "        Return (Local0 | Local1)\n"
+    "    }\n";
+
+/* The rest of the DSDT (one literal would pass the 4095 characters C11
+ * guarantees). */
+static const char dsdt_more_asl[] =
     /* The device-layer walk cases: THRWALK's devices sit in \_SB, ZZWK
      * after \_SB in walk order survives their Unload. */
     "    Device (ZZWK) { Name (_HID, \"OSDV0005\") }\n"
@@ -180,11 +190,45 @@ static const char dsdt_asl[] =
     "        Return (ObjectType (DDBW))\n"
     "    }\n"
     "    Method (UNW, 0) { Unload (DDBW) }\n"
-    "    Method (FREE, 0)\n"
+    /* Auto-serialisation: AUTS creates a Name and sleeps (NotSerialized);
+     * NONM creates none (its constants hold the bytes of Name and Device
+     * opcodes); AUTI and AUTK create names and run under MHI (level 5). */
+    "    Method (AUTS, 0)\n"
     "    {\n"
-    "        Local0 = Acquire (MTX0, 0)\n"
-    "        Local1 = Acquire (MTX1, 0)\n"
-    "        Return (Local0 | Local1)\n"
+    "        Name (ATMP, 0x21)\n"
+    "        STEP = 13\n"
+    "        While (GO == 0) { Sleep (5) }\n"
+    "        Return (ATMP)\n"
+    "    }\n"
+    "    Method (NONM, 1)\n"
+    "    {\n"
+    "        Local1 = 0x825B\n"
+    "        Local2 = 0x08\n"
+    "        If (Arg0) {\n"
+    "            STEP = 14\n"
+    "            While (GO == 0) { Sleep (5) }\n"
+    "        }\n"
+    "        Return (Arg0 + Local2)\n"
+    "    }\n"
+    "    Method (AUTI, 0)\n"
+    "    {\n"
+    "        Name (ITMP, 1)\n"
+    "        Return (Acquire (MLO, 0))\n"
+    "    }\n"
+    "    Method (AULV, 0)\n"
+    "    {\n"
+    "        Acquire (MHI, 0xFFFF)\n"
+    "        Local0 = AUTI ()\n"
+    "        Release (MHI)\n"
+    "        Return (Local0)\n"
+    "    }\n"
+    "    Method (AUTK, 0) { Name (KTMP, 0x33) Return (KTMP) }\n"
+    "    Method (AULW, 0)\n"
+    "    {\n"
+    "        Acquire (MHI, 0xFFFF)\n"
+    "        Local0 = AUTK ()\n"
+    "        Release (MHI)\n"
+    "        Return (Local0)\n"
     "    }\n"
     "}\n";
 
@@ -462,6 +506,7 @@ struct call {
     enum acpi_status status;
     uint64_t value;
     enum acpi_aml_type type;
+    int done;                 /* set (atomically) when the call returned */
     pthread_t thread;
 };
 
@@ -479,7 +524,9 @@ static void run_call(struct call *c)
 
 static void *call_thread(void *p)
 {
-    run_call(p);
+    struct call *c = p;
+    run_call(c);
+    __atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
     return NULL;
 }
 
@@ -995,6 +1042,90 @@ static void test_walk_find_hid(void **state)
     walk_across_unload(*state, true);
 }
 
+/* ---- auto-serialisation ---------------------------------------------------------- */
+
+/* Until `c` returned or a thread blocked in the host's wait; the number
+ * blocked. Bounded only against a hang. */
+static unsigned done_or_blocked(struct fixture *fx, struct call *c)
+{
+    unsigned blocked = 0;
+    for (int i = 0; i < 60000 && !__atomic_load_n(&c->done, __ATOMIC_ACQUIRE) && blocked == 0;
+         i++) {
+        h_lock(&fx->host);
+        blocked = fx->host.waiting;
+        h_unlock(&fx->host);
+        pause_ms(1);
+    }
+    return blocked;
+}
+
+/* A runs `path` (argument arg_a) until STEP `step`, then B enters it too
+ * (arg_b); once B returned or blocked, GO lets both finish. The number of
+ * threads that were blocked then. */
+static unsigned enter_twice(struct fixture *fx, const char *path, int64_t arg_a, uint64_t step,
+                            int64_t arg_b, struct call *a, struct call *b)
+{
+    start(a, fx->aml, path, arg_a);
+    wait_step(fx, step);
+    start(b, fx->aml, path, arg_b);
+    unsigned blocked = done_or_blocked(fx, b);
+    go(fx);   /* lets both go, whatever happened */
+    join(a);
+    join(b);
+    return blocked;
+}
+
+/* Two threads in AUTS, a NotSerialized method that creates a Name and
+ * sleeps: without auto-serialisation the second one's Name fails
+ * (ACPI_AML_ALREADY_EXISTS, the first one's ATMP is still there); ACPICA
+ * runs such a method Serialized (acpi_ds_auto_serialize_method), so the
+ * second one waits in the host for the first one's end and both return
+ * 0x21 (acpiexec's result of AUTS alone). */
+static void test_auto_serialized(void **state)
+{
+    struct fixture *fx = *state;
+    struct call a, b;
+    unsigned blocked = enter_twice(fx, "\\AUTS", -1, 13, -1, &a, &b);
+    printf("second AUTS: %s, %u blocked\n", acpi_status_str(b.status), blocked);
+    assert_int_equal(blocked, 1);
+    expect(&a, 0x21);
+    expect(&b, 0x21);
+    same_as_acpiexec(fx, "", "\\AUTS", -1, ACPI_OK);
+}
+
+/* A method that creates no named object stays concurrent: while A sleeps in
+ * NONM, B's NONM returns without blocking (the constants 0x825B and 0x08,
+ * bytes of the Device and Name opcodes, are read as data, not taken for
+ * those opcodes). */
+static void test_auto_not_serialized(void **state)
+{
+    struct fixture *fx = *state;
+    struct call a, b;
+    unsigned blocked = enter_twice(fx, "\\NONM", 1, 14, 0, &a, &b);
+    assert_int_equal(blocked, 0);
+    expect(&a, 9);
+    expect(&b, 8);
+    same_as_acpiexec(fx, "", "\\NONM", 0, ACPI_OK);
+}
+
+/* The auto-serialised mutex is outside the SyncLevel order (ACPICA's
+ * ACPI_METHOD_IGNORE_SYNC_LEVEL): AUTK (level 0) runs while MHI (level 5) is
+ * held and returns 0x33, and inside AUTI the current level is still MHI's,
+ * so Acquire of MLO (level 0) is refused as acpiexec refuses it
+ * (AE_AML_MUTEX_ORDER). */
+static void test_auto_sync_level(void **state)
+{
+    struct fixture *fx = *state;
+    struct call w = now(fx->aml, "\\AULW", -1);
+    expect(&w, 0x33);
+    same_as_acpiexec(fx, "", "\\AULW", -1, ACPI_OK);
+    assert_int_equal(now(fx->aml, "\\AULV", -1).status, ACPI_AML_SYNC_LEVEL);
+    same_as_acpiexec(fx, "", "\\AULV", -1, ACPI_AML_SYNC_LEVEL);
+    /* What AULV took was released at its end: LOW gets MLO at once. */
+    struct call low = now(fx->aml, "\\LOW", -1);
+    expect(&low, 0);
+}
+
 /* wait without wake, or without a lock, is refused. */
 static void test_bad_hooks(void **state)
 {
@@ -1023,7 +1154,13 @@ int main(void)
         return 77;
     }
     snprintf(workdir, sizeof workdir, "/tmp/osdev_aml_threads_XXXXXX");
-    if (mkdtemp(workdir) == NULL || compile("dsdt", dsdt_asl, &dsdt, &dsdt_len) != 0 ||
+    char *dsdt_text = malloc(sizeof dsdt_asl + sizeof dsdt_more_asl);
+    if (dsdt_text == NULL) {
+        return 1;
+    }
+    memcpy(dsdt_text, dsdt_asl, sizeof dsdt_asl - 1);
+    memcpy(dsdt_text + sizeof dsdt_asl - 1, dsdt_more_asl, sizeof dsdt_more_asl);
+    if (mkdtemp(workdir) == NULL || compile("dsdt", dsdt_text, &dsdt, &dsdt_len) != 0 ||
         compile("ssdt", ssdt_asl, &ssdt, &ssdt_len) != 0 ||
         compile("help", help_asl, &help, &help_len) != 0 ||
         compile("init", init_asl, &init, &init_len) != 0 ||
@@ -1046,6 +1183,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unload_own_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_device_find, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walk_find_hid, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_serialized, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_not_serialized, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_sync_level, setup, teardown),
         cmocka_unit_test(test_bad_hooks),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
@@ -1057,5 +1197,6 @@ int main(void)
     free(help);
     free(init);
     free(walk);
+    free(dsdt_text);
     return failed == 0 ? 0 : 1;
 }
