@@ -13,6 +13,7 @@
  * `While (GO == 0) { Sleep (5) }` (the lock given up in each Sleep) until the
  * test sets GO, and the test sets it only once the host has seen the other
  * thread block in wait (its count of blocked waiters). */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -30,6 +31,9 @@
 #include "acpi/aml.h"
 #include "acpi/aml_device.h"
 #include "acpi/aml_events.h"
+/* White box, for the corpus case only: the scan's verdict on each method. */
+#include "acpi/aml_exec.h"
+#include "acpi/aml_parse.h"
 #include "aml_host.h"
 #include "support.h"
 
@@ -1126,6 +1130,179 @@ static void test_auto_sync_level(void **state)
     expect(&low, 0);
 }
 
+/* The scan against ACPICA's over the 40 corpus computers: acpiexec prints,
+ * for each table it loads, "N Methods (S/N/C Serial/Non/Cvt)", C being the
+ * methods acpi_ds_auto_serialize_method converted. Our scan of every
+ * NotSerialized method of the same tables (DSDT, then the SSDTs by number)
+ * must convert as many. Only where both loaded the same methods (acpiexec's
+ * initialisation may load more tables through _INI and _OSC) is the count
+ * comparable; the rest are counted and printed. */
+#define CORPUS_FILES 64
+#define CORPUS_PATH 900   /* a directory (600) and a file name (256) */
+
+struct corpus_counts {
+    unsigned methods, converted;
+};
+
+static int ssdt_number(const char *name)
+{
+    int n = 0;
+    for (const char *c = name; *c != '\0' && *c != '.'; c++) {
+        n = *c >= '0' && *c <= '9' ? n * 10 + (*c - '0') : n;
+    }
+    return n;
+}
+
+/* The table files of one computer, DSDT first, SSDTs by number, as one
+ * shell-quoted argument list. */
+static size_t corpus_tables(const char *dir, char paths[][CORPUS_PATH], size_t max)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        return 0;
+    }
+    size_t n = 0;
+    int nums[CORPUS_FILES];
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max) {
+        bool is_dsdt = strcmp(e->d_name, "dsdt.dat") == 0;
+        if (!is_dsdt && strncmp(e->d_name, "ssdt", 4) != 0) {
+            continue;
+        }
+        int num = is_dsdt ? -1 : ssdt_number(e->d_name);
+        size_t at = n++;
+        while (at > 0 && nums[at - 1] > num) {   /* insertion by number */
+            nums[at] = nums[at - 1];
+            memcpy(paths[at], paths[at - 1], sizeof paths[0]);
+            at--;
+        }
+        nums[at] = num;
+        snprintf(paths[at], sizeof paths[0], "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    return n;
+}
+
+static struct corpus_counts ours_converted(char paths[][CORPUS_PATH], size_t n)
+{
+    struct corpus_counts c = { 0 };
+    struct aml_fake *fake = aml_fake_new();
+    assert_non_null(fake);
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(fake, &host);
+    aml_fake_memory(fake, &mem);
+    struct acpi_aml *aml;
+    assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
+    uint8_t *bytes[CORPUS_FILES];
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        assert_int_equal(support_read_file(paths[i], &bytes[i], &len), 0);
+        /* A table that fails part way keeps what it made, as ACPICA's does. */
+        enum acpi_status st = acpi_aml_load_table(aml, bytes[i], len);
+        (void)st;
+    }
+    for (struct acpi_aml_node *nd = acpi_aml_root(aml); nd != NULL; nd = acpi_aml_node_next(nd)) {
+        const struct aml_object *m = nd->object;
+        if (m == NULL || m->type != ACPI_AML_TYPE_METHOD || m->u.method.native != 0) {
+            continue;
+        }
+        c.methods++;
+        if ((m->u.method.flags & 0x08) == 0 &&
+            acpi_aml_body_creates_names(&aml->ns, nd, m->u.method.code, m->u.method.len)) {
+            c.converted++;
+        }
+    }
+    acpi_aml_destroy(aml);
+    for (size_t i = 0; i < n; i++) {
+        free(bytes[i]);
+    }
+    aml_fake_free(fake);
+    return c;
+}
+
+static bool acpiexec_converted(char paths[][CORPUS_PATH], size_t n, struct corpus_counts *c)
+{
+    static char cmd[CORPUS_FILES * (CORPUS_PATH + 3) + 64];
+    char line[512];
+    snprintf(cmd, sizeof cmd, "timeout 300 acpiexec -b quit");
+    size_t at = strlen(cmd);
+    for (size_t i = 0; i < n; i++) {
+        at += (size_t)snprintf(cmd + at, sizeof cmd - at, " '%s'", paths[i]);
+    }
+    snprintf(cmd + at, sizeof cmd - at, " 2>&1");
+    FILE *p = popen(cmd, "r");
+    if (p == NULL) {
+        return false;
+    }
+    *c = (struct corpus_counts){ 0 };
+    unsigned tables = 0;
+    while (fgets(line, sizeof line, p) != NULL) {
+        unsigned methods, serial, non, cvt;
+        const char *m = strstr(line, " Methods (");
+        if (m == NULL || strstr(line, "Serial/Non/Cvt") == NULL) {
+            continue;
+        }
+        while (m > line && m[-1] >= '0' && m[-1] <= '9') {
+            m--;
+        }
+        if (sscanf(m, "%u Methods (%u/%u/%u", &methods, &serial, &non, &cvt) == 4) {
+            c->methods += methods;
+            c->converted += cvt;
+            tables++;
+        }
+    }
+    return pclose(p) != -1 && tables > 0;
+}
+
+static void test_auto_corpus(void **state)
+{
+    (void)state;
+    if (!have_acpiexec()) {
+        printf("skip: acpiexec missing\n");
+        skip();
+    }
+    char root[256];
+    snprintf(root, sizeof root, "%s", support_path("corpus/acpi"));
+    DIR *d = opendir(root);
+    if (d == NULL) {
+        printf("skip: no corpus at %s\n", root);
+        skip();
+    }
+    static char paths[CORPUS_FILES][CORPUS_PATH];
+    unsigned compared = 0, other = 0, converted = 0, methods = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char dir[600];
+        snprintf(dir, sizeof dir, "%s/%s", root, e->d_name);
+        size_t n = e->d_name[0] == '.' ? 0 : corpus_tables(dir, paths, CORPUS_FILES);
+        struct corpus_counts theirs;
+        if (n == 0 || !acpiexec_converted(paths, n, &theirs)) {
+            continue;
+        }
+        struct corpus_counts ours = ours_converted(paths, n);
+        if (ours.methods != theirs.methods) {
+            printf("%s: not comparable (%u methods here, %u in acpiexec; converted %u, %u)\n",
+                   e->d_name, ours.methods, theirs.methods, ours.converted, theirs.converted);
+            other++;
+            continue;
+        }
+        if (ours.converted != theirs.converted) {
+            printf("%s: %u converted, acpiexec %u\n", e->d_name, ours.converted,
+                   theirs.converted);
+        }
+        assert_int_equal(ours.converted, theirs.converted);
+        compared++;
+        converted += ours.converted;
+        methods += ours.methods;
+    }
+    closedir(d);
+    printf("auto-serialisation: %u computers as acpiexec (%u of %u methods converted), "
+           "%u not comparable\n",
+           compared, converted, methods, other);
+    assert_true(compared > 0);
+}
+
 /* wait without wake, or without a lock, is refused. */
 static void test_bad_hooks(void **state)
 {
@@ -1186,6 +1363,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_auto_serialized, setup, teardown),
         cmocka_unit_test_setup_teardown(test_auto_not_serialized, setup, teardown),
         cmocka_unit_test_setup_teardown(test_auto_sync_level, setup, teardown),
+        cmocka_unit_test(test_auto_corpus),
         cmocka_unit_test(test_bad_hooks),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
