@@ -1068,8 +1068,27 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
          * a store through Index() reaches the caller's buffer or package. */
         f->args[i] = acpi_aml_obj_get(a);
     }
-    if ((m->u.method.flags & 0x08) != 0) {
-        /* Serialized: an implicit mutex at the method's SyncLevel. */
+    bool serialized = (m->u.method.flags & 0x08) != 0;
+    if (!serialized && aml->threaded) {
+        /* Auto-serialisation, as ACPICA's default (AcpiGbl_AutoSerializeMethods,
+         * acpi_ds_auto_serialize_method): a NotSerialized method that creates
+         * named objects is run Serialized, or a second context entering it
+         * while the first is blocked would fail on the first one's names
+         * (AlreadyExists). Scanned once, at its first call, when the namespace
+         * its calls name is loaded; single-threaded, nothing changes. */
+        if (m->u.method.auto_serial == AML_AUTO_UNKNOWN) {
+            m->u.method.auto_serial =
+                acpi_aml_body_creates_names(&aml->ns, node, m->u.method.code, m->u.method.len)
+                    ? AML_AUTO_YES
+                    : AML_AUTO_NO;
+        }
+        serialized = m->u.method.auto_serial == AML_AUTO_YES;
+    }
+    if (serialized) {
+        /* Serialized: an implicit mutex at the method's SyncLevel; an
+         * auto-serialised one's is at 0 and outside the SyncLevel order
+         * (ACPICA's ACPI_METHOD_IGNORE_SYNC_LEVEL: the firmware's own
+         * levels must not conflict with a mutex it never declared). */
         struct aml_object *mx = m->u.method.mutex;
         if (mx == NULL) {
             mx = acpi_aml_obj_new(&aml->mem, ACPI_AML_TYPE_MUTEX);
@@ -1078,6 +1097,10 @@ static enum acpi_status enter_method(struct acpi_aml *aml, struct aml_item *it,
                 return ACPI_AML_OUT_OF_MEMORY;
             }
             mx->u.mutex.sync_level = (uint8_t)(m->u.method.flags >> 4);
+            mx->u.mutex.ignore_level = (m->u.method.flags & 0x08) == 0;
+            if (mx->u.mutex.ignore_level) {
+                mx->u.mutex.sync_level = 0;
+            }
             m->u.method.mutex = mx;
         }
         /* Held already: a recursive call by the same thread, which ACPICA

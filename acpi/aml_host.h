@@ -154,6 +154,12 @@ struct acpi_aml_host {
      * another may run anything, Unload and CopyObject over the blocked one's
      * methods and mutexes included: removed nodes are kept (unreachable)
      * until no context is left, objects by reference counts.
+     * Auto-serialisation, as ACPICA by default (AcpiGbl_AutoSerializeMethods):
+     * a NotSerialized method whose body creates a named object (Name, Device,
+     * CreateXField, Field, Scope ...; scanned once, at its first call) runs as
+     * Serialized, at sync level 0 and outside the sync-level order, so a second
+     * thread entering it waits instead of failing on the first one's names
+     * (ACPI_AML_ALREADY_EXISTS). Without wait/wake nothing is scanned.
      * acpi_aml_destroy while a context is blocked is the host's error. */
     bool (*wait)(void *ctx, uint64_t timeout_ns);
     void (*wake)(void *ctx);

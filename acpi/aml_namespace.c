@@ -195,14 +195,29 @@ struct acpi_aml_node *acpi_aml_node_resolve_alias(struct acpi_aml_node *node)
     return node;
 }
 
+/* A walk may stand on a node that an Unload took out meanwhile (kept until
+ * the walk ends, aml_context.c). Its pointers are frozen as they were at the
+ * removal, so its subtree and its next siblings may be removed nodes too: the
+ * walk skips them and goes on with the next node still in the namespace, so
+ * it never returns what the Unload removed. Children are only appended
+ * (acpi_aml_ns_add), so a frozen next chain only moves forward and ends. */
+static bool detached(const struct acpi_aml_node *n)
+{
+    return (n->flags & AML_NODE_DETACHED) != 0;
+}
+
 struct acpi_aml_node *acpi_aml_ns_next(const struct acpi_aml_node *node, bool skip_children)
 {
-    if (!skip_children && node->first_child != NULL) {
-        return node->first_child;
+    if (!skip_children && node->first_child != NULL && !detached(node)) {
+        return node->first_child;   /* a live node's children are all live */
     }
     while (node != NULL) {
-        if (node->next != NULL) {
-            return node->next;
+        struct acpi_aml_node *s = node->next;
+        while (s != NULL && detached(s)) {
+            s = s->next;
+        }
+        if (s != NULL) {
+            return s;
         }
         node = node->parent;
     }

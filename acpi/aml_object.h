@@ -43,6 +43,7 @@ struct aml_object {
             uint8_t table;                  /* index of the defining table */
             uint8_t native;                 /* AML_NATIVE_*: implemented by the interpreter */
             struct aml_object *mutex;       /* serialized methods: their implicit mutex */
+            uint8_t auto_serial;            /* AML_AUTO_*: the threaded scan's verdict */
         } method;
         struct {
             uint8_t space; uint8_t table;
@@ -80,6 +81,7 @@ struct aml_object {
             uint8_t sync_level;
             uint16_t depth;                 /* recursive acquisitions */
             struct aml_context *owner;      /* the execution context holding it; NULL = free */
+            bool ignore_level;              /* an auto-serialised method's: outside the order */
         } mutex;
         struct { uint32_t count; } event;
         struct { uint8_t id; uint32_t pblk; uint8_t pblk_len; } processor;
@@ -88,6 +90,12 @@ struct aml_object {
         struct { uint8_t table; } ddb;
     } u;
 };
+
+/* method.auto_serial: a NotSerialized method, scanned at its first call on a
+ * threaded instance (aml_exec.c enter_method). */
+#define AML_AUTO_UNKNOWN 0
+#define AML_AUTO_NO 1      /* creates no named object: runs concurrently */
+#define AML_AUTO_YES 2     /* creates some: serialised, sync level 0, level ignored */
 
 #define AML_OBJ_CONSTANT 0x01      /* Zero/One/Ones/Revision: not a store target */
 

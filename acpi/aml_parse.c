@@ -1,4 +1,5 @@
-/* acpi/aml_parse.c - PkgLength, NameString and name resolution. */
+/* acpi/aml_parse.c - PkgLength, NameString, name resolution and the scan of a
+ * method body for named objects (auto-serialisation). */
 #include "acpi/aml_parse.h"
 
 #include "acpi/aml_opcode.h"
@@ -231,4 +232,139 @@ enum acpi_status acpi_aml_name_parent(const struct aml_namespace *ns, struct acp
     *parent = n;
     *last = acpi_aml_le32(name->segs + (size_t)4 * (name->nsegs - 1u));
     return ACPI_OK;
+}
+
+/* ---- auto-serialisation scan --------------------------------------------------- */
+
+/* Nesting of terms the scan follows; deeper bodies are taken as creating
+ * names (serialised: safe, only slower). */
+#define SCAN_DEPTH 48
+
+struct scan {
+    const struct aml_namespace *ns;
+    struct acpi_aml_node *scope;   /* the method: names of calls resolve from it */
+};
+
+static bool scan_term(const struct scan *s, const uint8_t **pc, const uint8_t *limit,
+                      unsigned depth, bool call);
+
+static bool scan_list(const struct scan *s, const uint8_t **pc, const uint8_t *limit,
+                      unsigned depth)
+{
+    /* Every term moves *pc by at least one byte: the loop ends. */
+    while (*pc < limit) {
+        if (scan_term(s, pc, limit, depth, true)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A name in a TermArg: a method's name is a call followed by its arguments
+ * (20.2.5 MethodInvocation), whose count the namespace gives. */
+static bool scan_name(const struct scan *s, const uint8_t **pc, const uint8_t *limit,
+                      unsigned depth, bool call)
+{
+    struct aml_name name;
+    if (acpi_aml_parse_name(pc, limit, &name) != ACPI_OK) {
+        return true;
+    }
+    const struct acpi_aml_node *n = call && name.nsegs != 0
+                                        ? acpi_aml_name_lookup(s->ns, s->scope, &name)
+                                        : NULL;
+    unsigned argc = n != NULL && n->object != NULL && n->object->type == ACPI_AML_TYPE_METHOD
+                        ? n->object->u.method.flags & 7u
+                        : 0;
+    for (unsigned i = 0; i < argc; i++) {
+        if (scan_term(s, pc, limit, depth + 1, true)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool skip_bytes(const uint8_t **pc, const uint8_t *limit, size_t n)
+{
+    if ((size_t)(limit - *pc) < n) {
+        return false;
+    }
+    *pc += n;
+    return true;
+}
+
+/* One term at *pc: true when it creates a named object or cannot be read.
+ * ACPICA's test is the opcode's AML_NAMED, AML_CREATE or AML_FIELD flag
+ * (psopcode.c), which Scope carries too: a body with a Scope counts. */
+static bool scan_term(const struct scan *s, const uint8_t **pc, const uint8_t *limit,
+                      unsigned depth, bool call)
+{
+    if (depth > SCAN_DEPTH || *pc >= limit) {
+        return true;
+    }
+    if (acpi_aml_is_name_start(**pc)) {
+        return scan_name(s, pc, limit, depth, call);
+    }
+    uint16_t code = *(*pc)++;
+    if (code == AML_EXT_PREFIX) {
+        if (*pc >= limit) {
+            return true;
+        }
+        code = AML_EXT(*(*pc)++);
+    }
+    const struct aml_opinfo *info = acpi_aml_opcode_info(code);
+    if (info == NULL || (info->flags & AML_OPF_NAMED) != 0 || code == AML_SCOPE ||
+        code == AML_FIELD || code == AML_INDEX_FIELD || code == AML_BANK_FIELD) {
+        return true;
+    }
+    if (code == AML_STRING_PREFIX) {
+        while (*pc < limit && **pc != 0) {
+            (*pc)++;
+        }
+        return !skip_bytes(pc, limit, 1);
+    }
+    const uint8_t *end = limit;
+    bool package = false;
+    for (const char *a = info->args; *a != '\0'; a++) {
+        bool bad;
+        switch (*a) {
+        case 'p':
+            bad = acpi_aml_parse_pkglen(pc, limit, &end) != ACPI_OK;
+            package = true;
+            break;
+        case 'N':
+        case 'n': {
+            struct aml_name name;
+            bad = acpi_aml_parse_name(pc, end, &name) != ACPI_OK;
+            break;
+        }
+        case 'b': bad = !skip_bytes(pc, end, 1); break;
+        case 'w': bad = !skip_bytes(pc, end, 2); break;
+        case 'd': bad = !skip_bytes(pc, end, 4); break;
+        case 'q': bad = !skip_bytes(pc, end, 8); break;
+        case 't': bad = scan_term(s, pc, end, depth + 1, true); break;
+        default:   /* S C T: a name there is a reference, not a call */
+            bad = scan_term(s, pc, end, depth + 1, false);
+            break;
+        }
+        if (bad) {
+            return true;
+        }
+    }
+    if (package) {
+        /* A body (If, While, Scope) is scanned; buffer bytes and package
+         * elements create nothing. */
+        if ((info->flags & AML_OPF_BODY) != 0 && scan_list(s, pc, end, depth + 1)) {
+            return true;
+        }
+        *pc = end;
+    }
+    return false;
+}
+
+bool acpi_aml_body_creates_names(const struct aml_namespace *ns, struct acpi_aml_node *method,
+                                 const uint8_t *code, uint32_t len)
+{
+    const struct scan s = { .ns = ns, .scope = method };
+    const uint8_t *pc = code;
+    return scan_list(&s, &pc, code + len, 0);
 }

@@ -59,4 +59,16 @@ ACPI_MUST_USE enum acpi_status acpi_aml_name_parent(const struct aml_namespace *
                                                const struct aml_name *name,
                                                struct acpi_aml_node **parent, uint32_t *last);
 
+/* Auto-serialisation (ACPICA's acpi_ds_auto_serialize_method, dsmethod.c):
+ * true when the method body [code, code + len) holds a term that creates a
+ * named object (Name, Alias, Method, Device and the other named objects,
+ * CreateXField, OperationRegion, Field, IndexField, BankField, Mutex, Event),
+ * anywhere in its If/Else/While/Scope bodies, or when it cannot be read to
+ * its end (then serialising is the safe answer). The bytes are parsed term by
+ * term, not searched, so constants and strings do not count; a name in a
+ * TermArg that resolves (from `method`, ACPI 6.5, 5.3) to a method takes its
+ * argument count of terms, as ACPICA's parse does with the namespace. */
+bool acpi_aml_body_creates_names(const struct aml_namespace *ns, struct acpi_aml_node *method,
+                                 const uint8_t *code, uint32_t len);
+
 #endif

@@ -78,6 +78,23 @@ static void wake(struct acpi_aml *aml)
     }
 }
 
+/* Whether taking (or releasing) `m` breaks the SyncLevel order (ACPI 6.5,
+ * 19.6.2 and 19.6.126): its level is below the current one, the level of the
+ * newest mutex held. An auto-serialised method's mutex neither is checked
+ * nor sets the current level (ACPICA's ACPI_METHOD_IGNORE_SYNC_LEVEL). */
+static bool below_level(const struct aml_context *cx, const struct aml_object *m)
+{
+    if (m->u.mutex.ignore_level) {
+        return false;
+    }
+    for (uint32_t i = cx->nheld; i != 0; i--) {
+        if (!cx->held[i - 1]->u.mutex.ignore_level) {
+            return m->u.mutex.sync_level < cx->held[i - 1]->u.mutex.sync_level;
+        }
+    }
+    return false;
+}
+
 enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *m,
                                        uint16_t timeout_ms, bool *acquired)
 {
@@ -92,7 +109,7 @@ enum acpi_status acpi_aml_sync_acquire(struct acpi_aml *aml, struct aml_object *
         return ACPI_OK;
     }
     /* ACPI 6.5, 19.6.2: no mutex of a lower SyncLevel than one already held. */
-    if (cx->nheld != 0 && m->u.mutex.sync_level < cx->held[cx->nheld - 1]->u.mutex.sync_level) {
+    if (below_level(cx, m)) {
         return ACPI_AML_SYNC_LEVEL;
     }
     if (cx->nheld == AML_MAX_HELD) {
@@ -156,8 +173,7 @@ enum acpi_status acpi_aml_sync_release(struct acpi_aml *aml, struct aml_object *
     }
     /* 19.6.126: mutexes go in the reverse order of their levels; one of a
      * lower level than the highest held cannot be released first. */
-    if (!force && m->u.mutex.depth == 1 && cx->nheld != 0 &&
-        m->u.mutex.sync_level < cx->held[cx->nheld - 1]->u.mutex.sync_level) {
+    if (!force && m->u.mutex.depth == 1 && below_level(cx, m)) {
         return ACPI_AML_SYNC_LEVEL;
     }
     if (force) {

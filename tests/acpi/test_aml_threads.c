@@ -13,6 +13,7 @@
  * `While (GO == 0) { Sleep (5) }` (the lock given up in each Sleep) until the
  * test sets GO, and the test sets it only once the host has seen the other
  * thread block in wait (its count of blocked waiters). */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -28,6 +29,11 @@
 #include <cmocka.h>
 
 #include "acpi/aml.h"
+#include "acpi/aml_device.h"
+#include "acpi/aml_events.h"
+/* White box, for the corpus case only: the scan's verdict on each method. */
+#include "acpi/aml_exec.h"
+#include "acpi/aml_parse.h"
 #include "aml_host.h"
 #include "support.h"
 
@@ -45,6 +51,7 @@ static const char dsdt_asl[] =
     "    Name (GO, 0)\n"
     "    Name (DDBH, 0)\n"
     "    Method (SETG, 0) { GO = 1 }\n"
+    "    Method (CLRG, 0) { GO = 0  STEP = 0 }\n"
     "    Method (HOLD, 0)\n"
     "    {\n"
     "        Local0 = Acquire (MTX0, 0xFFFF)\n"
@@ -172,6 +179,60 @@ static const char dsdt_asl[] =
     "        Local0 = Acquire (MTX0, 0)\n"
     "        Local1 = Acquire (MTX1, 0)\n"
     "        Return (Local0 | Local1)\n"
+    "    }\n";
+
+/* The rest of the DSDT (one literal would pass the 4095 characters C11
+ * guarantees). */
+static const char dsdt_more_asl[] =
+    /* The device-layer walk cases: THRWALK's devices sit in \_SB, ZZWK
+     * after \_SB in walk order survives their Unload. */
+    "    Device (ZZWK) { Name (_HID, \"OSDV0005\") }\n"
+    "    Name (DDBW, 0)\n"
+    "    Method (LDW, 0)\n"
+    "    {\n"
+    "        DDBW = LoadTable (\"SSDT\", \"OSDEV\", \"THRWALK\", \"\", \"\", 0)\n"
+    "        Return (ObjectType (DDBW))\n"
+    "    }\n"
+    "    Method (UNW, 0) { Unload (DDBW) }\n"
+    /* Auto-serialisation: AUTS creates a Name and sleeps (NotSerialized);
+     * NONM creates none (its constants hold the bytes of Name and Device
+     * opcodes); AUTI and AUTK create names and run under MHI (level 5). */
+    "    Method (AUTS, 0)\n"
+    "    {\n"
+    "        Name (ATMP, 0x21)\n"
+    "        STEP = 13\n"
+    "        While (GO == 0) { Sleep (5) }\n"
+    "        Return (ATMP)\n"
+    "    }\n"
+    "    Method (NONM, 1)\n"
+    "    {\n"
+    "        Local1 = 0x825B\n"
+    "        Local2 = 0x08\n"
+    "        If (Arg0) {\n"
+    "            STEP = 14\n"
+    "            While (GO == 0) { Sleep (5) }\n"
+    "        }\n"
+    "        Return (Arg0 + Local2)\n"
+    "    }\n"
+    "    Method (AUTI, 0)\n"
+    "    {\n"
+    "        Name (ITMP, 1)\n"
+    "        Return (Acquire (MLO, 0))\n"
+    "    }\n"
+    "    Method (AULV, 0)\n"
+    "    {\n"
+    "        Acquire (MHI, 0xFFFF)\n"
+    "        Local0 = AUTI ()\n"
+    "        Release (MHI)\n"
+    "        Return (Local0)\n"
+    "    }\n"
+    "    Method (AUTK, 0) { Name (KTMP, 0x33) Return (KTMP) }\n"
+    "    Method (AULW, 0)\n"
+    "    {\n"
+    "        Acquire (MHI, 0xFFFF)\n"
+    "        Local0 = AUTK ()\n"
+    "        Release (MHI)\n"
+    "        Return (Local0)\n"
     "    }\n"
     "}\n";
 
@@ -232,6 +293,26 @@ static const char init_asl[] =
     "    }\n"
     "}\n";
 
+/* Two devices for a device-layer walk: WLKA's _HID sleeps (the lock given
+ * up) until GO, so another thread can Unload the table while the walk stands
+ * on WLKA; WLKB, the next device of the walk, would match. */
+static const char walk_asl[] =
+    "DefinitionBlock (\"\", \"SSDT\", 2, \"OSDEV\", \"THRWALK\", 1)\n"
+    "{\n"
+    "    External (\\STEP, IntObj)\n"
+    "    External (\\GO__, IntObj)\n"
+    "    Device (\\_SB.WLKA)\n"
+    "    {\n"
+    "        Method (_HID, 0)\n"
+    "        {\n"
+    "            \\STEP = 12\n"
+    "            While (\\GO__ == 0) { Sleep (5) }\n"
+    "            Return (\"OSDV0004\")\n"
+    "        }\n"
+    "    }\n"
+    "    Device (\\_SB.WLKB) { Name (_HID, \"OSDV0005\") }\n"
+    "}\n";
+
 /* A helper table the host loads: iasl, compiling it apart, takes \SERM for
  * an integer and lets CopyObject name it as a target. */
 static const char help_asl[] =
@@ -252,8 +333,8 @@ static const char help_asl[] =
     "}\n";
 
 static char workdir[256];
-static uint8_t *dsdt, *ssdt, *help, *init;
-static size_t dsdt_len, ssdt_len, help_len, init_len;
+static uint8_t *dsdt, *ssdt, *help, *init, *walk;
+static size_t dsdt_len, ssdt_len, help_len, init_len, walk_len;
 
 static int compile(const char *name, const char *text, uint8_t **out, size_t *len)
 {
@@ -355,6 +436,11 @@ static enum acpi_status h_find_table(void *ctx, const char sig[4], const char oe
         *len = init_len;
         return ACPI_OK;
     }
+    if (memcmp(sig, "SSDT", 4) == 0 && strncmp(oem_table_id, "THRWALK", 8) == 0) {
+        *bytes = walk;
+        *len = walk_len;
+        return ACPI_OK;
+    }
     return ACPI_NOT_FOUND;
 }
 
@@ -424,6 +510,7 @@ struct call {
     enum acpi_status status;
     uint64_t value;
     enum acpi_aml_type type;
+    int done;                 /* set (atomically) when the call returned */
     pthread_t thread;
 };
 
@@ -441,7 +528,9 @@ static void run_call(struct call *c)
 
 static void *call_thread(void *p)
 {
-    run_call(p);
+    struct call *c = p;
+    run_call(c);
+    __atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
     return NULL;
 }
 
@@ -894,6 +983,326 @@ static void test_unload_own_table(void **state)
     assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\TMPR", &n), ACPI_NOT_FOUND);
 }
 
+/* ---- device-layer walks across an Unload ----------------------------------------- */
+
+/* A device-layer walk on a thread, looking for OSDV0005 from the root. */
+struct walk {
+    struct acpi_aml *aml;
+    bool by_hid;                        /* acpi_aml_device_find_hid, else _device_find */
+    const struct acpi_aml_node *found;
+    pthread_t thread;
+};
+
+static void *walk_thread(void *p)
+{
+    struct walk *w = p;
+    if (w->by_hid) {
+        w->found = acpi_aml_device_find_hid(w->aml, NULL, "OSDV0005");
+    } else {
+        w->found = acpi_aml_device_find(w->aml, NULL, "OSDV0005", NULL);
+    }
+    return NULL;
+}
+
+/* The walk stands on \_SB.WLKA, whose _HID sleeps (lock given up), when
+ * this thread unloads THRWALK: WLKA and WLKB leave the namespace. The walk
+ * then goes on from the removed WLKA without reading freed memory (ASan) and
+ * must not return WLKB, which the Unload removed before the walk reached it:
+ * it finds \ZZWK, the next live device with the ID. Alone, before the
+ * load, the same walk finds ZZWK too (the table's WLKB comes first when it
+ * is loaded and nothing runs). */
+static void walk_across_unload(struct fixture *fx, bool by_hid)
+{
+    struct acpi_aml_node *zz, *n;
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\ZZWK", &zz), ACPI_OK);
+    struct walk w = { .aml = fx->aml, .by_hid = by_hid };
+    walk_thread(&w);
+    assert_ptr_equal(w.found, zz);
+    struct call l = now(fx->aml, "\\LDW", -1);
+    expect(&l, 15);
+    struct acpi_aml_node *b;
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.WLKB", &b), ACPI_OK);
+    assert_int_equal(now(fx->aml, "\\SETG", -1).status, ACPI_OK);
+    walk_thread(&w);   /* loaded, GO set: WLKB is found */
+    assert_ptr_equal(w.found, b);
+    assert_int_equal(now(fx->aml, "\\CLRG", -1).status, ACPI_OK);
+    assert_int_equal(pthread_create(&w.thread, NULL, walk_thread, &w), 0);
+    wait_step(fx, 12);
+    assert_int_equal(now(fx->aml, "\\UNW", -1).status, ACPI_OK);
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.WLKB", &n), ACPI_NOT_FOUND);
+    go(fx);
+    assert_int_equal(pthread_join(w.thread, NULL), 0);
+    assert_ptr_equal(w.found, zz);
+    assert_int_equal(acpi_aml_lookup(fx->aml, NULL, "\\_SB.WLKA", &n), ACPI_NOT_FOUND);
+}
+
+static void test_walk_device_find(void **state)
+{
+    walk_across_unload(*state, false);
+}
+
+static void test_walk_find_hid(void **state)
+{
+    walk_across_unload(*state, true);
+}
+
+/* ---- auto-serialisation ---------------------------------------------------------- */
+
+/* Until `c` returned or a thread blocked in the host's wait; the number
+ * blocked. Bounded only against a hang. */
+static unsigned done_or_blocked(struct fixture *fx, struct call *c)
+{
+    unsigned blocked = 0;
+    for (int i = 0; i < 60000 && !__atomic_load_n(&c->done, __ATOMIC_ACQUIRE) && blocked == 0;
+         i++) {
+        h_lock(&fx->host);
+        blocked = fx->host.waiting;
+        h_unlock(&fx->host);
+        pause_ms(1);
+    }
+    return blocked;
+}
+
+/* A runs `path` (argument arg_a) until STEP `step`, then B enters it too
+ * (arg_b); once B returned or blocked, GO lets both finish. The number of
+ * threads that were blocked then. */
+static unsigned enter_twice(struct fixture *fx, const char *path, int64_t arg_a, uint64_t step,
+                            int64_t arg_b, struct call *a, struct call *b)
+{
+    start(a, fx->aml, path, arg_a);
+    wait_step(fx, step);
+    start(b, fx->aml, path, arg_b);
+    unsigned blocked = done_or_blocked(fx, b);
+    go(fx);   /* lets both go, whatever happened */
+    join(a);
+    join(b);
+    return blocked;
+}
+
+/* Two threads in AUTS, a NotSerialized method that creates a Name and
+ * sleeps: without auto-serialisation the second one's Name fails
+ * (ACPI_AML_ALREADY_EXISTS, the first one's ATMP is still there); ACPICA
+ * runs such a method Serialized (acpi_ds_auto_serialize_method), so the
+ * second one waits in the host for the first one's end and both return
+ * 0x21 (acpiexec's result of AUTS alone). */
+static void test_auto_serialized(void **state)
+{
+    struct fixture *fx = *state;
+    struct call a, b;
+    unsigned blocked = enter_twice(fx, "\\AUTS", -1, 13, -1, &a, &b);
+    printf("second AUTS: %s, %u blocked\n", acpi_status_str(b.status), blocked);
+    assert_int_equal(blocked, 1);
+    expect(&a, 0x21);
+    expect(&b, 0x21);
+    same_as_acpiexec(fx, "", "\\AUTS", -1, ACPI_OK);
+}
+
+/* A method that creates no named object stays concurrent: while A sleeps in
+ * NONM, B's NONM returns without blocking (the constants 0x825B and 0x08,
+ * bytes of the Device and Name opcodes, are read as data, not taken for
+ * those opcodes). */
+static void test_auto_not_serialized(void **state)
+{
+    struct fixture *fx = *state;
+    struct call a, b;
+    unsigned blocked = enter_twice(fx, "\\NONM", 1, 14, 0, &a, &b);
+    assert_int_equal(blocked, 0);
+    expect(&a, 9);
+    expect(&b, 8);
+    same_as_acpiexec(fx, "", "\\NONM", 0, ACPI_OK);
+}
+
+/* The auto-serialised mutex is outside the SyncLevel order (ACPICA's
+ * ACPI_METHOD_IGNORE_SYNC_LEVEL): AUTK (level 0) runs while MHI (level 5) is
+ * held and returns 0x33, and inside AUTI the current level is still MHI's,
+ * so Acquire of MLO (level 0) is refused as acpiexec refuses it
+ * (AE_AML_MUTEX_ORDER). */
+static void test_auto_sync_level(void **state)
+{
+    struct fixture *fx = *state;
+    struct call w = now(fx->aml, "\\AULW", -1);
+    expect(&w, 0x33);
+    same_as_acpiexec(fx, "", "\\AULW", -1, ACPI_OK);
+    assert_int_equal(now(fx->aml, "\\AULV", -1).status, ACPI_AML_SYNC_LEVEL);
+    same_as_acpiexec(fx, "", "\\AULV", -1, ACPI_AML_SYNC_LEVEL);
+    /* What AULV took was released at its end: LOW gets MLO at once. */
+    struct call low = now(fx->aml, "\\LOW", -1);
+    expect(&low, 0);
+}
+
+/* The scan against ACPICA's over the 40 corpus computers: acpiexec prints,
+ * for each table it loads, "N Methods (S/N/C Serial/Non/Cvt)", C being the
+ * methods acpi_ds_auto_serialize_method converted. Our scan of every
+ * NotSerialized method of the same tables (DSDT, then the SSDTs by number)
+ * must convert as many. Only where both loaded the same methods (acpiexec's
+ * initialisation may load more tables through _INI and _OSC) is the count
+ * comparable; the rest are counted and printed. */
+#define CORPUS_FILES 64
+#define CORPUS_PATH 900   /* a directory (600) and a file name (256) */
+
+struct corpus_counts {
+    unsigned methods, converted;
+};
+
+static int ssdt_number(const char *name)
+{
+    int n = 0;
+    for (const char *c = name; *c != '\0' && *c != '.'; c++) {
+        n = *c >= '0' && *c <= '9' ? n * 10 + (*c - '0') : n;
+    }
+    return n;
+}
+
+/* The table files of one computer, DSDT first, SSDTs by number, as one
+ * shell-quoted argument list. */
+static size_t corpus_tables(const char *dir, char paths[][CORPUS_PATH], size_t max)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        return 0;
+    }
+    size_t n = 0;
+    int nums[CORPUS_FILES];
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max) {
+        bool is_dsdt = strcmp(e->d_name, "dsdt.dat") == 0;
+        if (!is_dsdt && strncmp(e->d_name, "ssdt", 4) != 0) {
+            continue;
+        }
+        int num = is_dsdt ? -1 : ssdt_number(e->d_name);
+        size_t at = n++;
+        while (at > 0 && nums[at - 1] > num) {   /* insertion by number */
+            nums[at] = nums[at - 1];
+            memcpy(paths[at], paths[at - 1], sizeof paths[0]);
+            at--;
+        }
+        nums[at] = num;
+        snprintf(paths[at], sizeof paths[0], "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    return n;
+}
+
+static struct corpus_counts ours_converted(char paths[][CORPUS_PATH], size_t n)
+{
+    struct corpus_counts c = { 0 };
+    struct aml_fake *fake = aml_fake_new();
+    assert_non_null(fake);
+    struct acpi_aml_host host;
+    struct acpi_aml_memory mem;
+    aml_fake_host(fake, &host);
+    aml_fake_memory(fake, &mem);
+    struct acpi_aml *aml;
+    assert_int_equal(acpi_aml_create(&host, &mem, &aml), ACPI_OK);
+    uint8_t *bytes[CORPUS_FILES];
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        assert_int_equal(support_read_file(paths[i], &bytes[i], &len), 0);
+        /* A table that fails part way keeps what it made, as ACPICA's does. */
+        enum acpi_status st = acpi_aml_load_table(aml, bytes[i], len);
+        (void)st;
+    }
+    for (struct acpi_aml_node *nd = acpi_aml_root(aml); nd != NULL; nd = acpi_aml_node_next(nd)) {
+        const struct aml_object *m = nd->object;
+        if (m == NULL || m->type != ACPI_AML_TYPE_METHOD || m->u.method.native != 0) {
+            continue;
+        }
+        c.methods++;
+        if ((m->u.method.flags & 0x08) == 0 &&
+            acpi_aml_body_creates_names(&aml->ns, nd, m->u.method.code, m->u.method.len)) {
+            c.converted++;
+        }
+    }
+    acpi_aml_destroy(aml);
+    for (size_t i = 0; i < n; i++) {
+        free(bytes[i]);
+    }
+    aml_fake_free(fake);
+    return c;
+}
+
+static bool acpiexec_converted(char paths[][CORPUS_PATH], size_t n, struct corpus_counts *c)
+{
+    static char cmd[CORPUS_FILES * (CORPUS_PATH + 3) + 64];
+    char line[512];
+    snprintf(cmd, sizeof cmd, "timeout 300 acpiexec -b quit");
+    size_t at = strlen(cmd);
+    for (size_t i = 0; i < n; i++) {
+        at += (size_t)snprintf(cmd + at, sizeof cmd - at, " '%s'", paths[i]);
+    }
+    snprintf(cmd + at, sizeof cmd - at, " 2>&1");
+    FILE *p = popen(cmd, "r");
+    if (p == NULL) {
+        return false;
+    }
+    *c = (struct corpus_counts){ 0 };
+    unsigned tables = 0;
+    while (fgets(line, sizeof line, p) != NULL) {
+        unsigned methods, serial, non, cvt;
+        const char *m = strstr(line, " Methods (");
+        if (m == NULL || strstr(line, "Serial/Non/Cvt") == NULL) {
+            continue;
+        }
+        while (m > line && m[-1] >= '0' && m[-1] <= '9') {
+            m--;
+        }
+        if (sscanf(m, "%u Methods (%u/%u/%u", &methods, &serial, &non, &cvt) == 4) {
+            c->methods += methods;
+            c->converted += cvt;
+            tables++;
+        }
+    }
+    return pclose(p) != -1 && tables > 0;
+}
+
+static void test_auto_corpus(void **state)
+{
+    (void)state;
+    if (!have_acpiexec()) {
+        printf("skip: acpiexec missing\n");
+        skip();
+    }
+    char root[256];
+    snprintf(root, sizeof root, "%s", support_path("corpus/acpi"));
+    DIR *d = opendir(root);
+    if (d == NULL) {
+        printf("skip: no corpus at %s\n", root);
+        skip();
+    }
+    static char paths[CORPUS_FILES][CORPUS_PATH];
+    unsigned compared = 0, other = 0, converted = 0, methods = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char dir[600];
+        snprintf(dir, sizeof dir, "%s/%s", root, e->d_name);
+        size_t n = e->d_name[0] == '.' ? 0 : corpus_tables(dir, paths, CORPUS_FILES);
+        struct corpus_counts theirs;
+        if (n == 0 || !acpiexec_converted(paths, n, &theirs)) {
+            continue;
+        }
+        struct corpus_counts ours = ours_converted(paths, n);
+        if (ours.methods != theirs.methods) {
+            printf("%s: not comparable (%u methods here, %u in acpiexec; converted %u, %u)\n",
+                   e->d_name, ours.methods, theirs.methods, ours.converted, theirs.converted);
+            other++;
+            continue;
+        }
+        if (ours.converted != theirs.converted) {
+            printf("%s: %u converted, acpiexec %u\n", e->d_name, ours.converted,
+                   theirs.converted);
+        }
+        assert_int_equal(ours.converted, theirs.converted);
+        compared++;
+        converted += ours.converted;
+        methods += ours.methods;
+    }
+    closedir(d);
+    printf("auto-serialisation: %u computers as acpiexec (%u of %u methods converted), "
+           "%u not comparable\n",
+           compared, converted, methods, other);
+    assert_true(compared > 0);
+}
+
 /* wait without wake, or without a lock, is refused. */
 static void test_bad_hooks(void **state)
 {
@@ -922,10 +1331,17 @@ int main(void)
         return 77;
     }
     snprintf(workdir, sizeof workdir, "/tmp/osdev_aml_threads_XXXXXX");
-    if (mkdtemp(workdir) == NULL || compile("dsdt", dsdt_asl, &dsdt, &dsdt_len) != 0 ||
+    char *dsdt_text = malloc(sizeof dsdt_asl + sizeof dsdt_more_asl);
+    if (dsdt_text == NULL) {
+        return 1;
+    }
+    memcpy(dsdt_text, dsdt_asl, sizeof dsdt_asl - 1);
+    memcpy(dsdt_text + sizeof dsdt_asl - 1, dsdt_more_asl, sizeof dsdt_more_asl);
+    if (mkdtemp(workdir) == NULL || compile("dsdt", dsdt_text, &dsdt, &dsdt_len) != 0 ||
         compile("ssdt", ssdt_asl, &ssdt, &ssdt_len) != 0 ||
         compile("help", help_asl, &help, &help_len) != 0 ||
-        compile("init", init_asl, &init, &init_len) != 0) {
+        compile("init", init_asl, &init, &init_len) != 0 ||
+        compile("walk", walk_asl, &walk, &walk_len) != 0) {
         printf("skip: iasl could not compile the test tables\n");
         return 77;
     }
@@ -942,6 +1358,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unload_under_init, setup, teardown),
         cmocka_unit_test_setup_teardown(test_storm, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unload_own_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_device_find, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walk_find_hid, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_serialized, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_not_serialized, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_sync_level, setup, teardown),
+        cmocka_unit_test(test_auto_corpus),
         cmocka_unit_test(test_bad_hooks),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
@@ -952,5 +1374,7 @@ int main(void)
     free(ssdt);
     free(help);
     free(init);
+    free(walk);
+    free(dsdt_text);
     return failed == 0 ? 0 : 1;
 }
