@@ -1372,24 +1372,30 @@ static enum acpi_status call_in_context(struct acpi_aml *aml, struct acpi_aml_no
     if (node == NULL) {
         return ACPI_AML_UNRESOLVED_NAME;
     }
+    /* Every host-side re-entry counts, a data object's too: reading a
+     * PCI_Config field whose device's _ADR is itself such a field re-enters
+     * through the region code without ever calling a method. */
+    if (aml->exec.nested >= AML_MAX_NESTED) {
+        return ACPI_AML_STACK_OVERFLOW;
+    }
     if (node->object == NULL || node->object->type != ACPI_AML_TYPE_METHOD) {
+        enum acpi_status st;
+        aml->exec.nested++;
         if (aml->exec.nframes == 0) {
             /* Reading a field needs a frame for the integer width. */
             struct aml_frame *f;
-            enum acpi_status st = push_frame(aml, &f);
-            if (st != ACPI_OK) {
-                return st;
+            st = push_frame(aml, &f);
+            if (st == ACPI_OK) {
+                f->table = node->table;
+                f->int32 = node->table < aml->ntables && aml->tables[node->table].int32;
+                st = acpi_aml_node_value(aml, node, result);
+                pop_frame(aml);
             }
-            f->table = node->table;
-            f->int32 = node->table < aml->ntables && aml->tables[node->table].int32;
+        } else {
             st = acpi_aml_node_value(aml, node, result);
-            pop_frame(aml);
-            return st;
         }
-        return acpi_aml_node_value(aml, node, result);
-    }
-    if (aml->exec.nested >= AML_MAX_NESTED) {
-        return ACPI_AML_STACK_OVERFLOW;
+        aml->exec.nested--;
+        return st;
     }
     if (argc + 1 > AML_MAX_ARGS) {
         return ACPI_INVALID_ARGUMENT;
